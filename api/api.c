@@ -1,0 +1,401 @@
+/*
+ * Copyright (c) 2026 Lakmoes contributors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * The request envelope: every route goes through api_handle(), which gives
+ * the request an id, refuses what Kore would silently mangle (too many or
+ * too large headers, a token in the query string), checks body size and
+ * method, authenticates, and then runs the route's query in one transaction
+ * (db.c). Every response leaves through api_send_raw(), which adds the
+ * common headers and writes the access log line with the request id.
+ */
+
+#include <sys/random.h>
+
+#include <ctype.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lakmoes.h"
+
+/* Kore keeps at most this many header lines besides the request line. */
+#define API_HEADER_LINES_MAX	(HTTP_REQ_HEADER_MAX - 3)
+
+struct api_dynbuf {
+	char	*p;
+	size_t	 len;
+	size_t	 cap;
+};
+
+static void	api_ctx_free(struct http_request *);
+static void	api_reqid(struct api_ctx *);
+static int	api_precheck(struct api_ctx *);
+static int	api_check_headers(struct api_ctx *);
+static int	api_check_method(struct api_ctx *);
+static void	api_allow(struct api_ctx *, char *, size_t);
+static void	api_access_log(struct api_ctx *, int, size_t);
+static int	api_dump_cb(const char *, size_t, void *);
+static int	api_stream_done(struct netbuf *);
+static const char *api_method_name(int);
+
+/*
+ * Runs a route for req. Returns what Kore expects from a page handler:
+ * KORE_RESULT_RETRY while the database works, KORE_RESULT_OK once a
+ * response was sent.
+ */
+int
+api_handle(struct http_request *req, const struct api_route *route)
+{
+	struct api_ctx	*ctx;
+
+	if (http_state_exists(req))
+		return (http_state_run(db_states, db_nstates, req));
+
+	ctx = http_state_create(req, sizeof(*ctx), api_ctx_free);
+	ctx->req = req;
+	ctx->route = route;
+	(void)clock_gettime(CLOCK_MONOTONIC, &ctx->started);
+	api_reqid(ctx);
+
+	if (!api_precheck(ctx) || !auth_request(ctx, route->auth))
+		return (KORE_RESULT_OK);
+	if (route->prepare != NULL && !route->prepare(ctx))
+		return (KORE_RESULT_OK);
+	if (ctx->tx.query == NULL) {
+		route->respond(ctx);
+		return (KORE_RESULT_OK);
+	}
+	db_tx_init(ctx);
+	return (http_state_run(db_states, db_nstates, req));
+}
+
+/* Runs when Kore frees the request, also when the client went away. */
+static void
+api_ctx_free(struct http_request *req)
+{
+	struct api_ctx	*ctx = http_state_get(req);
+
+	if (ctx == NULL)
+		return;
+	if (ctx->tx.query != NULL)
+		db_tx_release(&ctx->tx);
+	token_claims_clear(&ctx->claims);
+	free(ctx->claims_text);
+	ctx->claims_text = NULL;
+	if (ctx->out != NULL) {
+		json_decref(ctx->out);
+		ctx->out = NULL;
+	}
+}
+
+/*
+ * Reuses a caller's X-Request-Id when it is short and plain (so a gateway's
+ * id follows the request), otherwise makes a random one.
+ */
+static void
+api_reqid(struct api_ctx *ctx)
+{
+	const char	*in;
+	unsigned char	 rnd[API_REQID_LEN / 2];
+	size_t		 i, len;
+
+	if (http_request_header(ctx->req, "x-request-id", &in) &&
+	    (len = strlen(in)) >= 8 && len <= API_REQID_LEN) {
+		for (i = 0; i < len; i++) {
+			if (!isalnum((unsigned char)in[i]) && in[i] != '-')
+				break;
+		}
+		if (i == len) {
+			memcpy(ctx->reqid, in, len + 1);
+			return;
+		}
+	}
+	if (getrandom(rnd, sizeof(rnd), 0) != (ssize_t)sizeof(rnd))
+		memset(rnd, 0, sizeof(rnd));
+	for (i = 0; i < sizeof(rnd); i++)
+		(void)snprintf(ctx->reqid + i * 2, 3, "%02x", rnd[i]);
+}
+
+static int
+api_precheck(struct api_ctx *ctx)
+{
+	struct http_request	*req = ctx->req;
+	size_t			 limit;
+	char			 detail[128];
+
+	if (!api_check_headers(ctx))
+		return (KORE_RESULT_ERROR);
+
+	limit = ctx->route->body_max ? ctx->route->body_max : API_BODY_MAX_DEFAULT;
+	if (req->http_body_length > limit) {
+		(void)snprintf(detail, sizeof(detail),
+		    "de body is %zu bytes; hier zijn ten hoogste %zu bytes toegestaan",
+		    req->http_body_length, limit);
+		api_problem(ctx, 413, detail);
+		return (KORE_RESULT_ERROR);
+	}
+	if (!api_check_method(ctx))
+		return (KORE_RESULT_ERROR);
+
+	if (req->query_string != NULL &&
+	    (strstr(req->query_string, "access_token") != NULL ||
+	    strstr(req->query_string, "token=") != NULL)) {
+		json_t *p = problem_new(400, "een token hoort in de Authorization-header, nooit in de URL");
+		if (p != NULL)
+			(void)problem_add_invalid(p, "access_token",
+			    "tokens in de querystring worden niet geaccepteerd");
+		api_problem_json(ctx, p);
+		return (KORE_RESULT_ERROR);
+	}
+	return (KORE_RESULT_OK);
+}
+
+/*
+ * Kore drops header lines beyond its fixed maximum without a word, which
+ * could drop Authorization. A request that reaches the maximum, or whose
+ * headers exceed our size limit, gets 431 instead.
+ */
+static int
+api_check_headers(struct api_ctx *ctx)
+{
+	struct http_header	*hdr;
+	size_t			 lines = 0, bytes = 0;
+
+	TAILQ_FOREACH(hdr, &ctx->req->req_headers, list) {
+		lines++;
+		bytes += strlen(hdr->header) + strlen(hdr->value) + 4;
+	}
+	if (lines >= API_HEADER_LINES_MAX) {
+		api_problem(ctx, 431, "het verzoek heeft te veel headers; "
+		    "stuur er minder dan 21");
+		return (KORE_RESULT_ERROR);
+	}
+	if (bytes > API_HEADER_BYTES_MAX) {
+		api_problem(ctx, 431, "de headers van het verzoek zijn samen groter dan 8192 bytes");
+		return (KORE_RESULT_ERROR);
+	}
+	return (KORE_RESULT_OK);
+}
+
+static int
+api_check_method(struct api_ctx *ctx)
+{
+	struct http_request	*req = ctx->req;
+	int			 allowed = ctx->route->methods;
+	char			 allow[64], detail[128];
+
+	if (allowed & HTTP_METHOD_GET)
+		allowed |= HTTP_METHOD_HEAD;
+	if (req->method & allowed)
+		return (KORE_RESULT_OK);
+
+	api_allow(ctx, allow, sizeof(allow));
+	http_response_header(req, "allow", allow);
+	if (req->method == HTTP_METHOD_OPTIONS) {
+		api_send_raw(ctx, 204, NULL, NULL, 0);
+		return (KORE_RESULT_ERROR);
+	}
+	(void)snprintf(detail, sizeof(detail),
+	    "%s is hier niet toegestaan; wel: %s", api_method_name(req->method), allow);
+	api_problem(ctx, 405, detail);
+	return (KORE_RESULT_ERROR);
+}
+
+/* Writes the route's methods as an Allow header value. */
+static void
+api_allow(struct api_ctx *ctx, char *buf, size_t len)
+{
+	static const int	 order[] = { HTTP_METHOD_GET, HTTP_METHOD_HEAD,
+	    HTTP_METHOD_POST, HTTP_METHOD_PUT, HTTP_METHOD_PATCH,
+	    HTTP_METHOD_DELETE, HTTP_METHOD_OPTIONS };
+	int			 m = ctx->route->methods | HTTP_METHOD_OPTIONS;
+	size_t			 i;
+
+	if (m & HTTP_METHOD_GET)
+		m |= HTTP_METHOD_HEAD;
+	buf[0] = '\0';
+	for (i = 0; i < sizeof(order) / sizeof(order[0]); i++) {
+		if (!(m & order[i]))
+			continue;
+		if (buf[0] != '\0')
+			(void)kore_strlcpy(buf + strlen(buf), ", ", len - strlen(buf));
+		(void)kore_strlcpy(buf + strlen(buf), api_method_name(order[i]),
+		    len - strlen(buf));
+	}
+}
+
+static const char *
+api_method_name(int m)
+{
+	switch (m) {
+	case HTTP_METHOD_GET:
+		return ("GET");
+	case HTTP_METHOD_HEAD:
+		return ("HEAD");
+	case HTTP_METHOD_POST:
+		return ("POST");
+	case HTTP_METHOD_PUT:
+		return ("PUT");
+	case HTTP_METHOD_PATCH:
+		return ("PATCH");
+	case HTTP_METHOD_DELETE:
+		return ("DELETE");
+	case HTTP_METHOD_OPTIONS:
+		return ("OPTIONS");
+	default:
+		return ("?");
+	}
+}
+
+/* Sends a problem+json for status with detail; the one error emitter. */
+void
+api_problem(struct api_ctx *ctx, int status, const char *detail)
+{
+	api_problem_json(ctx, problem_new(status, detail));
+}
+
+/* Sends (and releases) a problem built with problem_new(). */
+void
+api_problem_json(struct api_ctx *ctx, json_t *p)
+{
+	static const char	 oom[] = "{\"type\":\"about:blank\",\"title\":"
+	    "\"Interne fout\",\"status\":500,\"detail\":\"geheugen op\"}";
+	char			*s;
+	int			 status = 500;
+
+	if (p != NULL)
+		status = (int)json_integer_value(json_object_get(p, "status"));
+	if (status == 503)
+		http_response_header(ctx->req, "retry-after", "5");
+	if (p == NULL || (s = json_dumps(p, JSON_COMPACT)) == NULL) {
+		api_send_raw(ctx, 500, "application/problem+json", oom,
+		    sizeof(oom) - 1);
+		json_decref(p);
+		return;
+	}
+	api_send_raw(ctx, status, "application/problem+json", s, strlen(s));
+	free(s);
+	json_decref(p);
+}
+
+/* Adds the headers every response carries. */
+void
+api_common_headers(struct api_ctx *ctx)
+{
+	http_response_header(ctx->req, "api-version", LAKMOES_API_VERSION);
+	http_response_header(ctx->req, "x-request-id", ctx->reqid);
+	http_response_header(ctx->req, "x-content-type-options", "nosniff");
+	if (ctx->role != NULL && strcmp(ctx->role, "publiek") != 0)
+		http_response_header(ctx->req, "cache-control", "no-store");
+}
+
+/* Sends a small body (Kore copies it) with the common headers. */
+void
+api_send_raw(struct api_ctx *ctx, int status, const char *type,
+    const void *body, size_t len)
+{
+	api_common_headers(ctx);
+	if (type != NULL)
+		http_response_header(ctx->req, "content-type", type);
+	http_response(ctx->req, status, body, len);
+	api_access_log(ctx, status, len);
+}
+
+/*
+ * Sends a JSON document and releases it. The text is built in a doubling
+ * buffer and handed to Kore without a copy (KORE.md §6.4: Kore's own buffer
+ * would make this quadratic).
+ */
+void
+api_send_json(struct api_ctx *ctx, int status, json_t *doc)
+{
+	struct api_dynbuf	 b = { NULL, 0, 0 };
+
+	if (json_dump_callback(doc, api_dump_cb, &b,
+	    JSON_COMPACT | JSON_REAL_PRECISION(15)) != 0) {
+		free(b.p);
+		json_decref(doc);
+		api_problem(ctx, 500, "het antwoord kon niet worden opgemaakt");
+		return;
+	}
+	json_decref(doc);
+	api_common_headers(ctx);
+	http_response_header(ctx->req, "content-type", "application/json");
+	if (ctx->req->method == HTTP_METHOD_HEAD) {
+		/* Kore never calls the free callback for HEAD. */
+		http_response_stream(ctx->req, status, b.p, b.len, NULL, NULL);
+		free(b.p);
+	} else {
+		http_response_stream(ctx->req, status, b.p, b.len,
+		    api_stream_done, b.p);
+	}
+	api_access_log(ctx, status, b.len);
+}
+
+static int
+api_dump_cb(const char *buf, size_t size, void *arg)
+{
+	struct api_dynbuf	*b = arg;
+	size_t			 ncap;
+	char			*np;
+
+	if (b->len + size > b->cap) {
+		ncap = b->cap ? b->cap : 4096;
+		while (ncap < b->len + size)
+			ncap *= 2;
+		if ((np = realloc(b->p, ncap)) == NULL)
+			return (-1);
+		b->p = np;
+		b->cap = ncap;
+	}
+	memcpy(b->p + b->len, buf, size);
+	b->len += size;
+	return (0);
+}
+
+static int
+api_stream_done(struct netbuf *nb)
+{
+	free(nb->extra);
+	return (KORE_RESULT_OK);
+}
+
+/*
+ * One line per response: request id, role, method, path (no query string,
+ * unprintable bytes replaced), status, body size, milliseconds. Never a
+ * token or a body.
+ */
+static void
+api_access_log(struct api_ctx *ctx, int status, size_t len)
+{
+	struct timespec	 now;
+	char		 path[160];
+	size_t		 i;
+	double		 ms;
+
+	(void)kore_strlcpy(path, ctx->req->path, sizeof(path));
+	for (i = 0; path[i] != '\0'; i++) {
+		if (!isgraph((unsigned char)path[i]))
+			path[i] = '?';
+	}
+	(void)clock_gettime(CLOCK_MONOTONIC, &now);
+	ms = (double)(now.tv_sec - ctx->started.tv_sec) * 1e3 +
+	    (double)(now.tv_nsec - ctx->started.tv_nsec) / 1e6;
+	kore_log(LOG_INFO, "access %s %s %s %s %d %zu %.2fms", ctx->reqid,
+	    ctx->role != NULL ? ctx->role : "-",
+	    api_method_name(ctx->req->method), path, status, len, ms);
+}

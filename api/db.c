@@ -1,0 +1,398 @@
+/*
+ * Copyright (c) 2026 Lakmoes contributors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * One transaction per request on Kore's asynchronous pgsql layer; a worker
+ * never blocks on a query. The states, run by http_state_run():
+ *
+ *   SETUP   take a pooled connection (queued while the pool is busy)
+ *   BEGIN   "BEGIN …; SELECT set_config('role'…), set_config('request.jwt.
+ *           claims'…), set_config('lakmoes.request_id'…)" in one round trip
+ *   QUERY   the route's single statement, parameters sent separately
+ *   END     COMMIT, or ROLLBACK after any failure
+ *   WAIT    reads results between the steps; the route's row() renders rows
+ *   FINISH  releases the connection and answers
+ *
+ * Kore 4.1 releases a connection as soon as a statement is done
+ * (kore_pgsql_continue in state DONE), which would split the transaction
+ * over connections. db_advance() therefore reads on without calling it in
+ * that state. A connection is only returned to the pool idle: outside any
+ * transaction, so no caller's role or claims can reach the next request.
+ */
+
+#include <stdio.h>
+#include <string.h>
+
+#include "lakmoes.h"
+
+#define DB_ST_SETUP	0
+#define DB_ST_BEGIN	1
+#define DB_ST_WAIT	2
+#define DB_ST_QUERY	3
+#define DB_ST_END	4
+#define DB_ST_FINISH	5
+
+#define DB_PHASE_NONE	0
+#define DB_PHASE_BEGIN	1
+#define DB_PHASE_QUERY	2
+#define DB_PHASE_END	3
+
+#define DB_ATTEMPTS_MAX	2
+
+static int	db_setup(struct http_request *);
+static int	db_begin(struct http_request *);
+static int	db_wait(struct http_request *);
+static int	db_query(struct http_request *);
+static int	db_end(struct http_request *);
+static int	db_finish(struct http_request *);
+static int	db_wait_done(struct http_request *, struct db_tx *);
+static int	db_wait_error(struct http_request *, struct api_ctx *);
+static void	db_advance(struct db_tx *);
+static void	db_fail(struct api_ctx *, int, const char *);
+static char	*db_preamble(struct api_ctx *, PGconn *);
+static void	db_respond_failure(struct api_ctx *);
+
+struct http_state db_states[] = {
+	KORE_HTTP_STATE(db_setup),
+	KORE_HTTP_STATE(db_begin),
+	KORE_HTTP_STATE(db_wait),
+	KORE_HTTP_STATE(db_query),
+	KORE_HTTP_STATE(db_end),
+	KORE_HTTP_STATE(db_finish),
+};
+
+const u_int8_t db_nstates = sizeof(db_states) / sizeof(db_states[0]);
+
+/* Prepares ctx->tx for a (new) attempt; the request then enters SETUP. */
+void
+db_tx_init(struct api_ctx *ctx)
+{
+	struct db_tx	*tx = &ctx->tx;
+
+	kore_pgsql_init(&tx->sql);
+	kore_pgsql_bind_request(&tx->sql, ctx->req);
+	tx->phase = DB_PHASE_NONE;
+	tx->failure = DB_FAIL_NONE;
+	tx->sqlstate[0] = '\0';
+	ctx->req->fsm_state = DB_ST_SETUP;
+}
+
+/*
+ * Returns the connection to Kore's pool in a clean state. Works around two
+ * Kore 4.1 pool faults (KORE.md §3.6): a connection whose socket libpq
+ * already closed (Kore would fatal() on epoll_ctl) and a broken connection
+ * that would be handed out forever (reset here, bounded by connect_timeout).
+ * A transaction still open (only when a request was aborted) is rolled back
+ * synchronously before anyone else can get the connection.
+ */
+void
+db_tx_release(struct db_tx *tx)
+{
+	PGconn		*db = NULL;
+	PGresult	*res;
+
+	if (tx->sql.conn != NULL) {
+		db = tx->sql.conn->db;
+		if ((tx->sql.flags & KORE_PGSQL_SCHEDULED) && PQsocket(db) == -1)
+			tx->sql.flags &= ~KORE_PGSQL_SCHEDULED;
+	}
+	kore_pgsql_cleanup(&tx->sql);
+	if (db == NULL)
+		return;
+	if (PQstatus(db) == CONNECTION_BAD) {
+		PQreset(db);
+		return;
+	}
+	if (PQtransactionStatus(db) != PQTRANS_IDLE) {
+		kore_log(LOG_WARNING, "%s: rolling back an abandoned transaction", __func__);
+		res = PQexec(db, "ROLLBACK");
+		PQclear(res);
+		if (PQtransactionStatus(db) != PQTRANS_IDLE)
+			PQreset(db);
+	}
+}
+
+/*
+ * Sets *out to a JSON string for the text value at (row, col), or json_null()
+ * for SQL NULL. Returns KORE_RESULT_ERROR when the value is not valid UTF-8.
+ */
+int
+db_json_value(struct kore_pgsql *sql, int row, int col, json_t **out)
+{
+	if (PQgetisnull(sql->result, row, col)) {
+		*out = json_null();
+		return (KORE_RESULT_OK);
+	}
+	*out = json_stringn(kore_pgsql_getvalue(sql, row, col),
+	    (size_t)kore_pgsql_getlength(sql, row, col));
+	return (*out != NULL ? KORE_RESULT_OK : KORE_RESULT_ERROR);
+}
+
+static int
+db_setup(struct http_request *req)
+{
+	struct api_ctx	*ctx = http_state_get(req);
+
+	if (!kore_pgsql_setup(&ctx->tx.sql, "db", KORE_PGSQL_ASYNC)) {
+		if (ctx->tx.sql.state == KORE_PGSQL_STATE_INIT) {
+			/* Pool busy: Kore queued us and wakes us up. */
+			return (HTTP_STATE_RETRY);
+		}
+		db_fail(ctx, DB_FAIL_CONN, "setup");
+		return (HTTP_STATE_CONTINUE);
+	}
+	req->fsm_state = DB_ST_BEGIN;
+	return (HTTP_STATE_CONTINUE);
+}
+
+static int
+db_begin(struct http_request *req)
+{
+	struct api_ctx	*ctx = http_state_get(req);
+	PGconn		*db = ctx->tx.sql.conn->db;
+	char		*q;
+
+	if (PQtransactionStatus(db) != PQTRANS_IDLE) {
+		db_fail(ctx, DB_FAIL_CONN, "pooled connection not idle");
+		return (HTTP_STATE_CONTINUE);
+	}
+	if ((q = db_preamble(ctx, db)) == NULL) {
+		db_fail(ctx, DB_FAIL_CONN, "preamble");
+		return (HTTP_STATE_CONTINUE);
+	}
+	ctx->tx.phase = DB_PHASE_BEGIN;
+	if (!kore_pgsql_query(&ctx->tx.sql, q)) {
+		kore_free(q);
+		db_fail(ctx, DB_FAIL_CONN, "begin");
+		return (HTTP_STATE_CONTINUE);
+	}
+	kore_free(q);
+	req->fsm_state = DB_ST_WAIT;
+	return (HTTP_STATE_RETRY);
+}
+
+static int
+db_query(struct http_request *req)
+{
+	struct api_ctx	*ctx = http_state_get(req);
+	struct db_tx	*tx = &ctx->tx;
+
+	tx->phase = DB_PHASE_QUERY;
+	if (!kore_pgsql_query_param_fields(&tx->sql, tx->query, 0,
+	    tx->nparams, tx->params, NULL, NULL)) {
+		db_fail(ctx, DB_FAIL_CONN, "query");
+		return (HTTP_STATE_CONTINUE);
+	}
+	req->fsm_state = DB_ST_WAIT;
+	return (HTTP_STATE_RETRY);
+}
+
+static int
+db_end(struct http_request *req)
+{
+	struct api_ctx	*ctx = http_state_get(req);
+	struct db_tx	*tx = &ctx->tx;
+
+	tx->phase = DB_PHASE_END;
+	if (!kore_pgsql_query(&tx->sql,
+	    tx->failure == DB_FAIL_NONE ? "COMMIT" : "ROLLBACK")) {
+		db_fail(ctx, DB_FAIL_CONN, "end");
+		return (HTTP_STATE_CONTINUE);
+	}
+	req->fsm_state = DB_ST_WAIT;
+	return (HTTP_STATE_RETRY);
+}
+
+static int
+db_wait(struct http_request *req)
+{
+	struct api_ctx	*ctx = http_state_get(req);
+	struct db_tx	*tx = &ctx->tx;
+
+	switch (tx->sql.state) {
+	case KORE_PGSQL_STATE_WAIT:
+		return (HTTP_STATE_RETRY);
+	case KORE_PGSQL_STATE_RESULT:
+		if (tx->phase == DB_PHASE_QUERY && tx->failure == DB_FAIL_NONE &&
+		    ctx->route->row != NULL && !ctx->route->row(ctx, &tx->sql)) {
+			kore_log(LOG_ERR, "%s: %s: rendering failed", __func__, ctx->reqid);
+			tx->failure = DB_FAIL_RENDER;
+		}
+		db_advance(tx);
+		return (HTTP_STATE_CONTINUE);
+	case KORE_PGSQL_STATE_ERROR:
+		return (db_wait_error(req, ctx));
+	case KORE_PGSQL_STATE_DONE:
+		return (db_wait_done(req, tx));
+	case KORE_PGSQL_STATE_NOTIFY:
+		db_advance(tx);
+		return (HTTP_STATE_CONTINUE);
+	default:
+		db_fail(ctx, DB_FAIL_CONN, "unexpected pgsql state");
+		return (HTTP_STATE_CONTINUE);
+	}
+}
+
+/*
+ * A statement failed. Without a connection or a server result the
+ * connection itself is gone; otherwise the first SQLSTATE is kept and the
+ * remaining results are read so the transaction can be rolled back.
+ */
+static int
+db_wait_error(struct http_request *req, struct api_ctx *ctx)
+{
+	struct db_tx	*tx = &ctx->tx;
+	const char	*state;
+
+	if (tx->sql.conn == NULL || tx->sql.result == NULL ||
+	    PQstatus(tx->sql.conn->db) == CONNECTION_BAD) {
+		db_fail(ctx, DB_FAIL_CONN, "connection lost");
+		return (HTTP_STATE_CONTINUE);
+	}
+	if (tx->failure != DB_FAIL_SQL) {
+		state = PQresultErrorField(tx->sql.result, PG_DIAG_SQLSTATE);
+		kore_strlcpy(tx->sqlstate, state != NULL ? state : "",
+		    sizeof(tx->sqlstate));
+		kore_log(LOG_NOTICE, "%s: %s: %s: %s", __func__, ctx->reqid,
+		    tx->sqlstate, tx->sql.error != NULL ? tx->sql.error : "");
+		tx->failure = DB_FAIL_SQL;
+	}
+	db_advance(tx);
+	return (HTTP_STATE_CONTINUE);
+}
+
+/* DONE with a result is a finished command; without one the step is over. */
+static int
+db_wait_done(struct http_request *req, struct db_tx *tx)
+{
+	if (tx->sql.result != NULL) {
+		db_advance(tx);
+		return (HTTP_STATE_CONTINUE);
+	}
+	switch (tx->phase) {
+	case DB_PHASE_BEGIN:
+		req->fsm_state = tx->failure == DB_FAIL_NONE ? DB_ST_QUERY : DB_ST_END;
+		break;
+	case DB_PHASE_QUERY:
+		req->fsm_state = DB_ST_END;
+		break;
+	default:
+		req->fsm_state = DB_ST_FINISH;
+		break;
+	}
+	return (HTTP_STATE_CONTINUE);
+}
+
+/*
+ * Reads the next result of the current step. In state DONE Kore's own
+ * kore_pgsql_continue() would release the connection mid-transaction, so
+ * the finished command's result is dropped here and reading goes on.
+ */
+static void
+db_advance(struct db_tx *tx)
+{
+	if (tx->sql.state == KORE_PGSQL_STATE_DONE) {
+		PQclear(tx->sql.result);
+		tx->sql.result = NULL;
+		tx->sql.state = KORE_PGSQL_STATE_RESULT;
+	}
+	kore_pgsql_continue(&tx->sql);
+}
+
+static int
+db_finish(struct http_request *req)
+{
+	struct api_ctx	*ctx = http_state_get(req);
+	struct db_tx	*tx = &ctx->tx;
+
+	db_tx_release(tx);
+
+	/*
+	 * A pooled connection that died while idle (a database restart) fails
+	 * before the route's statement was sent: try once more on another.
+	 */
+	if (tx->failure == DB_FAIL_CONN && tx->phase <= DB_PHASE_BEGIN &&
+	    ++tx->attempts < DB_ATTEMPTS_MAX) {
+		db_tx_init(ctx);
+		return (HTTP_STATE_CONTINUE);
+	}
+	if (tx->failure == DB_FAIL_NONE)
+		ctx->route->respond(ctx);
+	else
+		db_respond_failure(ctx);
+	return (HTTP_STATE_COMPLETE);
+}
+
+static void
+db_respond_failure(struct api_ctx *ctx)
+{
+	const struct sqlstate_map	*m;
+
+	switch (ctx->tx.failure) {
+	case DB_FAIL_SQL:
+		m = sqlstate_lookup(ctx->tx.sqlstate);
+		api_problem(ctx, m->status, m->detail);
+		break;
+	case DB_FAIL_CONN:
+		api_problem(ctx, 503, "de database is tijdelijk niet bereikbaar; probeer het zo opnieuw");
+		break;
+	default:
+		api_problem(ctx, 500, "interne fout bij het opmaken van het antwoord");
+		break;
+	}
+}
+
+/* Records a failure of the connection (logged, never sent) and finishes. */
+static void
+db_fail(struct api_ctx *ctx, int failure, const char *where)
+{
+	kore_log(LOG_NOTICE, "%s: %s: %s: %s", __func__, ctx->reqid, where,
+	    ctx->tx.sql.error != NULL ? ctx->tx.sql.error : "no detail");
+	ctx->tx.failure = failure;
+	ctx->req->fsm_state = DB_ST_FINISH;
+}
+
+/*
+ * Builds the BEGIN statement and the request settings as one simple query.
+ * The role comes from a fixed list, the claims were verified and
+ * re-serialized by jansson, the request id is hex; all three are quoted by
+ * libpq all the same. Returns a kore_malloc()ed string or NULL.
+ */
+static char *
+db_preamble(struct api_ctx *ctx, PGconn *db)
+{
+	char	*role, *claims, *reqid, *q = NULL;
+	size_t	 len;
+
+	role = PQescapeLiteral(db, ctx->role, strlen(ctx->role));
+	claims = PQescapeLiteral(db, ctx->claims_text, strlen(ctx->claims_text));
+	reqid = PQescapeLiteral(db, ctx->reqid, strlen(ctx->reqid));
+	if (role != NULL && claims != NULL && reqid != NULL) {
+		len = strlen(role) + strlen(claims) + strlen(reqid) + 256;
+		q = kore_malloc(len);
+		(void)snprintf(q, len,
+		    "BEGIN ISOLATION LEVEL READ COMMITTED %s; "
+		    "SELECT set_config('role', %s, true), "
+		    "set_config('request.jwt.claims', %s, true), "
+		    "set_config('lakmoes.request_id', %s, true)",
+		    ctx->route->readonly ? "READ ONLY" : "READ WRITE",
+		    role, claims, reqid);
+	}
+	PQfreemem(role);
+	PQfreemem(claims);
+	PQfreemem(reqid);
+	return (q);
+}

@@ -1,0 +1,175 @@
+/*
+ * Copyright (c) 2026 Lakmoes contributors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * The Lakmoes API layer. The first three blocks (token.c, problem.c,
+ * sqlstate.c) do not depend on Kore and are unit-tested on their own; the
+ * rest runs inside Kore workers.
+ */
+
+#ifndef LAKMOES_H
+#define LAKMOES_H
+
+#include <sys/types.h>
+
+#include <jansson.h>
+#include <jwt.h>
+#include <stddef.h>
+#include <time.h>
+
+#define LAKMOES_API_VERSION	"0.1.0"
+
+/* token.c */
+#define TOKEN_MAX_LEN		4096
+#define TOKEN_LEEWAY		30
+#define TOKEN_SUB_MAX		128
+#define TOKEN_ROLE_MAX		32
+#define TOKEN_ORG_MAX		64
+
+struct token_config {
+	jwt_alg_t		 alg;
+	const unsigned char	*key;
+	size_t			 keylen;
+	const char		*issuer;
+	const char		*audience;
+	int			 leeway;
+};
+
+struct token_claims {
+	char			 sub[TOKEN_SUB_MAX];
+	char			 role[TOKEN_ROLE_MAX];
+	char			 org[TOKEN_ORG_MAX];
+	long long		 exp;
+	json_t			*json;
+};
+
+int		 token_verify(const struct token_config *, const char *,
+		    time_t, struct token_claims *, char *, size_t);
+int		 token_check_claims(const struct token_config *, json_t *,
+		    time_t, struct token_claims *, char *, size_t);
+int		 token_role_known(const char *);
+void		 token_claims_clear(struct token_claims *);
+jwt_alg_t	 token_alg_parse(const char *);
+
+/* problem.c */
+json_t		*problem_new(int, const char *);
+int		 problem_add_invalid(json_t *, const char *, const char *);
+const char	*problem_title(int);
+
+/* sqlstate.c */
+struct sqlstate_map {
+	const char	*prefix;
+	int		 status;
+	const char	*detail;
+};
+
+const struct sqlstate_map	*sqlstate_lookup(const char *);
+
+#if defined(KORE_USE_PGSQL)
+#include <kore/kore.h>
+#include <kore/http.h>
+#include <kore/pgsql.h>
+
+/* config.c */
+struct lakmoes_config {
+	struct token_config	 token;
+	char			*secret;
+	char			*dburl;
+};
+
+extern struct lakmoes_config	config;
+
+int		 config_load(char *, size_t);
+int		 config_key_file(char *, size_t);
+
+/* api.c */
+#define API_REQID_LEN		32
+#define API_BODY_MAX_DEFAULT	(1024 * 1024)
+#define API_HEADER_BYTES_MAX	8192
+
+#define API_AUTH_OPTIONAL	0
+#define API_AUTH_REQUIRED	1
+
+struct api_ctx;
+
+struct api_route {
+	const char	*name;
+	int		 methods;
+	int		 auth;
+	size_t		 body_max;
+	int		 readonly;
+	int		 (*prepare)(struct api_ctx *);
+	int		 (*row)(struct api_ctx *, struct kore_pgsql *);
+	void		 (*respond)(struct api_ctx *);
+};
+
+#define DB_PARAMS_MAX		16
+
+struct db_tx {
+	struct kore_pgsql	 sql;
+	const char		*query;
+	int			 nparams;
+	const char		*params[DB_PARAMS_MAX];
+	int			 phase;
+	int			 attempts;
+	int			 failure;
+	char			 sqlstate[6];
+};
+
+struct api_ctx {
+	struct http_request	*req;
+	const struct api_route	*route;
+	char			 reqid[API_REQID_LEN + 1];
+	struct timespec		 started;
+	struct token_claims	 claims;
+	const char		*role;
+	char			*claims_text;
+	struct db_tx		 tx;
+	json_t			*out;
+};
+
+int		 api_handle(struct http_request *, const struct api_route *);
+void		 api_problem(struct api_ctx *, int, const char *);
+void		 api_problem_json(struct api_ctx *, json_t *);
+void		 api_send_json(struct api_ctx *, int, json_t *);
+void		 api_send_raw(struct api_ctx *, int, const char *,
+		    const void *, size_t);
+void		 api_common_headers(struct api_ctx *);
+
+/* auth.c */
+int		 auth_request(struct api_ctx *, int);
+
+/* db.c */
+#define DB_FAIL_NONE		0
+#define DB_FAIL_SQL		1
+#define DB_FAIL_CONN		2
+#define DB_FAIL_RENDER		3
+
+extern struct http_state	db_states[];
+extern const u_int8_t		db_nstates;
+
+void		 db_tx_init(struct api_ctx *);
+void		 db_tx_release(struct db_tx *);
+int		 db_json_value(struct kore_pgsql *, int, int, json_t **);
+
+/* handlers: health.c, sessie.c, openapi.c, fallback.c */
+int		 health_get(struct http_request *);
+int		 sessie_get(struct http_request *);
+int		 openapi_get(struct http_request *);
+int		 fallback_notfound(struct http_request *);
+#endif /* KORE_USE_PGSQL */
+
+#endif /* !LAKMOES_H */

@@ -1,0 +1,48 @@
+# Shared settings for the set-up scripts; sourced, never run.
+#
+# Paths: everything the project creates at run time lives under .local/
+# (ignored by git). PostgreSQL refuses to run as root, so when the scripts
+# run as root the cluster belongs to the unprivileged "postgres" account.
+
+set -eu
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+LOCAL="$ROOT/.local"
+PGBIN=/usr/lib/postgresql/15/bin
+DBNAME=lakmoes
+PORT=${PORT:-8080}
+
+say() { printf '==> %s\n' "$*" >&2; }
+die() { printf 'error: %s\n' "$*" >&2; exit 1; }
+
+# The account that owns and runs a private cluster.
+db_user() {
+	if [ "$(id -u)" -eq 0 ]; then echo postgres; else id -un; fi
+}
+
+# Runs a command as the cluster's account.
+as_db() {
+	if [ "$(id -u)" -eq 0 ]; then
+		runuser -u postgres -- "$@"
+	else
+		"$@"
+	fi
+}
+
+# Prints a random hex string (32 characters).
+random_hex() {
+	od -An -N16 -tx1 /dev/urandom | tr -d ' \n'
+}
+
+# Prints a free TCP port on 127.0.0.1.
+free_port() {
+	local p
+	for _ in $(seq 1 200); do
+		p=$((20000 + $(od -An -N2 -tu2 /dev/urandom | tr -d ' ') % 40000))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null; then
+			echo "$p"
+			return 0
+		fi
+	done
+	die "no free port found"
+}
