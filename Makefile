@@ -34,7 +34,7 @@ api/openapi.o: api/openapi.c $(OPENAPI) include/lakmoes.h
 	$(CC) $(CFLAGS) $(KORE_FEATURES) -DLAKMOES_OPENAPI_FILE='"$(OPENAPI)"' -c $< -o $@
 
 tests/unit/test_%: tests/unit/test_%.c $(PURE_SRCS) include/lakmoes.h
-	$(CC) $(CFLAGS) -o $@ $< $(PURE_SRCS) -lcmocka -ljansson -ljwt
+	$(CC) $(CFLAGS) -o $@ $< $(PURE_SRCS) -lcmocka -ljansson -ljwt -lcrypto
 
 deps:
 	@scripts/deps.sh run

@@ -48,7 +48,7 @@ cluster_home() {
 	echo "$DIR/pg"
 }
 
-PG=$(cluster_home)
+PG=$(readlink -f "$(cluster_home)")
 DATA="$PG/data"
 RUN="$PG/run"
 LOG="$PG/log"

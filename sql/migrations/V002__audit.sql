@@ -84,7 +84,10 @@ BEGIN
 	    CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END,
 	    CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END,
 	    audit.request_claims() ->> 'sub',
-	    current_user,
+	    -- current_user is the owner here (SECURITY DEFINER); the role GUC
+	    -- still holds the role the request switched to.
+	    CASE current_setting('role') WHEN 'none' THEN session_user
+	         ELSE current_setting('role') END,
 	    audit.request_id());
 	RETURN NULL;
 END
@@ -99,8 +102,9 @@ BEGIN
 END
 $$;
 
+-- Statement-level: refused even when no row matches.
 CREATE TRIGGER changes_no_update_delete BEFORE UPDATE OR DELETE ON audit.changes
-    FOR EACH ROW EXECUTE FUNCTION audit.forbid_change();
+    FOR EACH STATEMENT EXECUTE FUNCTION audit.forbid_change();
 CREATE TRIGGER changes_no_truncate BEFORE TRUNCATE ON audit.changes
     FOR EACH STATEMENT EXECUTE FUNCTION audit.forbid_change();
 

@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# `make test`: a throw-away PostgreSQL cluster and a free port, then the
+# unit (C, cmocka), SQL (pgTAP via pg_prove) and HTTP (pytest against a real
+# server on the real cluster) suites. Cleans up; exits non-zero when any
+# suite failed. LAKMOES_DATABASE_URL is ignored: tests never touch a real
+# database.
+. "$(dirname "$0")/common.sh"
+unset LAKMOES_DATABASE_URL LAKMOES_API_DATABASE_URL
+
+mkdir -p "$LOCAL"
+STATE=$(mktemp -d "$LOCAL/test-XXXXXX")
+# The cluster's account (postgres, when run as root) must reach it.
+chmod 755 "$STATE"
+KORE_PID=""
+
+cleanup() {
+	if [ -n "$KORE_PID" ] && kill -0 "$KORE_PID" 2>/dev/null; then
+		kill "$KORE_PID" 2>/dev/null || true
+		wait "$KORE_PID" 2>/dev/null || true
+	fi
+	"$ROOT/scripts/db.sh" stop "$STATE" >/dev/null 2>&1 || true
+	if [ -L "$STATE/pg" ]; then
+		rm -rf "$(readlink "$STATE/pg")"
+	fi
+	if [ "${KEEP:-0}" = 1 ]; then
+		say "kept $STATE"
+	else
+		rm -rf "$STATE"
+	fi
+}
+trap cleanup EXIT
+
+say "test cluster in $STATE"
+LAKMOES_DEMO=1 "$ROOT/scripts/setup.sh" "$STATE" fast
+DBURL=$(cat "$STATE/database.url")
+psql "$DBURL" -X -q -v ON_ERROR_STOP=1 -f "$ROOT/tests/sql/setup/tap.sql"
+
+failed=""
+
+say "unit tests (C)"
+for t in "$ROOT"/tests/unit/test_*; do
+	case "$t" in *.c) continue ;; esac
+	(cd "$ROOT" && "$t") || failed="$failed unit:$(basename "$t")"
+done
+
+say "SQL tests (pgTAP)"
+PGHOST=$("$ROOT/scripts/db.sh" socket "$STATE") PGUSER=lakmoes_admin PGDATABASE=$DBNAME \
+    pg_prove --ext .sql "$ROOT"/tests/sql/*.sql || failed="$failed sql"
+
+say "HTTP tests (real server, real cluster)"
+PORT=$(free_port)
+. "$ROOT/scripts/env.sh" "$STATE"
+sed -e "s|@BIND@|127.0.0.1|" -e "s|@PORT@|$PORT|" \
+    -e "s|@MODULE@|$ROOT/lakmoes.so|" -e "s|@PIDFILE@|$STATE/kore.pid|" \
+    "$ROOT/conf/lakmoes.conf.in" >"$STATE/lakmoes.conf"
+TZ=UTC0 stdbuf -oL kore -c "$STATE/lakmoes.conf" -f -n -r >"$STATE/kore.log" 2>&1 &
+KORE_PID=$!
+for _ in $(seq 1 100); do
+	curl -fs "http://127.0.0.1:$PORT/v1/health" >/dev/null 2>&1 && break
+	kill -0 "$KORE_PID" 2>/dev/null || { cat "$STATE/kore.log" >&2; die "kore did not start"; }
+	sleep 0.1
+done
+LAKMOES_TEST_URL="http://127.0.0.1:$PORT" LAKMOES_TEST_STATE="$STATE" \
+    LAKMOES_TEST_ROOT="$ROOT" \
+    /usr/bin/python3 -m pytest -q -p no:cacheprovider "$ROOT/tests/http" || failed="$failed http"
+
+if [ -n "$failed" ]; then
+	say "FAILED:$failed (server log: keep it with KEEP=1 make test)"
+	exit 1
+fi
+say "all suites passed"

@@ -1,0 +1,49 @@
+"""The server rides out a PostgreSQL stop and restart and a SIGHUP reload
+without being restarted itself."""
+import os
+import signal
+import time
+
+from conftest import STATE, assert_problem, bearer, db, request, token, wait_for
+
+
+def health_status():
+    return request("GET", "/v1/health").status
+
+
+def test_health_503_while_database_is_down_then_200_by_itself():
+    assert health_status() == 200
+    db("stop")
+    try:
+        r = request("GET", "/v1/health")
+        assert_problem(r, 503)
+        assert r.headers["retry-after"] == "5"
+        # Both workers, whatever connections they pooled, answer 503.
+        assert all(health_status() == 503 for _ in range(6))
+    finally:
+        db("start")
+    assert wait_for(lambda: health_status() == 200, 20)
+    # Once back, every worker serves again: no request fails.
+    assert all(health_status() == 200 for _ in range(10))
+
+
+def test_restart_while_connections_are_pooled():
+    for _ in range(6):
+        assert request("GET", "/v1/sessie", bearer(token())).status == 200
+    db("restart")
+    # Stale pooled connections are replaced on the next request.
+    statuses = [request("GET", "/v1/sessie", bearer(token())).status for _ in range(10)]
+    assert statuses.count(200) >= 8, statuses
+    assert statuses[-3:] == [200, 200, 200], statuses
+
+
+def test_key_survives_sighup_reload():
+    with open(os.path.join(STATE, "kore.pid")) as f:
+        pid = int(f.read().strip())
+    os.kill(pid, signal.SIGHUP)
+    time.sleep(1.5)
+    assert wait_for(lambda: request("GET", "/v1/sessie", bearer(token())).status == 200, 10)
+    # A reload must not leave the workers without a key (libjwt would then
+    # accept anything): forged tokens are still refused.
+    for _ in range(4):
+        assert_problem(request("GET", "/v1/sessie", bearer(token(secret="y" * 40))), 401)
