@@ -18,7 +18,7 @@ OBJS		:= $(SRCS:.c=.o)
 OPENAPI		:= api/openapi.json
 
 # Sources without Kore: linked into the unit tests as they are.
-PURE_SRCS	:= api/token.c api/problem.c api/sqlstate.c
+PURE_SRCS	:= api/token.c api/problem.c api/sqlstate.c api/body.c
 UNIT_SRCS	:= $(wildcard tests/unit/test_*.c)
 UNIT_BINS	:= $(UNIT_SRCS:.c=)
 

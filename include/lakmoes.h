@@ -69,6 +69,11 @@ json_t		*problem_new(int, const char *);
 int		 problem_add_invalid(json_t *, const char *, const char *);
 const char	*problem_title(int);
 
+/* body.c */
+#define BODY_DEPTH_MAX		16
+
+json_t		*body_parse_json(const char *, size_t, json_t **);
+
 /* sqlstate.c */
 struct sqlstate_map {
 	const char	*prefix;
