@@ -27,6 +27,12 @@ for p in $want; do
 	*) missing="$missing $p" ;;
 	esac
 done
+# The contract lint runs Spectral on Node: Debian's nodejs and npm unless
+# the machine already has them.
+case "${1:-run}" in
+test|bench)
+	command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm" ;;
+esac
 [ -z "$missing" ] && exit 0
 
 say "installing:$missing"

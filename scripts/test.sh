@@ -47,6 +47,9 @@ say "SQL tests (pgTAP)"
 PGHOST=$("$ROOT/scripts/db.sh" socket "$STATE") PGUSER=lakmoes_admin PGDATABASE=$DBNAME \
     pg_prove --ext .sql "$ROOT"/tests/sql/*.sql || failed="$failed sql"
 
+say "contract: OpenAPI against the API Design Rules (Spectral)"
+"$ROOT/scripts/lint-openapi.sh" || failed="$failed contract"
+
 say "HTTP tests (real server, real cluster)"
 PORT=$(free_port)
 . "$ROOT/scripts/env.sh" "$STATE"
