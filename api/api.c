@@ -181,7 +181,7 @@ api_check_headers(struct api_ctx *ctx)
 	}
 	if (lines >= API_HEADER_LINES_MAX) {
 		api_problem(ctx, 431, "het verzoek heeft te veel headers; "
-		    "stuur er minder dan 21");
+		    "stuur er ten hoogste 21");
 		return (KORE_RESULT_ERROR);
 	}
 	if (bytes > API_HEADER_BYTES_MAX) {

@@ -32,6 +32,8 @@ with_login() {
 	postgres://*|postgresql://*)
 		rest=${url#*://}
 		case "${rest%%/*}" in *@*) rest=${rest#*@} ;; esac
+		# Drop a user or password given as query parameters as well.
+		rest=$(printf '%s' "$rest" | sed -E 's/([?&])(user|password)=[^&]*&?/\1/g; s/[?&]$//')
 		case "$rest" in *\?*) sep='&' ;; *) sep='?' ;; esac
 		echo "postgresql://$rest${sep}user=$user&password=$pw&connect_timeout=2"
 		;;

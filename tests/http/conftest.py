@@ -103,3 +103,60 @@ def wait_for(predicate, seconds=20.0):
 @pytest.fixture
 def programma():
     return bearer(token())
+
+
+def free_port():
+    import socket
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class Server:
+    """A second Kore server with its own environment (same module and
+    database), for configurations the main server does not use."""
+
+    def __init__(self, env, name):
+        self.port = free_port()
+        self.dir = os.path.join(STATE, name)
+        os.makedirs(self.dir, exist_ok=True)
+        with open(os.path.join(ROOT, "conf", "lakmoes.conf.in")) as f:
+            conf = (f.read().replace("@BIND@", "127.0.0.1")
+                    .replace("@PORT@", str(self.port))
+                    .replace("@MODULE@", os.path.join(ROOT, "lakmoes.so"))
+                    .replace("@PIDFILE@", os.path.join(self.dir, "kore.pid")))
+        self.conf = os.path.join(self.dir, "lakmoes.conf")
+        with open(self.conf, "w") as f:
+            f.write(conf)
+        full = {k: v for k, v in os.environ.items() if not k.startswith("LAKMOES_JWT_")}
+        full.update(env)
+        full["TZ"] = "UTC0"
+        self.log = open(os.path.join(self.dir, "kore.log"), "w")
+        self.proc = subprocess.Popen(["stdbuf", "-oL", "kore", "-c", self.conf, "-f", "-n", "-r"],
+                                     env=full, stdout=self.log, stderr=subprocess.STDOUT)
+
+    def request(self, method, path, headers=None):
+        conn = http.client.HTTPConnection("127.0.0.1", self.port, timeout=20)
+        try:
+            conn.request(method, path, headers=headers or {})
+            r = conn.getresponse()
+            return Response(r.status, r.getheaders(), r.read())
+        finally:
+            conn.close()
+
+    def up(self):
+        def ok():
+            try:
+                return self.request("GET", "/v1/health").status == 200
+            except OSError:
+                return False
+        return wait_for(ok, 15)
+
+    def stop(self):
+        self.proc.terminate()
+        self.proc.wait(10)
+        self.log.close()
+
+    def output(self):
+        with open(os.path.join(self.dir, "kore.log"), errors="replace") as f:
+            return f.read()
