@@ -18,23 +18,28 @@ OBJS		:= $(SRCS:.c=.o)
 OPENAPI		:= api/openapi.json
 
 # Sources without Kore: linked into the unit tests as they are.
-PURE_SRCS	:= api/token.c api/problem.c api/sqlstate.c api/body.c
+PURE_SRCS	:= api/token.c api/problem.c api/sqlstate.c api/body.c api/b64url.c \
+		   api/query.c
 UNIT_SRCS	:= $(wildcard tests/unit/test_*.c)
 UNIT_BINS	:= $(UNIT_SRCS:.c=)
 
 all: $(MODULE)
 
 $(MODULE): $(OBJS)
-	$(CC) -shared -o $@ $(OBJS) $(LDLIBS)
+	@echo "LD $@"
+	@$(CC) -shared -o $@ $(OBJS) $(LDLIBS)
 
 api/%.o: api/%.c include/lakmoes.h
-	$(CC) $(CFLAGS) $(KORE_FEATURES) -c $< -o $@
+	@echo "CC $<"
+	@$(CC) $(CFLAGS) $(KORE_FEATURES) -c $< -o $@
 
 api/openapi.o: api/openapi.c $(OPENAPI) include/lakmoes.h
-	$(CC) $(CFLAGS) $(KORE_FEATURES) -DLAKMOES_OPENAPI_FILE='"$(OPENAPI)"' -c $< -o $@
+	@echo "CC $<"
+	@$(CC) $(CFLAGS) $(KORE_FEATURES) -DLAKMOES_OPENAPI_FILE='"$(OPENAPI)"' -c $< -o $@
 
 tests/unit/test_%: tests/unit/test_%.c $(PURE_SRCS) include/lakmoes.h
-	$(CC) $(CFLAGS) -o $@ $< $(PURE_SRCS) -lcmocka -ljansson -ljwt -lcrypto
+	@echo "CC $<"
+	@$(CC) $(CFLAGS) -o $@ $< $(PURE_SRCS) -lcmocka -ljansson -ljwt -lcrypto
 
 deps:
 	@scripts/deps.sh run

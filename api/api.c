@@ -35,12 +35,6 @@
 /* Kore keeps at most this many header lines besides the request line. */
 #define API_HEADER_LINES_MAX	(HTTP_REQ_HEADER_MAX - 3)
 
-struct api_dynbuf {
-	char	*p;
-	size_t	 len;
-	size_t	 cap;
-};
-
 static void	api_ctx_free(struct http_request *);
 static void	api_reqid(struct api_ctx *);
 static int	api_precheck(struct api_ctx *);
@@ -48,7 +42,6 @@ static int	api_check_headers(struct api_ctx *);
 static int	api_check_method(struct api_ctx *);
 static void	api_allow(struct api_ctx *, char *, size_t);
 static void	api_access_log(struct api_ctx *, int, size_t);
-static int	api_dump_cb(const char *, size_t, void *);
 static int	api_stream_done(struct netbuf *);
 static const char *api_method_name(int);
 
@@ -93,6 +86,7 @@ api_ctx_free(struct http_request *req)
 		return;
 	if (ctx->tx.query != NULL)
 		db_tx_release(&ctx->tx);
+	list_clear(&ctx->list);
 	token_claims_clear(&ctx->claims);
 	free(ctx->claims_text);
 	ctx->claims_text = NULL;
@@ -323,9 +317,9 @@ api_send_raw(struct api_ctx *ctx, int status, const char *type,
 void
 api_send_json(struct api_ctx *ctx, int status, json_t *doc)
 {
-	struct api_dynbuf	 b = { NULL, 0, 0 };
+	struct api_buf	 b = { NULL, 0, 0 };
 
-	if (json_dump_callback(doc, api_dump_cb, &b,
+	if (json_dump_callback(doc, api_buf_dump_cb, &b,
 	    JSON_COMPACT | JSON_REAL_PRECISION(15)) != 0) {
 		free(b.p);
 		json_decref(doc);
@@ -333,38 +327,74 @@ api_send_json(struct api_ctx *ctx, int status, json_t *doc)
 		return;
 	}
 	json_decref(doc);
-	api_common_headers(ctx);
-	http_response_header(ctx->req, "content-type", "application/json");
-	if (ctx->req->method == HTTP_METHOD_HEAD) {
-		/* Kore never calls the free callback for HEAD. */
-		http_response_stream(ctx->req, status, b.p, b.len, NULL, NULL);
-		free(b.p);
-	} else {
-		http_response_stream(ctx->req, status, b.p, b.len,
-		    api_stream_done, b.p);
-	}
-	api_access_log(ctx, status, b.len);
+	api_send_buf(ctx, status, "application/json", &b);
 }
 
-static int
-api_dump_cb(const char *buf, size_t size, void *arg)
+/*
+ * Sends the buffer as the body and takes it over. A 200 gets an ETag, and a
+ * matching If-None-Match turns it into 304 without a body.
+ */
+void
+api_send_buf(struct api_ctx *ctx, int status, const char *type, struct api_buf *b)
 {
-	struct api_dynbuf	*b = arg;
-	size_t			 ncap;
-	char			*np;
+	const char	*inm;
+	char		 etag[24];
+	u_int64_t	 h = 14695981039346656037ULL;
+	size_t		 i;
 
-	if (b->len + size > b->cap) {
+	if (status == 200) {
+		for (i = 0; i < b->len; i++)
+			h = (h ^ (unsigned char)b->p[i]) * 1099511628211ULL;
+		(void)snprintf(etag, sizeof(etag), "\"%016llx\"", (unsigned long long)h);
+		http_response_header(ctx->req, "etag", etag);
+		if (http_request_header(ctx->req, "if-none-match", &inm) &&
+		    strstr(inm, etag) != NULL) {
+			free(b->p);
+			memset(b, 0, sizeof(*b));
+			api_send_raw(ctx, 304, NULL, NULL, 0);
+			return;
+		}
+	}
+	api_common_headers(ctx);
+	http_response_header(ctx->req, "content-type", type);
+	if (ctx->req->method == HTTP_METHOD_HEAD) {
+		/* Kore never calls the free callback for HEAD. */
+		http_response_stream(ctx->req, status, b->p, b->len, NULL, NULL);
+		free(b->p);
+	} else {
+		http_response_stream(ctx->req, status, b->p, b->len,
+		    api_stream_done, b->p);
+	}
+	api_access_log(ctx, status, b->len);
+	memset(b, 0, sizeof(*b));
+}
+
+/* Appends len bytes; returns 0 when memory runs out. */
+int
+api_buf_add(struct api_buf *b, const void *data, size_t len)
+{
+	size_t	 ncap;
+	char	*np;
+
+	if (b->len + len > b->cap) {
 		ncap = b->cap ? b->cap : 4096;
-		while (ncap < b->len + size)
+		while (ncap < b->len + len)
 			ncap *= 2;
 		if ((np = realloc(b->p, ncap)) == NULL)
-			return (-1);
+			return (0);
 		b->p = np;
 		b->cap = ncap;
 	}
-	memcpy(b->p + b->len, buf, size);
-	b->len += size;
-	return (0);
+	memcpy(b->p + b->len, data, len);
+	b->len += len;
+	return (1);
+}
+
+/* A json_dump_callback() sink into an api_buf. */
+int
+api_buf_dump_cb(const char *buf, size_t size, void *arg)
+{
+	return (api_buf_add(arg, buf, size) ? 0 : -1);
 }
 
 static int
@@ -372,6 +402,30 @@ api_stream_done(struct netbuf *nb)
 {
 	free(nb->extra);
 	return (KORE_RESULT_OK);
+}
+
+/*
+ * Content negotiation for collections: text/csv when Accept names it, JSON
+ * for application/json, any type or no Accept at all. Returns
+ * KORE_RESULT_ERROR after a 406 when neither is acceptable.
+ */
+int
+api_wants_csv(struct api_ctx *ctx, int *csv)
+{
+	const char	*accept;
+
+	*csv = 0;
+	if (!http_request_header(ctx->req, "accept", &accept))
+		return (KORE_RESULT_OK);
+	if (strstr(accept, "text/csv") != NULL) {
+		*csv = 1;
+		return (KORE_RESULT_OK);
+	}
+	if (strstr(accept, "application/json") != NULL || strstr(accept, "*/*") != NULL ||
+	    strstr(accept, "application/*") != NULL)
+		return (KORE_RESULT_OK);
+	api_problem(ctx, 406, "beschikbaar zijn application/json en text/csv");
+	return (KORE_RESULT_ERROR);
 }
 
 /*

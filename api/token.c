@@ -33,7 +33,6 @@
 
 #include "lakmoes.h"
 
-static int	token_b64url_decode(const char *, size_t, char **, size_t *);
 static json_t	*token_segment_json(const char *, size_t);
 static int	token_check_header(const struct token_config *, const char *,
 		    size_t, char *, size_t);
@@ -306,7 +305,7 @@ token_segment_json(const char *seg, size_t len)
 	char		*raw;
 	size_t		 rawlen;
 
-	if (!token_b64url_decode(seg, len, &raw, &rawlen))
+	if (!b64url_decode(seg, len, &raw, &rawlen))
 		return (NULL);
 	j = json_loadb(raw, rawlen, JSON_REJECT_DUPLICATES, &err);
 	free(raw);
@@ -315,51 +314,4 @@ token_segment_json(const char *seg, size_t len)
 		j = NULL;
 	}
 	return (j);
-}
-
-/*
- * Decodes unpadded base64url (RFC 7515 §2). Returns 1 and a malloc()ed
- * buffer the caller frees, or 0 on any character outside the alphabet or an
- * impossible length.
- */
-static int
-token_b64url_decode(const char *in, size_t len, char **out, size_t *outlen)
-{
-	unsigned char	*p;
-	u_int32_t	 acc = 0;
-	size_t		 i, n = 0;
-	int		 bits = 0, v;
-	char		 c;
-
-	if (len % 4 == 1)
-		return (0);
-	if ((p = malloc(len * 3 / 4 + 1)) == NULL)
-		return (0);
-	for (i = 0; i < len; i++) {
-		c = in[i];
-		if (c >= 'A' && c <= 'Z')
-			v = c - 'A';
-		else if (c >= 'a' && c <= 'z')
-			v = c - 'a' + 26;
-		else if (c >= '0' && c <= '9')
-			v = c - '0' + 52;
-		else if (c == '-')
-			v = 62;
-		else if (c == '_')
-			v = 63;
-		else {
-			free(p);
-			return (0);
-		}
-		acc = (acc << 6) | (u_int32_t)v;
-		bits += 6;
-		if (bits >= 8) {
-			bits -= 8;
-			p[n++] = (unsigned char)(acc >> bits);
-		}
-	}
-	p[n] = '\0';
-	*out = (char *)p;
-	*outlen = n;
-	return (1);
 }

@@ -69,6 +69,29 @@ json_t		*problem_new(int, const char *);
 int		 problem_add_invalid(json_t *, const char *, const char *);
 const char	*problem_title(int);
 
+/* b64url.c */
+char		*b64url_encode(const void *, size_t);
+int		 b64url_decode(const char *, size_t, char **, size_t *);
+
+/* query.c */
+#define QUERY_PARAMS_MAX	16
+
+struct query_param {
+	const char	*name;
+	const char	*value;
+};
+
+struct query {
+	char			*buf;
+	int			 n;
+	struct query_param	 p[QUERY_PARAMS_MAX];
+};
+
+int		 query_parse(const char *, struct query *, json_t *);
+const char	*query_get(const struct query *, const char *);
+void		 query_clear(struct query *);
+int		 query_append(char *, size_t, const char *, const char *);
+
 /* body.c */
 #define BODY_DEPTH_MAX		16
 
@@ -119,6 +142,7 @@ struct api_route {
 	int		 (*prepare)(struct api_ctx *);
 	int		 (*row)(struct api_ctx *, struct kore_pgsql *);
 	void		 (*respond)(struct api_ctx *);
+	const void	*arg;
 };
 
 #define DB_PARAMS_MAX		16
@@ -134,6 +158,45 @@ struct db_tx {
 	char			 sqlstate[6];
 };
 
+/* A growing output buffer (doubling; KORE.md §6.4). */
+struct api_buf {
+	char		*p;
+	size_t		 len;
+	size_t		 cap;
+};
+
+/* list.c: a paginated collection read from one api view. */
+#define LIST_LIMIT_DEFAULT	100
+#define LIST_LIMIT_MAX		1000
+#define LIST_CURSOR_MAX		256
+#define LIST_FILTERS_MAX	4
+
+struct list_filter {
+	const char	*name;
+	const char	*pattern;
+	const char	*reason;
+};
+
+struct list_resource {
+	const char		*path;
+	const char		*sql;
+	const char		*item_sql;
+	struct list_filter	 filters[LIST_FILTERS_MAX];
+};
+
+struct api_list {
+	struct query		 q;
+	int			 csv;
+	int			 item;
+	long			 limit;
+	long			 rows;
+	int			 more;
+	char			*last;
+	char			*cursor;
+	char			 limitbuf[24];
+	struct api_buf		 out;
+};
+
 struct api_ctx {
 	struct http_request	*req;
 	const struct api_route	*route;
@@ -144,6 +207,7 @@ struct api_ctx {
 	char			*claims_text;
 	struct db_tx		 tx;
 	json_t			*out;
+	struct api_list		 list;
 };
 
 int		 api_handle(struct http_request *, const struct api_route *);
@@ -153,6 +217,17 @@ void		 api_send_json(struct api_ctx *, int, json_t *);
 void		 api_send_raw(struct api_ctx *, int, const char *,
 		    const void *, size_t);
 void		 api_common_headers(struct api_ctx *);
+int		 api_buf_add(struct api_buf *, const void *, size_t);
+int		 api_buf_dump_cb(const char *, size_t, void *);
+void		 api_send_buf(struct api_ctx *, int, const char *,
+		    struct api_buf *);
+int		 api_wants_csv(struct api_ctx *, int *);
+
+/* list.c */
+int		 list_prepare(struct api_ctx *);
+int		 list_row(struct api_ctx *, struct kore_pgsql *);
+void		 list_respond(struct api_ctx *);
+void		 list_clear(struct api_list *);
 
 /* auth.c */
 int		 auth_request(struct api_ctx *, int);
@@ -170,7 +245,15 @@ void		 db_tx_init(struct api_ctx *);
 void		 db_tx_release(struct db_tx *);
 int		 db_json_value(struct kore_pgsql *, int, int, json_t **);
 
-/* handlers: health.c, sessie.c, openapi.c, fallback.c */
+/* handlers: health.c, sessie.c, openapi.c, fallback.c, reference.c */
+int		 perioden_list(struct http_request *);
+int		 gemeenten_list(struct http_request *);
+int		 regios_list(struct http_request *);
+int		 proeftuinen_list(struct http_request *);
+int		 indicatoren_list(struct http_request *);
+int		 indicator_get(struct http_request *);
+int		 resultaten_list(struct http_request *);
+int		 actielijnen_list(struct http_request *);
 int		 health_get(struct http_request *);
 int		 sessie_get(struct http_request *);
 int		 openapi_get(struct http_request *);

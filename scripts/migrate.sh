@@ -9,6 +9,8 @@
 . "$(dirname "$0")/common.sh"
 
 URL=${1:?usage: migrate.sh ADMIN_URL}
+# Migrations read reference files relative to the project root (\copy).
+cd "$ROOT"
 PSQL=(psql "$URL" -X -q -v ON_ERROR_STOP=1 --no-psqlrc)
 
 "${PSQL[@]}" <<'SQL'
@@ -42,7 +44,7 @@ for f in "$ROOT"/sql/migrations/V[0-9][0-9][0-9]__*.sql; do
 	say "migration $base"
 	"${PSQL[@]}" --single-transaction -f "$f" \
 	    -c "RESET ROLE; INSERT INTO public.schema_migrations (version, name, checksum)
-	        VALUES ('$version', '${base#*__}', '$sum')"
+	        VALUES ('$version', '${base#*__}', '$sum')" >/dev/null
 	ran=1
 done
 
@@ -55,5 +57,5 @@ for f in "$ROOT"/sql/repeatable/R__*.sql; do
 	say "repeatable $name"
 	"${PSQL[@]}" --single-transaction -f "$f" \
 	    -c "RESET ROLE; INSERT INTO public.schema_repeatables (name, checksum) VALUES ('$name', '$sum')
-	        ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, applied_at = now()"
+	        ON CONFLICT (name) DO UPDATE SET checksum = EXCLUDED.checksum, applied_at = now()" >/dev/null
 done

@@ -56,7 +56,7 @@ BEGIN
 	EXECUTE format('REVOKE ALL ON DATABASE %I FROM PUBLIC', current_database());
 	EXECUTE format('GRANT CONNECT, TEMPORARY ON DATABASE %I TO lakmoes_authenticator, lakmoes_bi',
 	    current_database());
-	EXECUTE format('GRANT CONNECT, CREATE ON DATABASE %I TO lakmoes_owner', current_database());
+	EXECUTE format('GRANT CONNECT, CREATE, TEMPORARY ON DATABASE %I TO lakmoes_owner', current_database());
 END
 $$;
 REVOKE ALL ON SCHEMA public FROM PUBLIC;

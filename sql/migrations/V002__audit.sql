@@ -59,30 +59,26 @@ COMMENT ON COLUMN audit.changes.request_id IS 'Verzoek-id van de API (ook in de 
 COMMENT ON COLUMN audit.changes.changed_at IS 'Moment van de wijziging (UTC).';
 
 -- Runs as the owner so that request roles need no right on audit.changes.
+-- The key columns come as trigger arguments (audit.track looks them up once)
+-- so that a bulk load does not query the catalogue for every row.
 CREATE FUNCTION audit.log_change() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
 DECLARE
-	keycols text[];
 	src jsonb;
+	k jsonb := '{}';
+	i integer;
 BEGIN
-	SELECT array_agg(a.attname ORDER BY k.ord)
-	  INTO keycols
-	  FROM pg_index i
-	  CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
-	  JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
-	 WHERE i.indrelid = TG_RELID AND i.indisprimary;
-
 	src := CASE WHEN TG_OP = 'DELETE' THEN to_jsonb(OLD) ELSE to_jsonb(NEW) END;
+	FOR i IN 0 .. TG_NARGS - 1 LOOP
+		k := k || jsonb_build_object(TG_ARGV[i], src -> TG_ARGV[i]);
+	END LOOP;
 
 	INSERT INTO audit.changes (table_name, row_key, operation, old_row, new_row,
 	    sub, role, request_id)
-	VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME,
-	    CASE WHEN keycols IS NULL THEN '{}'::jsonb
-	         ELSE (SELECT jsonb_object_agg(c, src -> c) FROM unnest(keycols) AS c) END,
-	    TG_OP,
+	VALUES (TG_TABLE_SCHEMA || '.' || TG_TABLE_NAME, k, TG_OP,
 	    CASE WHEN TG_OP <> 'INSERT' THEN to_jsonb(OLD) END,
-	    CASE WHEN TG_OP <> 'DELETE' THEN to_jsonb(NEW) END,
+	    CASE WHEN TG_OP <> 'DELETE' THEN src END,
 	    audit.request_claims() ->> 'sub',
 	    -- current_user is the owner here (SECURITY DEFINER); the role GUC
 	    -- still holds the role the request switched to.
@@ -108,14 +104,23 @@ CREATE TRIGGER changes_no_update_delete BEFORE UPDATE OR DELETE ON audit.changes
 CREATE TRIGGER changes_no_truncate BEFORE TRUNCATE ON audit.changes
     FOR EACH STATEMENT EXECUTE FUNCTION audit.forbid_change();
 
--- Attaches the change log to a table (idempotent).
+-- Attaches the change log to a table (idempotent), passing the primary key
+-- columns to the trigger.
 CREATE FUNCTION audit.track(tbl regclass) RETURNS void
 LANGUAGE plpgsql
 AS $$
+DECLARE
+	keycols text;
 BEGIN
+	SELECT string_agg(quote_literal(a.attname), ', ' ORDER BY k.ord)
+	  INTO keycols
+	  FROM pg_index i
+	  CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, ord)
+	  JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+	 WHERE i.indrelid = tbl AND i.indisprimary;
 	EXECUTE format('DROP TRIGGER IF EXISTS audit_changes ON %s', tbl);
 	EXECUTE format('CREATE TRIGGER audit_changes AFTER INSERT OR UPDATE OR DELETE ON %s '
-	    'FOR EACH ROW EXECUTE FUNCTION audit.log_change()', tbl);
+	    'FOR EACH ROW EXECUTE FUNCTION audit.log_change(%s)', tbl, coalesce(keycols, ''));
 END
 $$;
 

@@ -2,7 +2,7 @@
 -- else; the BI login sees bi only; the owner owns everything.
 BEGIN;
 SET search_path = tap, public;
-SELECT plan(42);
+SELECT plan(44);
 
 -- Attributes.
 SELECT is((SELECT rolcanlogin FROM pg_roles WHERE rolname = r), false, r || ' cannot log in')
@@ -23,26 +23,28 @@ SELECT ok(NOT pg_has_role('lakmoes_authenticator', 'lakmoes_owner', 'MEMBER'),
 SELECT ok(NOT pg_has_role('lakmoes_authenticator', 'programma', 'USAGE'),
     'authenticator does not inherit programma''s rights');
 
--- Request roles: api only.
+-- Request roles: the api schema and the data schemas, whose tables all have
+-- row-level security; never audit, mart, bi or public.
 SELECT is(
-    (SELECT array_agg(n.nspname ORDER BY n.nspname)
+    (SELECT array_agg(n.nspname::text ORDER BY n.nspname)
        FROM pg_namespace n
       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'tap')
         AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'
         AND has_schema_privilege(r, n.oid, 'USAGE')),
-    ARRAY['api']::name[],
-    r || ' can use schema api and no other')
+    ARRAY['api', 'doelgroep', 'monitoring', 'ref', 'register'],
+    r || ' can use the api and data schemas and no other')
   FROM unnest(ARRAY['publiek', 'aanleveraar', 'programma', 'opdrachtgever', 'onderzoeker']) AS r;
 SELECT is(
-    (SELECT count(*)::int
+    (SELECT array_agg(n.nspname || '.' || c.relname ORDER BY 1)
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'api', 'tap')
+      WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'tap')
         AND n.nspname NOT LIKE 'pg_temp%'
-        AND c.relkind IN ('r', 'v', 'm', 'p', 'f')
+        AND c.relkind IN ('r', 'p', 'm', 'f')
+        AND NOT c.relrowsecurity
         AND (has_table_privilege(r, c.oid, 'SELECT') OR has_table_privilege(r, c.oid, 'INSERT')
           OR has_table_privilege(r, c.oid, 'UPDATE') OR has_table_privilege(r, c.oid, 'DELETE'))),
-    0,
-    r || ' has no table rights outside api')
+    NULL,
+    r || ' has rights only on tables with row-level security')
   FROM unnest(ARRAY['publiek', 'aanleveraar', 'programma', 'opdrachtgever', 'onderzoeker']) AS r;
 SELECT is(as_role(r, 'CREATE TABLE api.x (i int)'), '42501', r || ' cannot create objects in api')
   FROM unnest(ARRAY['publiek', 'programma']) AS r;
@@ -50,6 +52,8 @@ SELECT is(as_role('programma', 'SELECT count(*) FROM audit.changes'), '42501',
     'programma cannot read the audit schema directly');
 SELECT is(as_role('publiek', 'SELECT count(*) FROM public.schema_migrations'), '42501',
     'publiek cannot read public');
+SELECT is(as_role(r, 'SELECT 1 FROM mart.x'), '42501', r || ' cannot use the private mart schema')
+  FROM unnest(ARRAY['publiek', 'programma']) AS r;
 
 -- BI login: bi only.
 SELECT ok(has_schema_privilege('lakmoes_bi', 'bi', 'USAGE'), 'BI login uses bi');
@@ -61,12 +65,14 @@ SELECT ok(NOT has_schema_privilege('lakmoes_bi', 'bi', 'CREATE'), 'BI login cann
 -- Ownership and invoker rights.
 SELECT is(
     (SELECT count(*)::int FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-      WHERE n.nspname IN ('api', 'bi', 'audit') AND pg_get_userbyid(c.relowner) <> 'lakmoes_owner'),
-    0, 'every relation in api, bi and audit belongs to lakmoes_owner');
+      WHERE n.nspname IN ('api', 'bi', 'audit', 'ref', 'monitoring', 'doelgroep', 'register', 'mart')
+        AND pg_get_userbyid(c.relowner) <> 'lakmoes_owner'),
+    0, 'every relation in the project schemas belongs to lakmoes_owner');
 SELECT is(
     (SELECT count(*)::int FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
-      WHERE n.nspname IN ('api', 'bi', 'audit') AND pg_get_userbyid(p.proowner) <> 'lakmoes_owner'),
-    0, 'every function in api, bi and audit belongs to lakmoes_owner');
+      WHERE n.nspname IN ('api', 'bi', 'audit', 'ref', 'monitoring', 'doelgroep', 'register', 'mart')
+        AND pg_get_userbyid(p.proowner) <> 'lakmoes_owner'),
+    0, 'every function in the project schemas belongs to lakmoes_owner');
 SELECT is(
     (SELECT array_agg(p.proname::text) FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
       WHERE n.nspname = 'api' AND p.prosecdef),

@@ -1,0 +1,433 @@
+/*
+ * Copyright (c) 2026 Lakmoes contributors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * Paginated collections from one api view, as JSON {"items": [...],
+ * "next": …} or CSV (RFC 4180, with a Link header to the next page).
+ *
+ * A resource's SQL takes $1 the cursor (the last key of the previous page,
+ * '' for the first), $2 the page size plus one (to know whether there is a
+ * next page) and $3… its filters, NULL when absent; it returns the key as
+ * its first column. Rows are rendered as they arrive: column names become
+ * JSON keys and CSV headers, PostgreSQL types become JSON types.
+ * Keyset pagination: a page is stable however many rows come before it.
+ */
+
+#include <regex.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "lakmoes.h"
+
+/* PostgreSQL type oids (pg_type.h) the renderer distinguishes. */
+#define OID_BOOL	16
+#define OID_INT8	20
+#define OID_INT2	21
+#define OID_INT4	23
+#define OID_JSON	114
+#define OID_FLOAT4	700
+#define OID_FLOAT8	701
+#define OID_TIMESTAMPTZ	1184
+#define OID_NUMERIC	1700
+#define OID_JSONB	3802
+
+static int	list_parse(struct api_ctx *, const struct list_resource *, json_t *);
+static int	list_match(const char *, const char *);
+static json_t	*list_value(struct kore_pgsql *, int, int);
+static char	*list_text(struct kore_pgsql *, int, int);
+static int	list_row_json(struct api_list *, struct kore_pgsql *, int);
+static int	list_row_csv(struct api_list *, struct kore_pgsql *, int);
+static int	list_csv_field(struct api_buf *, const char *, int);
+static int	list_next_url(struct api_ctx *, char *, size_t);
+
+/*
+ * Reads the query string, negotiates the format and binds the parameters.
+ * For an item route (route->arg's item_sql, key taken from the path) the
+ * response is the single object or 404.
+ */
+int
+list_prepare(struct api_ctx *ctx)
+{
+	const struct list_resource	*res = ctx->route->arg;
+	struct api_list			*l = &ctx->list;
+	json_t				*p;
+	int				 i;
+
+	if (!api_wants_csv(ctx, &l->csv))
+		return (KORE_RESULT_ERROR);
+	if ((p = problem_new(400, "de queryparameters kloppen niet")) == NULL) {
+		api_problem(ctx, 500, "geheugen op");
+		return (KORE_RESULT_ERROR);
+	}
+	if (strncmp(ctx->req->path, res->path, strlen(res->path)) == 0 &&
+	    ctx->req->path[strlen(res->path)] == '/') {
+		/* /v1/<resource>/<key>: one item. */
+		l->item = 1;
+		l->last = strdup(ctx->req->path + strlen(res->path) + 1);
+		ctx->tx.query = res->item_sql;
+		ctx->tx.nparams = 1;
+		ctx->tx.params[0] = l->last;
+		if (!query_parse(ctx->req->query_string, &l->q, p) || l->q.n > 0) {
+			if (l->q.n > 0)
+				(void)problem_add_invalid(p, l->q.p[0].name,
+				    "een enkel item kent geen queryparameters");
+			api_problem_json(ctx, p);
+			return (KORE_RESULT_ERROR);
+		}
+		json_decref(p);
+		return (l->last != NULL ? KORE_RESULT_OK : KORE_RESULT_ERROR);
+	}
+	if (!list_parse(ctx, res, p)) {
+		api_problem_json(ctx, p);
+		return (KORE_RESULT_ERROR);
+	}
+	json_decref(p);
+
+	(void)snprintf(l->limitbuf, sizeof(l->limitbuf), "%ld", l->limit + 1);
+	ctx->tx.query = res->sql;
+	ctx->tx.params[0] = l->cursor != NULL ? l->cursor : "";
+	ctx->tx.params[1] = l->limitbuf;
+	ctx->tx.nparams = 2;
+	for (i = 0; i < LIST_FILTERS_MAX && res->filters[i].name != NULL; i++)
+		ctx->tx.params[ctx->tx.nparams++] = query_get(&l->q, res->filters[i].name);
+	return (KORE_RESULT_OK);
+}
+
+/*
+ * Checks every parameter: limit, cursor and the resource's filters are
+ * known; each problem is added to p. Returns 1 when all are fine.
+ */
+static int
+list_parse(struct api_ctx *ctx, const struct list_resource *res, json_t *p)
+{
+	struct api_list	*l = &ctx->list;
+	const char	*v;
+	char		*end;
+	size_t		 len;
+	int		 i, j, ok;
+
+	ok = query_parse(ctx->req->query_string, &l->q, p);
+	l->limit = LIST_LIMIT_DEFAULT;
+	for (i = 0; i < l->q.n; i++) {
+		if (!strcmp(l->q.p[i].name, "limit") || !strcmp(l->q.p[i].name, "cursor"))
+			continue;
+		for (j = 0; j < LIST_FILTERS_MAX && res->filters[j].name != NULL; j++) {
+			if (!strcmp(l->q.p[i].name, res->filters[j].name))
+				break;
+		}
+		if (j == LIST_FILTERS_MAX || res->filters[j].name == NULL) {
+			(void)problem_add_invalid(p, l->q.p[i].name, "onbekende parameter");
+			ok = 0;
+		} else if (!list_match(res->filters[j].pattern, l->q.p[i].value)) {
+			(void)problem_add_invalid(p, l->q.p[i].name, res->filters[j].reason);
+			ok = 0;
+		}
+	}
+	if ((v = query_get(&l->q, "limit")) != NULL) {
+		l->limit = strtol(v, &end, 10);
+		if (*v == '\0' || *end != '\0' || l->limit < 1 || l->limit > LIST_LIMIT_MAX) {
+			(void)problem_add_invalid(p, "limit", "een geheel getal van 1 tot en met 1000");
+			ok = 0;
+		}
+	}
+	if ((v = query_get(&l->q, "cursor")) != NULL) {
+		if (strlen(v) > LIST_CURSOR_MAX || !b64url_decode(v, strlen(v), &l->cursor, &len) ||
+		    len == 0 || strlen(l->cursor) != len) {
+			(void)problem_add_invalid(p, "cursor", "geen cursor uit een next-link van deze API");
+			ok = 0;
+		}
+	}
+	return (ok);
+}
+
+/* Matches value against an anchored POSIX ERE. */
+static int
+list_match(const char *pattern, const char *value)
+{
+	regex_t	re;
+	int	ok;
+
+	if (regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB) != 0)
+		return (0);
+	ok = regexec(&re, value, 0, NULL, 0) == 0;
+	regfree(&re);
+	return (ok);
+}
+
+/* Renders one result set (called for each, as it arrives). */
+int
+list_row(struct api_ctx *ctx, struct kore_pgsql *sql)
+{
+	struct api_list	*l = &ctx->list;
+	int		 r, n = kore_pgsql_ntuples(sql);
+
+	if (l->item) {
+		if (n == 1 && (ctx->out = list_value(sql, 0, -1)) == NULL)
+			return (KORE_RESULT_ERROR);
+		return (KORE_RESULT_OK);
+	}
+	/* A byte order mark, so that Excel reads the CSV as UTF-8. */
+	if (l->csv && l->out.len == 0 &&
+	    (!api_buf_add(&l->out, "\xef\xbb\xbf", 3) || !list_row_csv(l, sql, -1)))
+		return (KORE_RESULT_ERROR);
+	for (r = 0; r < n; r++) {
+		if (l->rows == l->limit) {
+			l->more = 1;
+			break;
+		}
+		if (!(l->csv ? list_row_csv(l, sql, r) : list_row_json(l, sql, r)))
+			return (KORE_RESULT_ERROR);
+		free(l->last);
+		if ((l->last = strdup(kore_pgsql_getvalue(sql, r, 0))) == NULL)
+			return (KORE_RESULT_ERROR);
+		l->rows++;
+	}
+	return (KORE_RESULT_OK);
+}
+
+/* Sends the page (or the item) after the transaction committed. */
+void
+list_respond(struct api_ctx *ctx)
+{
+	struct api_list	*l = &ctx->list;
+	char		 next[1024], link[1100];
+
+	if (l->item) {
+		if (ctx->out == NULL) {
+			api_problem(ctx, 404, "dit item bestaat niet");
+			return;
+		}
+		api_send_json(ctx, 200, ctx->out);
+		ctx->out = NULL;
+		return;
+	}
+	if (l->more && !list_next_url(ctx, next, sizeof(next))) {
+		api_problem(ctx, 500, "de link naar de volgende pagina kon niet worden gemaakt");
+		return;
+	}
+	if (l->csv) {
+		if (l->more) {
+			(void)snprintf(link, sizeof(link), "<%s>; rel=\"next\"", next);
+			http_response_header(ctx->req, "link", link);
+		}
+		api_send_buf(ctx, 200, "text/csv; charset=utf-8; header=present", &l->out);
+		return;
+	}
+	if (!api_buf_add(&l->out, l->rows ? "]" : "{\"items\":[]", l->rows ? 1 : 11) ||
+	    !api_buf_add(&l->out, ",\"next\":", 8)) {
+		api_problem(ctx, 500, "geheugen op");
+		return;
+	}
+	if (l->more) {
+		json_t *s = json_string(next);
+		if (s == NULL || json_dump_callback(s, api_buf_dump_cb, &l->out, JSON_ENCODE_ANY) != 0) {
+			json_decref(s);
+			api_problem(ctx, 500, "geheugen op");
+			return;
+		}
+		json_decref(s);
+	} else if (!api_buf_add(&l->out, "null", 4)) {
+		api_problem(ctx, 500, "geheugen op");
+		return;
+	}
+	if (!api_buf_add(&l->out, "}", 1)) {
+		api_problem(ctx, 500, "geheugen op");
+		return;
+	}
+	api_send_buf(ctx, 200, "application/json", &l->out);
+}
+
+void
+list_clear(struct api_list *l)
+{
+	query_clear(&l->q);
+	free(l->last);
+	free(l->cursor);
+	free(l->out.p);
+	memset(l, 0, sizeof(*l));
+}
+
+/* The same path and filters, with the cursor after this page's last key. */
+static int
+list_next_url(struct api_ctx *ctx, char *buf, size_t len)
+{
+	struct api_list	*l = &ctx->list;
+	char		*cursor, limit[24];
+	int		 i, ok = 1;
+
+	if (kore_strlcpy(buf, ctx->req->path, len) >= len)
+		return (0);
+	for (i = 0; i < l->q.n && ok; i++) {
+		if (strcmp(l->q.p[i].name, "cursor") && strcmp(l->q.p[i].name, "limit"))
+			ok = query_append(buf, len, l->q.p[i].name, l->q.p[i].value);
+	}
+	(void)snprintf(limit, sizeof(limit), "%ld", l->limit);
+	if ((cursor = b64url_encode(l->last, strlen(l->last))) == NULL)
+		return (0);
+	ok = ok && query_append(buf, len, "limit", limit) && query_append(buf, len, "cursor", cursor);
+	free(cursor);
+	return (ok);
+}
+
+static int
+list_row_json(struct api_list *l, struct kore_pgsql *sql, int row)
+{
+	json_t	*o;
+	int	 ok;
+
+	if (l->rows == 0 && !api_buf_add(&l->out, "{\"items\":[", 10))
+		return (0);
+	if (l->rows > 0 && !api_buf_add(&l->out, ",", 1))
+		return (0);
+	if ((o = list_value(sql, row, -1)) == NULL)
+		return (0);
+	ok = json_dump_callback(o, api_buf_dump_cb, &l->out,
+	    JSON_COMPACT | JSON_REAL_PRECISION(15)) == 0;
+	json_decref(o);
+	return (ok);
+}
+
+/* Row -1 writes the header line. */
+static int
+list_row_csv(struct api_list *l, struct kore_pgsql *sql, int row)
+{
+	char	*v;
+	int	 c, ok = 1, type;
+
+	for (c = 0; c < kore_pgsql_nfields(sql) && ok; c++) {
+		if (c > 0 && !api_buf_add(&l->out, ",", 1))
+			return (0);
+		if (row < 0) {
+			ok = list_csv_field(&l->out, kore_pgsql_fieldname(sql, c), 0);
+			continue;
+		}
+		if (PQgetisnull(sql->result, row, c))
+			continue;
+		type = (int)PQftype(sql->result, c);
+		if ((v = list_text(sql, row, c)) == NULL)
+			return (0);
+		ok = list_csv_field(&l->out, v, type != OID_INT2 && type != OID_INT4 &&
+		    type != OID_INT8 && type != OID_NUMERIC && type != OID_FLOAT4 &&
+		    type != OID_FLOAT8);
+		free(v);
+	}
+	return (ok && api_buf_add(&l->out, "\r\n", 2));
+}
+
+/*
+ * One CSV field (RFC 4180): quoted when it holds a separator, a quote or a
+ * line break. Text that a spreadsheet would run as a formula (=, +, -, @)
+ * gets a leading apostrophe (OWASP CSV injection).
+ */
+static int
+list_csv_field(struct api_buf *b, const char *v, int is_text)
+{
+	const char	*p;
+	int		 quote = strpbrk(v, ",\"\r\n") != NULL;
+
+	if (quote && !api_buf_add(b, "\"", 1))
+		return (0);
+	if (is_text && strchr("=+-@", v[0]) != NULL && v[0] != '\0' &&
+	    !api_buf_add(b, "'", 1))
+		return (0);
+	for (p = v; *p != '\0'; p++) {
+		if (*p == '"' && !api_buf_add(b, "\"", 1))
+			return (0);
+		if (!api_buf_add(b, p, 1))
+			return (0);
+	}
+	return (!quote || api_buf_add(b, "\"", 1));
+}
+
+/*
+ * The text of a value as the API shows it: booleans as true/false,
+ * timestamps in ISO 8601 UTC. Returns a malloc()ed string.
+ */
+static char *
+list_text(struct kore_pgsql *sql, int row, int col)
+{
+	const char	*v = kore_pgsql_getvalue(sql, row, col);
+	char		*s, *tz;
+	int		 type = (int)PQftype(sql->result, col);
+
+	if (type == OID_BOOL)
+		return (strdup(v[0] == 't' ? "true" : "false"));
+	if ((s = strdup(v)) == NULL)
+		return (NULL);
+	if (type == OID_TIMESTAMPTZ && strlen(s) > 10 && s[10] == ' ') {
+		s[10] = 'T';
+		if ((tz = strstr(s, "+00")) != NULL && tz[3] == '\0') {
+			tz[0] = 'Z';
+			tz[1] = '\0';
+		}
+	}
+	return (s);
+}
+
+/*
+ * Row as a JSON object keyed by column name (col -1), or one column's value
+ * typed after its PostgreSQL type. Returns a new reference or NULL.
+ */
+static json_t *
+list_value(struct kore_pgsql *sql, int row, int col)
+{
+	json_t		*o, *v;
+	json_error_t	 err;
+	const char	*s;
+	char		*t;
+	int		 c;
+
+	if (col < 0) {
+		if ((o = json_object()) == NULL)
+			return (NULL);
+		for (c = 0; c < kore_pgsql_nfields(sql); c++) {
+			if ((v = list_value(sql, row, c)) == NULL ||
+			    json_object_set_new(o, kore_pgsql_fieldname(sql, c), v) != 0) {
+				json_decref(o);
+				return (NULL);
+			}
+		}
+		return (o);
+	}
+	if (PQgetisnull(sql->result, row, col))
+		return (json_null());
+	s = kore_pgsql_getvalue(sql, row, col);
+	switch ((int)PQftype(sql->result, col)) {
+	case OID_BOOL:
+		return (json_boolean(s[0] == 't'));
+	case OID_INT2:
+	case OID_INT4:
+	case OID_INT8:
+		return (json_integer(strtoll(s, NULL, 10)));
+	case OID_NUMERIC:
+	case OID_FLOAT4:
+	case OID_FLOAT8:
+		if (strpbrk(s, ".eEN") == NULL)
+			return (json_integer(strtoll(s, NULL, 10)));
+		return (json_real(strtod(s, NULL)));
+	case OID_JSON:
+	case OID_JSONB:
+		return (json_loadb(s, (size_t)kore_pgsql_getlength(sql, row, col),
+		    JSON_DECODE_ANY, &err));
+	default:
+		if ((t = list_text(sql, row, col)) == NULL)
+			return (NULL);
+		v = json_string(t);
+		free(t);
+		return (v);
+	}
+}

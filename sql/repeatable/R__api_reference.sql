@@ -1,0 +1,94 @@
+-- R__api_reference: the api views behind the public reference endpoints
+-- (/v1/perioden, gemeenten, regios, proeftuinen, indicatoren, resultaten,
+-- actielijnen). Re-runnable. Column names are the JSON and CSV names
+-- (lowerCamelCase); every view has code and naam and is security_invoker,
+-- so row-level security applies to the caller's role.
+
+SET client_min_messages = warning;
+SET LOCAL ROLE lakmoes_owner;
+
+DROP VIEW IF EXISTS api.perioden, api.gemeenten, api.regios, api.proeftuinen,
+    api.indicatoren, api.resultaten, api.actielijnen;
+
+-- Membership as it stands today.
+CREATE OR REPLACE FUNCTION api.lid_vandaag(gebied text, gemeente text) RETURNS boolean
+LANGUAGE sql STABLE SECURITY INVOKER
+RETURN EXISTS (SELECT 1 FROM ref.gebied_leden l
+		WHERE l.gebied_code = gebied AND l.gemeente_code = gemeente
+		  AND l.geldig_van <= current_date
+		  AND (l.geldig_tot IS NULL OR l.geldig_tot > current_date));
+COMMENT ON FUNCTION api.lid_vandaag(text, text) IS 'Of een gemeente vandaag tot een gebied behoort.';
+
+CREATE VIEW api.perioden WITH (security_invoker = true) AS
+SELECT p.periode_code AS code,
+       CASE p.soort
+	    WHEN 'kwartaal' THEN p.volgnummer || 'e kwartaal ' || p.jaar
+	    WHEN 'halfjaar' THEN p.volgnummer || 'e halfjaar ' || p.jaar
+	    ELSE p.jaar::text END AS naam,
+       p.soort, p.jaar, p.begin_date AS "beginDatum", p.eind_date AS "eindDatum"
+  FROM ref.perioden p;
+COMMENT ON VIEW api.perioden IS 'Perioden (kwartalen, halfjaren, jaren) voor /v1/perioden.';
+
+CREATE VIEW api.gemeenten WITH (security_invoker = true) AS
+SELECT g.gebied_code AS code, g.naam,
+       (SELECT l.gebied_code FROM ref.gebied_leden l JOIN ref.gebieden r USING (gebied_code)
+	 WHERE l.gemeente_code = g.gebied_code AND r.soort = 'provincie'
+	   AND api.lid_vandaag(l.gebied_code, g.gebied_code) LIMIT 1) AS provincie,
+       (SELECT l.gebied_code FROM ref.gebied_leden l JOIN ref.gebieden r USING (gebied_code)
+	 WHERE l.gemeente_code = g.gebied_code AND r.soort = 'jeugdregio'
+	   AND api.lid_vandaag(l.gebied_code, g.gebied_code) LIMIT 1) AS jeugdregio,
+       (SELECT l.gebied_code FROM ref.gebied_leden l JOIN ref.gebieden r USING (gebied_code)
+	 WHERE l.gemeente_code = g.gebied_code AND r.soort = 'veiligthuisregio'
+	   AND api.lid_vandaag(l.gebied_code, g.gebied_code) LIMIT 1) AS "veiligThuisRegio",
+       (SELECT l.gebied_code FROM ref.gebied_leden l JOIN ref.gebieden r USING (gebied_code)
+	 WHERE l.gemeente_code = g.gebied_code AND r.soort = 'veiligheidsregio'
+	   AND api.lid_vandaag(l.gebied_code, g.gebied_code) LIMIT 1) AS veiligheidsregio,
+       g.geldig_van AS "geldigVan", g.geldig_tot AS "geldigTot", g.lon, g.lat
+  FROM ref.gebieden g
+ WHERE g.soort = 'gemeente';
+COMMENT ON VIEW api.gemeenten IS 'Gemeenten met hun provincie en regio''s van vandaag, voor /v1/gemeenten.';
+
+CREATE VIEW api.regios WITH (security_invoker = true) AS
+SELECT g.gebied_code AS code, g.naam, g.soort,
+       (SELECT count(*) FROM ref.gebied_leden l
+	 WHERE l.gebied_code = g.gebied_code AND api.lid_vandaag(l.gebied_code, l.gemeente_code))::integer
+	   AS "aantalGemeenten"
+  FROM ref.gebieden g
+ WHERE g.soort IN ('provincie', 'jeugdregio', 'veiligthuisregio', 'veiligheidsregio');
+COMMENT ON VIEW api.regios IS 'Provincies, jeugdregio''s, Veilig Thuis-regio''s en veiligheidsregio''s, voor /v1/regios.';
+
+CREATE VIEW api.proeftuinen WITH (security_invoker = true) AS
+SELECT p.proeftuin_code AS code, p.naam, p.regio_naam AS "regioNaam", p.tranche,
+       p.start_date AS "startDatum", p.is_actief AS "isActief",
+       coalesce((SELECT json_agg(l.gemeente_code ORDER BY l.gemeente_code) FROM ref.gebied_leden l
+		 WHERE l.gebied_code = p.proeftuin_code
+		   AND (l.geldig_tot IS NULL OR l.geldig_tot > current_date)), '[]') AS gemeenten
+  FROM ref.proeftuinen p;
+COMMENT ON VIEW api.proeftuinen IS 'De proeftuinen met hun (huidige) gemeenten, voor /v1/proeftuinen.';
+
+CREATE VIEW api.indicatoren WITH (security_invoker = true) AS
+SELECT i.indicator_code AS code, i.naam, i.definitie, i.eenheid, i.soort, i.monitoringtype,
+       i.meetwijze, i.richting, i.aggregatie, i.validatiestatus,
+       i.resultaat_nummer AS resultaat, i.effect, i.bron,
+       i.updated_at AS "gewijzigdOp"
+  FROM monitoring.indicatoren i;
+COMMENT ON VIEW api.indicatoren IS 'De indicatorencatalogus, voor /v1/indicatoren.';
+
+CREATE VIEW api.resultaten WITH (security_invoker = true) AS
+SELECT r.resultaat_nummer::text AS code, r.naam, r.omschrijving,
+       coalesce((SELECT json_agg(json_build_object('code', i.impact_code, 'niveau', i.niveau, 'naam', i.naam)
+			ORDER BY i.impact_code)
+		   FROM register.resultaatketen k JOIN register.impacts i USING (impact_code)
+		  WHERE k.resultaat_nummer = r.resultaat_nummer), '[]') AS impacts
+  FROM register.gewenste_resultaten r;
+COMMENT ON VIEW api.resultaten IS 'De gewenste resultaten met de impact waaraan ze bijdragen, voor /v1/resultaten.';
+
+CREATE VIEW api.actielijnen WITH (security_invoker = true) AS
+SELECT a.actielijn_code AS code, a.naam, a.nummer, a.subdoelstelling
+  FROM register.actielijnen a;
+COMMENT ON VIEW api.actielijnen IS 'De actielijnen en de kennis- en leerinfrastructuur, voor /v1/actielijnen.';
+
+GRANT SELECT ON api.perioden, api.gemeenten, api.regios, api.proeftuinen, api.indicatoren,
+    api.resultaten, api.actielijnen TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;
+GRANT EXECUTE ON FUNCTION api.lid_vandaag(text, text)
+    TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;

@@ -1,0 +1,29 @@
+-- R__monitoring_views: the current value of every observation and the
+-- figures as they stood at any moment (peildatum). Re-runnable. Both are
+-- security_invoker: row-level security on monitoring.waarnemingen applies.
+
+SET client_min_messages = warning;
+SET LOCAL ROLE lakmoes_owner;
+
+CREATE OR REPLACE VIEW monitoring.waarnemingen_actueel WITH (security_invoker = true) AS
+SELECT DISTINCT ON (w.indicator_code, w.gebied_code, w.periode_code) w.*
+  FROM monitoring.waarnemingen w
+ ORDER BY w.indicator_code, w.gebied_code, w.periode_code, w.revisie DESC;
+COMMENT ON VIEW monitoring.waarnemingen_actueel IS 'De actuele waarde van elke waarneming: de hoogste revisie per indicator, gebied en periode.';
+
+-- The latest revision recorded at or before peildatum, per indicator, area
+-- and period: the figures exactly as they stood then.
+CREATE OR REPLACE FUNCTION monitoring.waarnemingen_op(peildatum timestamptz)
+RETURNS SETOF monitoring.waarnemingen
+LANGUAGE sql STABLE SECURITY INVOKER
+AS $$
+	SELECT DISTINCT ON (w.indicator_code, w.gebied_code, w.periode_code) w.*
+	  FROM monitoring.waarnemingen w
+	 WHERE w.recorded_at <= peildatum
+	 ORDER BY w.indicator_code, w.gebied_code, w.periode_code, w.revisie DESC
+$$;
+COMMENT ON FUNCTION monitoring.waarnemingen_op(timestamptz) IS 'De waarnemingen zoals ze op een peildatum stonden: per indicator, gebied en periode de laatste revisie die toen al was vastgelegd.';
+
+GRANT SELECT ON monitoring.waarnemingen_actueel TO aanleveraar, programma, opdrachtgever, onderzoeker;
+GRANT EXECUTE ON FUNCTION monitoring.waarnemingen_op(timestamptz)
+    TO aanleveraar, programma, opdrachtgever, onderzoeker;
