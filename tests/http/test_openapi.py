@@ -53,3 +53,32 @@ def test_document_is_valid_json_with_unique_operation_ids():
     ids = [op["operationId"] for item in doc["paths"].values() for op in item.values()]
     assert len(ids) == len(set(ids))
     json.dumps(doc)
+
+
+def test_every_route_is_documented_and_every_path_served():
+    import re
+    routes = []
+    with open(os.path.join(ROOT, "conf", "lakmoes.conf.in")) as f:
+        for line in f:
+            parts = line.split()
+            if len(parts) >= 3 and parts[0] == "route" and parts[1] != "^/":
+                routes.append(parts[1])
+    doc = request("GET", "/v1/openapi.json").json()
+    documented = {"/v1" + p for p in doc["paths"]}
+    for route in routes:
+        if route.startswith("^"):
+            assert any(re.match(route, re.sub(r"\{[^}]+\}", "X", p)) for p in documented), route
+        else:
+            assert route in documented, route
+    for path in documented:
+        concrete = re.sub(r"\{[^}]+\}", "X", path)
+        assert any(concrete == r or (r.startswith("^") and re.match(r, concrete)) for r in routes), path
+
+
+def test_documented_collections_answer():
+    doc = request("GET", "/v1/openapi.json").json()
+    for path, item in doc["paths"].items():
+        if "{" in path or "bearer" in json.dumps(item["get"].get("security", [])) and {} not in item["get"]["security"]:
+            continue
+        r = request("GET", "/v1" + path)
+        assert r.status == 200, path

@@ -3,7 +3,7 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(28);
+SELECT plan(31);
 
 SELECT is(
     (SELECT array_agg(n.nspname || '.' || c.relname ORDER BY 1)
@@ -29,9 +29,15 @@ SELECT is(
     (SELECT array_agg(n.nspname || '.' || c.relname || '.' || a.attname ORDER BY 1)
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
        JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-      WHERE n.nspname IN ('ref', 'monitoring', 'doelgroep', 'register', 'audit', 'bi')
-        AND c.relkind = 'r' AND col_description(c.oid, a.attnum) IS NULL),
-    NULL, 'every column of the data tables has a comment');
+      WHERE ((n.nspname IN ('ref', 'monitoring', 'doelgroep', 'register', 'audit') AND c.relkind = 'r')
+          OR (n.nspname = 'bi' AND c.relkind IN ('v', 'm')))
+        AND col_description(c.oid, a.attnum) IS NULL),
+    NULL, 'every column of the data tables and of every BI view has a comment');
+SELECT is(as_role_value('lakmoes_bi', 'SELECT count(*) FROM bi.gemeenten'), '342', 'the BI login reads bi');
+SELECT is(as_role('lakmoes_bi', 'SELECT count(*) FROM monitoring.waarnemingen'), '42501',
+    'the BI login cannot read the warehouse tables');
+SELECT is(as_role('lakmoes_bi', 'SELECT count(*) FROM api.gemeenten'), '42501',
+    'nor the API''s views');
 
 -- Fixtures: two deliveries of two proeftuinen, one approved.
 INSERT INTO monitoring.vragenlijsten (vragenlijst_id, versie, geldig_vanaf) VALUES (900, 900, '1999-01-01');
