@@ -16,60 +16,70 @@
 
 /*
  * One transaction per request on Kore's asynchronous pgsql layer; a worker
- * never blocks on a query. The states, run by http_state_run():
+ * never blocks on a query. The whole transaction goes out as one
+ * simple-protocol message, so it costs one round trip:
  *
+ *   BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY|READ WRITE;
+ *   SELECT set_config('role', …, true), set_config('request.jwt.claims', …,
+ *       true), set_config('lakmoes.request_id', …, true);
+ *   <the route's one statement, its $n bound as literals by sqlbind.c>;
+ *   COMMIT
+ *
+ * The states, run by http_state_run():
  *   SETUP   take a pooled connection (queued while the pool is busy)
- *   BEGIN   "BEGIN …; SELECT set_config('role'…), set_config('request.jwt.
- *           claims'…), set_config('lakmoes.request_id'…)" in one round trip
- *   QUERY   the route's single statement, parameters sent separately
- *   END     COMMIT, or ROLLBACK after any failure
- *   WAIT    reads results between the steps; the route's row() renders rows
- *   FINISH  releases the connection and answers
+ *   SEND    build and send the message
+ *   WAIT    read the results in order; the third is the route's, which
+ *           row() renders
+ *   END     ROLLBACK, only when a statement failed and left the
+ *           transaction aborted
+ *   FINISH  release the connection and answer
  *
  * Kore 4.1 releases a connection as soon as a statement is done
- * (kore_pgsql_continue in state DONE), which would split the transaction
- * over connections. db_advance() therefore reads on without calling it in
- * that state. A connection is only returned to the pool idle: outside any
+ * (kore_pgsql_continue in state DONE), which would hand it back in the middle
+ * of the message. db_advance() therefore reads on without calling it in that
+ * state. A connection only goes back to the pool idle, outside any
  * transaction, so no caller's role or claims can reach the next request.
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lakmoes.h"
 
 #define DB_ST_SETUP	0
-#define DB_ST_BEGIN	1
+#define DB_ST_SEND	1
 #define DB_ST_WAIT	2
-#define DB_ST_QUERY	3
-#define DB_ST_END	4
-#define DB_ST_FINISH	5
+#define DB_ST_END	3
+#define DB_ST_FINISH	4
 
 #define DB_PHASE_NONE	0
-#define DB_PHASE_BEGIN	1
-#define DB_PHASE_QUERY	2
-#define DB_PHASE_END	3
+#define DB_PHASE_SENT	1
+#define DB_PHASE_END	2
+
+/* The route's statement is the third result: after BEGIN and set_config. */
+#define DB_RESULT_ROUTE	2
 
 #define DB_ATTEMPTS_MAX	2
 
 static int	db_setup(struct http_request *);
-static int	db_begin(struct http_request *);
+static int	db_send(struct http_request *);
 static int	db_wait(struct http_request *);
-static int	db_query(struct http_request *);
 static int	db_end(struct http_request *);
 static int	db_finish(struct http_request *);
 static int	db_wait_done(struct http_request *, struct db_tx *);
 static int	db_wait_error(struct http_request *, struct api_ctx *);
 static void	db_advance(struct db_tx *);
 static void	db_fail(struct api_ctx *, int, const char *);
-static char	*db_preamble(struct api_ctx *, PGconn *);
+static char	*db_message(struct api_ctx *, PGconn *);
+static char	*db_escape(void *, const char *, size_t);
+static void	 db_free_literal(void *);
 static void	db_respond_failure(struct api_ctx *);
 
 struct http_state db_states[] = {
 	KORE_HTTP_STATE(db_setup),
-	KORE_HTTP_STATE(db_begin),
+	KORE_HTTP_STATE(db_send),
 	KORE_HTTP_STATE(db_wait),
-	KORE_HTTP_STATE(db_query),
 	KORE_HTTP_STATE(db_end),
 	KORE_HTTP_STATE(db_finish),
 };
@@ -85,6 +95,7 @@ db_tx_init(struct api_ctx *ctx)
 	kore_pgsql_init(&tx->sql);
 	kore_pgsql_bind_request(&tx->sql, ctx->req);
 	tx->phase = DB_PHASE_NONE;
+	tx->result_no = 0;
 	tx->failure = DB_FAIL_NONE;
 	tx->sqlstate[0] = '\0';
 	ctx->req->fsm_state = DB_ST_SETUP;
@@ -154,12 +165,12 @@ db_setup(struct http_request *req)
 		db_fail(ctx, DB_FAIL_CONN, "setup");
 		return (HTTP_STATE_CONTINUE);
 	}
-	req->fsm_state = DB_ST_BEGIN;
+	req->fsm_state = DB_ST_SEND;
 	return (HTTP_STATE_CONTINUE);
 }
 
 static int
-db_begin(struct http_request *req)
+db_send(struct http_request *req)
 {
 	struct api_ctx	*ctx = http_state_get(req);
 	PGconn		*db = ctx->tx.sql.conn->db;
@@ -169,37 +180,22 @@ db_begin(struct http_request *req)
 		db_fail(ctx, DB_FAIL_CONN, "pooled connection not idle");
 		return (HTTP_STATE_CONTINUE);
 	}
-	if ((q = db_preamble(ctx, db)) == NULL) {
-		db_fail(ctx, DB_FAIL_CONN, "preamble");
+	if ((q = db_message(ctx, db)) == NULL) {
+		db_fail(ctx, DB_FAIL_RENDER, "binding the statement");
 		return (HTTP_STATE_CONTINUE);
 	}
-	ctx->tx.phase = DB_PHASE_BEGIN;
+	ctx->tx.phase = DB_PHASE_SENT;
 	if (!kore_pgsql_query(&ctx->tx.sql, q)) {
-		kore_free(q);
-		db_fail(ctx, DB_FAIL_CONN, "begin");
+		free(q);
+		db_fail(ctx, DB_FAIL_CONN, "send");
 		return (HTTP_STATE_CONTINUE);
 	}
-	kore_free(q);
+	free(q);
 	req->fsm_state = DB_ST_WAIT;
 	return (HTTP_STATE_RETRY);
 }
 
-static int
-db_query(struct http_request *req)
-{
-	struct api_ctx	*ctx = http_state_get(req);
-	struct db_tx	*tx = &ctx->tx;
-
-	tx->phase = DB_PHASE_QUERY;
-	if (!kore_pgsql_query_param_fields(&tx->sql, tx->query, 0,
-	    tx->nparams, tx->params, NULL, NULL)) {
-		db_fail(ctx, DB_FAIL_CONN, "query");
-		return (HTTP_STATE_CONTINUE);
-	}
-	req->fsm_state = DB_ST_WAIT;
-	return (HTTP_STATE_RETRY);
-}
-
+/* After a failed statement: end the aborted transaction. */
 static int
 db_end(struct http_request *req)
 {
@@ -207,9 +203,8 @@ db_end(struct http_request *req)
 	struct db_tx	*tx = &ctx->tx;
 
 	tx->phase = DB_PHASE_END;
-	if (!kore_pgsql_query(&tx->sql,
-	    tx->failure == DB_FAIL_NONE ? "COMMIT" : "ROLLBACK")) {
-		db_fail(ctx, DB_FAIL_CONN, "end");
+	if (!kore_pgsql_query(&tx->sql, "ROLLBACK")) {
+		db_fail(ctx, DB_FAIL_CONN, "rollback");
 		return (HTTP_STATE_CONTINUE);
 	}
 	req->fsm_state = DB_ST_WAIT;
@@ -226,7 +221,8 @@ db_wait(struct http_request *req)
 	case KORE_PGSQL_STATE_WAIT:
 		return (HTTP_STATE_RETRY);
 	case KORE_PGSQL_STATE_RESULT:
-		if (tx->phase == DB_PHASE_QUERY && tx->failure == DB_FAIL_NONE &&
+		if (tx->phase == DB_PHASE_SENT && tx->result_no == DB_RESULT_ROUTE &&
+		    tx->failure == DB_FAIL_NONE &&
 		    ctx->route->row != NULL && !ctx->route->row(ctx, &tx->sql)) {
 			kore_log(LOG_ERR, "%s: %s: rendering failed", __func__, ctx->reqid);
 			tx->failure = DB_FAIL_RENDER;
@@ -274,7 +270,10 @@ db_wait_error(struct http_request *req, struct api_ctx *ctx)
 	return (HTTP_STATE_CONTINUE);
 }
 
-/* DONE with a result is a finished command; without one the step is over. */
+/*
+ * DONE with a result is a finished command; without one the message is
+ * answered. A failed statement leaves the transaction aborted: roll back.
+ */
 static int
 db_wait_done(struct http_request *req, struct db_tx *tx)
 {
@@ -282,17 +281,11 @@ db_wait_done(struct http_request *req, struct db_tx *tx)
 		db_advance(tx);
 		return (HTTP_STATE_CONTINUE);
 	}
-	switch (tx->phase) {
-	case DB_PHASE_BEGIN:
-		req->fsm_state = tx->failure == DB_FAIL_NONE ? DB_ST_QUERY : DB_ST_END;
-		break;
-	case DB_PHASE_QUERY:
+	if (tx->phase == DB_PHASE_SENT &&
+	    PQtransactionStatus(tx->sql.conn->db) != PQTRANS_IDLE)
 		req->fsm_state = DB_ST_END;
-		break;
-	default:
+	else
 		req->fsm_state = DB_ST_FINISH;
-		break;
-	}
 	return (HTTP_STATE_CONTINUE);
 }
 
@@ -309,6 +302,7 @@ db_advance(struct db_tx *tx)
 		tx->sql.result = NULL;
 		tx->sql.state = KORE_PGSQL_STATE_RESULT;
 	}
+	tx->result_no++;
 	kore_pgsql_continue(&tx->sql);
 }
 
@@ -322,10 +316,11 @@ db_finish(struct http_request *req)
 
 	/*
 	 * A pooled connection that died while idle (a database restart) fails
-	 * before the route's statement was sent: try once more on another.
+	 * before any answer came back: a read is tried once more on another.
+	 * A write is not: it may have committed before the connection broke.
 	 */
-	if (tx->failure == DB_FAIL_CONN && tx->phase <= DB_PHASE_BEGIN &&
-	    ++tx->attempts < DB_ATTEMPTS_MAX) {
+	if (tx->failure == DB_FAIL_CONN && tx->result_no == 0 &&
+	    ctx->route->readonly && ++tx->attempts < DB_ATTEMPTS_MAX) {
 		db_tx_init(ctx);
 		return (HTTP_STATE_CONTINUE);
 	}
@@ -365,34 +360,48 @@ db_fail(struct api_ctx *ctx, int failure, const char *where)
 	ctx->req->fsm_state = DB_ST_FINISH;
 }
 
+static char *
+db_escape(void *conn, const char *s, size_t len)
+{
+	return (PQescapeLiteral(conn, s, len));
+}
+
+static void
+db_free_literal(void *p)
+{
+	PQfreemem(p);
+}
+
 /*
- * Builds the BEGIN statement and the request settings as one simple query.
- * The role comes from a fixed list, the claims were verified and
- * re-serialized by jansson, the request id is hex; all three are quoted by
- * libpq all the same. Returns a kore_malloc()ed string or NULL.
+ * Builds the request's whole transaction as one message. The role comes
+ * from a fixed list, the claims were verified and re-serialized by jansson,
+ * the request id is plain; like the route's parameters, all are quoted by
+ * libpq (PQescapeLiteral). Returns a malloc()ed string or NULL.
  */
 static char *
-db_preamble(struct api_ctx *ctx, PGconn *db)
+db_message(struct api_ctx *ctx, PGconn *db)
 {
-	char	*role, *claims, *reqid, *q = NULL;
-	size_t	 len;
+	const char	*settings[3] = { ctx->role, ctx->claims_text, ctx->reqid };
+	struct sqlbind	 b = { 3, settings, db_escape, db_free_literal, db };
+	char		*q = NULL;
+	size_t		 len = 0, cap = 0;
 
-	role = PQescapeLiteral(db, ctx->role, strlen(ctx->role));
-	claims = PQescapeLiteral(db, ctx->claims_text, strlen(ctx->claims_text));
-	reqid = PQescapeLiteral(db, ctx->reqid, strlen(ctx->reqid));
-	if (role != NULL && claims != NULL && reqid != NULL) {
-		len = strlen(role) + strlen(claims) + strlen(reqid) + 256;
-		q = kore_malloc(len);
-		(void)snprintf(q, len,
-		    "BEGIN ISOLATION LEVEL READ COMMITTED %s; "
-		    "SELECT set_config('role', %s, true), "
-		    "set_config('request.jwt.claims', %s, true), "
-		    "set_config('lakmoes.request_id', %s, true)",
-		    ctx->route->readonly ? "READ ONLY" : "READ WRITE",
-		    role, claims, reqid);
-	}
-	PQfreemem(role);
-	PQfreemem(claims);
-	PQfreemem(reqid);
+	if (!sqlbind_append(&b, ctx->route->readonly ?
+	    "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; " :
+	    "BEGIN ISOLATION LEVEL READ COMMITTED READ WRITE; ", &q, &len, &cap) ||
+	    !sqlbind_append(&b, "SELECT set_config('role', $1, true), "
+	    "set_config('request.jwt.claims', $2, true), "
+	    "set_config('lakmoes.request_id', $3, true); ", &q, &len, &cap))
+		goto fail;
+	b.nparams = ctx->tx.nparams;
+	b.params = ctx->tx.params;
+	if (!sqlbind_append(&b, ctx->tx.query, &q, &len, &cap))
+		goto fail;
+	b.nparams = 0;
+	if (!sqlbind_append(&b, "; COMMIT", &q, &len, &cap))
+		goto fail;
 	return (q);
+fail:
+	free(q);
+	return (NULL);
 }

@@ -51,7 +51,8 @@ static const struct list_resource perioden = {
 static const struct list_resource gemeenten = {
 	.path = "/v1/gemeenten",
 	.sql = "SELECT * FROM api.gemeenten WHERE code > $1 "
-	    "AND ($3::text IS NULL OR api.lid_vandaag($3, code)) "
+	    "AND ($3::text IS NULL OR code IN "
+	    "(SELECT gemeente_code FROM ref.gebied_leden_vandaag WHERE gebied_code = $3)) "
 	    "ORDER BY code LIMIT $2::int",
 	.filters = {
 		{ "regio", GEBIED_PATTERN,

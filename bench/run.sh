@@ -59,6 +59,15 @@ TOKEN=$("$ROOT/scripts/token.sh" programma "" bench 3600)
 
 echo "# Lakmoes bench: $(nproc) cores, wrk -t2 -c$CONNS -d$DURATION, wrk, PostgreSQL and Kore on one machine"
 run "kore hello world (baseline, no database)" "http://127.0.0.1:$HPORT/"
-run "GET /v1/health (publiek: BEGIN+set_config, SELECT api.health(), COMMIT)" "http://127.0.0.1:$APORT/v1/health"
-run "GET /v1/sessie (JWT HS256 verify + the same transaction)" "http://127.0.0.1:$APORT/v1/sessie" "Authorization: Bearer $TOKEN"
-run "GET /v1/openapi.json (no database, 14 KB)" "http://127.0.0.1:$APORT/v1/openapi.json"
+run "GET /v1/health (publiek; one message: BEGIN; set_config; SELECT api.health(); COMMIT)" "http://127.0.0.1:$APORT/v1/health"
+run "GET /v1/sessie (JWT HS256 verify + the same one-message transaction)" "http://127.0.0.1:$APORT/v1/sessie" "Authorization: Bearer $TOKEN"
+run "GET /v1/gemeenten?regio=JZ13 (6 rows through list.c)" "http://127.0.0.1:$APORT/v1/gemeenten?regio=JZ13"
+run "GET /v1/openapi.json (no database)" "http://127.0.0.1:$APORT/v1/openapi.json"
+
+# The data path's limit: the bare statement through pgbench, same
+# concurrency, same machine, without the role/claims wrapper.
+echo
+echo "## pgbench: bare SELECT api.health(), $CONNS clients (the data path's limit)"
+echo "SELECT api.health();" >"$STATE/health.sql"
+pgbench -n -c "$CONNS" -j 2 -T "${DURATION%s}" -f "$STATE/health.sql" "$(cat "$STATE/database.url")" 2>/dev/null |
+    grep -E "^tps|latency average"

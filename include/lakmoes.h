@@ -92,6 +92,18 @@ const char	*query_get(const struct query *, const char *);
 void		 query_clear(struct query *);
 int		 query_append(char *, size_t, const char *, const char *);
 
+/* sqlbind.c */
+struct sqlbind {
+	int		 nparams;
+	const char	*const *params;
+	char		*(*escape)(void *, const char *, size_t);
+	void		 (*release)(void *);
+	void		*arg;
+};
+
+int		 sqlbind_append(struct sqlbind *, const char *, char **,
+		    size_t *, size_t *);
+
 /* body.c */
 #define BODY_DEPTH_MAX		16
 
@@ -153,6 +165,7 @@ struct db_tx {
 	int			 nparams;
 	const char		*params[DB_PARAMS_MAX];
 	int			 phase;
+	int			 result_no;
 	int			 attempts;
 	int			 failure;
 	char			 sqlstate[6];

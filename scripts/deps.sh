@@ -10,7 +10,7 @@ run_pkgs="gcc make libc6-dev pkg-config kore libjansson-dev libjwt-dev libpq-dev
 	python3-cryptography"
 test_pkgs="postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl libcmocka-dev libssl-dev
 	python3-pytest curl"
-bench_pkgs="wrk"
+bench_pkgs="wrk postgresql-contrib"
 
 case "${1:-run}" in
 run)	want="$run_pkgs" ;;

@@ -8,16 +8,40 @@ SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
 DROP VIEW IF EXISTS api.perioden, api.gemeenten, api.regios, api.proeftuinen,
-    api.indicatoren, api.resultaten, api.actielijnen;
+    api.indicatoren, api.resultaten, api.actielijnen, bi.gemeenten;
+DROP VIEW IF EXISTS ref.gemeente_regios, ref.gebied_leden_vandaag;
+DROP FUNCTION IF EXISTS api.lid_vandaag(text, text);
 
--- Membership as it stands today.
-CREATE OR REPLACE FUNCTION api.lid_vandaag(gebied text, gemeente text) RETURNS boolean
-LANGUAGE sql STABLE SECURITY INVOKER
-RETURN EXISTS (SELECT 1 FROM ref.gebied_leden l
-		WHERE l.gebied_code = gebied AND l.gemeente_code = gemeente
-		  AND l.geldig_van <= current_date
-		  AND (l.geldig_tot IS NULL OR l.geldig_tot > current_date));
-COMMENT ON FUNCTION api.lid_vandaag(text, text) IS 'Of een gemeente vandaag tot een gebied behoort.';
+-- Memberships that hold today (plain SQL, so the planner can inline it).
+CREATE VIEW ref.gebied_leden_vandaag WITH (security_invoker = true) AS
+SELECT l.gebied_code, l.gemeente_code
+  FROM ref.gebied_leden l
+ WHERE l.geldig_van <= current_date AND (l.geldig_tot IS NULL OR l.geldig_tot > current_date);
+COMMENT ON VIEW ref.gebied_leden_vandaag IS 'Lidmaatschappen van gemeenten die vandaag gelden.';
+
+-- Each gemeente with the province and regions it belongs to today: one
+-- pass over all memberships (a hash join of two small tables) instead of a
+-- lookup per gemeente and column.
+CREATE VIEW ref.gemeente_regios WITH (security_invoker = true) AS
+WITH regios AS (
+	SELECT v.gemeente_code,
+	       max(v.gebied_code) FILTER (WHERE r.soort = 'provincie') AS provincie_code,
+	       max(v.gebied_code) FILTER (WHERE r.soort = 'jeugdregio') AS jeugdregio_code,
+	       max(v.gebied_code) FILTER (WHERE r.soort = 'veiligthuisregio') AS veiligthuisregio_code,
+	       max(v.gebied_code) FILTER (WHERE r.soort = 'veiligheidsregio') AS veiligheidsregio_code
+	  FROM ref.gebied_leden_vandaag v JOIN ref.gebieden r ON r.gebied_code = v.gebied_code
+	 WHERE r.soort IN ('provincie', 'jeugdregio', 'veiligthuisregio', 'veiligheidsregio')
+	 GROUP BY v.gemeente_code
+)
+SELECT g.gebied_code AS gemeente_code, g.naam, x.provincie_code, x.jeugdregio_code,
+       x.veiligthuisregio_code, x.veiligheidsregio_code, g.geldig_van, g.geldig_tot, g.lon, g.lat
+  FROM ref.gebieden g
+  LEFT JOIN regios x ON x.gemeente_code = g.gebied_code
+ WHERE g.soort = 'gemeente';
+COMMENT ON VIEW ref.gemeente_regios IS 'Gemeenten met de provincie en regio''s waartoe ze vandaag behoren.';
+
+GRANT SELECT ON ref.gebied_leden_vandaag, ref.gemeente_regios
+    TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;
 
 CREATE VIEW api.perioden WITH (security_invoker = true) AS
 SELECT p.periode_code AS code,
@@ -30,28 +54,15 @@ SELECT p.periode_code AS code,
 COMMENT ON VIEW api.perioden IS 'Perioden (kwartalen, halfjaren, jaren) voor /v1/perioden.';
 
 CREATE VIEW api.gemeenten WITH (security_invoker = true) AS
-SELECT g.gebied_code AS code, g.naam,
-       (SELECT l.gebied_code FROM ref.gebied_leden l JOIN ref.gebieden r USING (gebied_code)
-	 WHERE l.gemeente_code = g.gebied_code AND r.soort = 'provincie'
-	   AND api.lid_vandaag(l.gebied_code, g.gebied_code) LIMIT 1) AS provincie,
-       (SELECT l.gebied_code FROM ref.gebied_leden l JOIN ref.gebieden r USING (gebied_code)
-	 WHERE l.gemeente_code = g.gebied_code AND r.soort = 'jeugdregio'
-	   AND api.lid_vandaag(l.gebied_code, g.gebied_code) LIMIT 1) AS jeugdregio,
-       (SELECT l.gebied_code FROM ref.gebied_leden l JOIN ref.gebieden r USING (gebied_code)
-	 WHERE l.gemeente_code = g.gebied_code AND r.soort = 'veiligthuisregio'
-	   AND api.lid_vandaag(l.gebied_code, g.gebied_code) LIMIT 1) AS "veiligThuisRegio",
-       (SELECT l.gebied_code FROM ref.gebied_leden l JOIN ref.gebieden r USING (gebied_code)
-	 WHERE l.gemeente_code = g.gebied_code AND r.soort = 'veiligheidsregio'
-	   AND api.lid_vandaag(l.gebied_code, g.gebied_code) LIMIT 1) AS veiligheidsregio,
-       g.geldig_van AS "geldigVan", g.geldig_tot AS "geldigTot", g.lon, g.lat
-  FROM ref.gebieden g
- WHERE g.soort = 'gemeente';
+SELECT gemeente_code AS code, naam, provincie_code AS provincie, jeugdregio_code AS jeugdregio,
+       veiligthuisregio_code AS "veiligThuisRegio", veiligheidsregio_code AS veiligheidsregio,
+       geldig_van AS "geldigVan", geldig_tot AS "geldigTot", lon, lat
+  FROM ref.gemeente_regios;
 COMMENT ON VIEW api.gemeenten IS 'Gemeenten met hun provincie en regio''s van vandaag, voor /v1/gemeenten.';
 
 CREATE VIEW api.regios WITH (security_invoker = true) AS
 SELECT g.gebied_code AS code, g.naam, g.soort,
-       (SELECT count(*) FROM ref.gebied_leden l
-	 WHERE l.gebied_code = g.gebied_code AND api.lid_vandaag(l.gebied_code, l.gemeente_code))::integer
+       (SELECT count(*) FROM ref.gebied_leden_vandaag l WHERE l.gebied_code = g.gebied_code)::integer
 	   AS "aantalGemeenten"
   FROM ref.gebieden g
  WHERE g.soort IN ('provincie', 'jeugdregio', 'veiligthuisregio', 'veiligheidsregio');
@@ -60,9 +71,8 @@ COMMENT ON VIEW api.regios IS 'Provincies, jeugdregio''s, Veilig Thuis-regio''s 
 CREATE VIEW api.proeftuinen WITH (security_invoker = true) AS
 SELECT p.proeftuin_code AS code, p.naam, p.regio_naam AS "regioNaam", p.tranche,
        p.start_date AS "startDatum", p.is_actief AS "isActief",
-       coalesce((SELECT json_agg(l.gemeente_code ORDER BY l.gemeente_code) FROM ref.gebied_leden l
-		 WHERE l.gebied_code = p.proeftuin_code
-		   AND (l.geldig_tot IS NULL OR l.geldig_tot > current_date)), '[]') AS gemeenten
+       coalesce((SELECT json_agg(l.gemeente_code ORDER BY l.gemeente_code)
+		   FROM ref.gebied_leden_vandaag l WHERE l.gebied_code = p.proeftuin_code), '[]') AS gemeenten
   FROM ref.proeftuinen p;
 COMMENT ON VIEW api.proeftuinen IS 'De proeftuinen met hun (huidige) gemeenten, voor /v1/proeftuinen.';
 
@@ -90,5 +100,3 @@ COMMENT ON VIEW api.actielijnen IS 'De actielijnen en de kennis- en leerinfrastr
 
 GRANT SELECT ON api.perioden, api.gemeenten, api.regios, api.proeftuinen, api.indicatoren,
     api.resultaten, api.actielijnen TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;
-GRANT EXECUTE ON FUNCTION api.lid_vandaag(text, text)
-    TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;

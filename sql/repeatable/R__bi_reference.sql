@@ -37,22 +37,23 @@ COMMENT ON COLUMN bi.gebied_leden.gemeente_code IS 'De gemeente.';
 COMMENT ON COLUMN bi.gebied_leden.geldig_van IS 'Lid sinds.';
 COMMENT ON COLUMN bi.gebied_leden.geldig_tot IS 'Lid tot (leeg: nog lid).';
 
--- The region of one kind a gemeente belongs to today.
+-- The query of ref.gemeente_regios, repeated: that view is security_invoker
+-- for the API, and the BI login may not reach ref.
 CREATE VIEW bi.gemeenten AS
-WITH vandaag AS (
-	SELECT l.gemeente_code, r.soort, l.gebied_code
-	  FROM ref.gebied_leden l JOIN ref.gebieden r USING (gebied_code)
+WITH regios AS (
+	SELECT l.gemeente_code,
+	       max(l.gebied_code) FILTER (WHERE r.soort = 'provincie') AS provincie_code,
+	       max(l.gebied_code) FILTER (WHERE r.soort = 'jeugdregio') AS jeugdregio_code,
+	       max(l.gebied_code) FILTER (WHERE r.soort = 'veiligthuisregio') AS veiligthuisregio_code,
+	       max(l.gebied_code) FILTER (WHERE r.soort = 'veiligheidsregio') AS veiligheidsregio_code
+	  FROM ref.gebied_leden l JOIN ref.gebieden r ON r.gebied_code = l.gebied_code
 	 WHERE l.geldig_van <= current_date AND (l.geldig_tot IS NULL OR l.geldig_tot > current_date)
+	 GROUP BY l.gemeente_code
 )
-SELECT g.gebied_code AS gemeente_code, g.naam,
-       max(v.gebied_code) FILTER (WHERE v.soort = 'provincie') AS provincie_code,
-       max(v.gebied_code) FILTER (WHERE v.soort = 'jeugdregio') AS jeugdregio_code,
-       max(v.gebied_code) FILTER (WHERE v.soort = 'veiligthuisregio') AS veiligthuisregio_code,
-       max(v.gebied_code) FILTER (WHERE v.soort = 'veiligheidsregio') AS veiligheidsregio_code,
-       g.lon, g.lat
-  FROM ref.gebieden g LEFT JOIN vandaag v ON v.gemeente_code = g.gebied_code
- WHERE g.soort = 'gemeente'
- GROUP BY g.gebied_code, g.naam, g.lon, g.lat;
+SELECT g.gebied_code AS gemeente_code, g.naam, x.provincie_code, x.jeugdregio_code,
+       x.veiligthuisregio_code, x.veiligheidsregio_code, g.lon, g.lat
+  FROM ref.gebieden g LEFT JOIN regios x ON x.gemeente_code = g.gebied_code
+ WHERE g.soort = 'gemeente';
 COMMENT ON VIEW bi.gemeenten IS 'Gemeenten met hun provincie en regio''s van vandaag, plat voor rapportages.';
 COMMENT ON COLUMN bi.gemeenten.gemeente_code IS 'CBS-gemeentecode.';
 COMMENT ON COLUMN bi.gemeenten.naam IS 'Naam.';
