@@ -75,7 +75,12 @@ list_prepare(struct api_ctx *ctx)
 	}
 	if (strncmp(ctx->req->path, res->path, strlen(res->path)) == 0 &&
 	    ctx->req->path[strlen(res->path)] == '/') {
-		/* /v1/<resource>/<key>: one item. */
+		/* /v1/<resource>/<key>: one item, JSON only. */
+		if (l->csv) {
+			json_decref(p);
+			api_problem(ctx, 406, "een enkel item is er alleen als application/json");
+			return (KORE_RESULT_ERROR);
+		}
 		l->item = 1;
 		l->last = strdup(ctx->req->path + strlen(res->path) + 1);
 		ctx->tx.query = res->item_sql;
