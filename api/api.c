@@ -43,7 +43,6 @@ static int	api_check_method(struct api_ctx *);
 static void	api_allow(struct api_ctx *, char *, size_t);
 static void	api_access_log(struct api_ctx *, int, size_t);
 static int	api_stream_done(struct netbuf *);
-static const char *api_method_name(int);
 
 /*
  * Runs a route for req. Returns what Kore expects from a page handler:
@@ -66,8 +65,13 @@ api_handle(struct http_request *req, const struct api_route *route)
 
 	if (!api_precheck(ctx) || !auth_request(ctx, route->auth))
 		return (KORE_RESULT_OK);
-	if (route->prepare != NULL && !route->prepare(ctx))
-		return (KORE_RESULT_OK);
+	if (route->prepare != NULL && !route->prepare(ctx)) {
+		/* A refused write is audited before it is answered. */
+		if (ctx->refusal == NULL)
+			return (KORE_RESULT_OK);
+		db_tx_init(ctx);
+		return (http_state_run(db_states, db_nstates, req));
+	}
 	if (ctx->tx.query == NULL) {
 		route->respond(ctx);
 		return (KORE_RESULT_OK);
@@ -86,8 +90,19 @@ api_ctx_free(struct http_request *req)
 		return;
 	if (ctx->tx.query != NULL)
 		db_tx_release(&ctx->tx);
+	db_tx_clear_error(&ctx->tx);
 	list_clear(&ctx->list);
 	token_claims_clear(&ctx->claims);
+	if (ctx->refusal != NULL) {
+		json_decref(ctx->refusal);
+		ctx->refusal = NULL;
+	}
+	free(ctx->body);
+	ctx->body = NULL;
+	if (ctx->doc != NULL) {
+		json_decref(ctx->doc);
+		ctx->doc = NULL;
+	}
 	free(ctx->claims_text);
 	ctx->claims_text = NULL;
 	if (ctx->out != NULL) {
@@ -232,7 +247,7 @@ api_allow(struct api_ctx *ctx, char *buf, size_t len)
 	}
 }
 
-static const char *
+const char *
 api_method_name(int m)
 {
 	switch (m) {
@@ -253,6 +268,32 @@ api_method_name(int m)
 	default:
 		return ("?");
 	}
+}
+
+/*
+ * Refuses a write the request envelope already shows to be wrong. Read
+ * routes answer at once; a write by a known role is first recorded in
+ * audit.pogingen (without its payload) in its own short transaction, then
+ * answered with the problem (api_handle runs that transaction; db.c sends
+ * ctx->refusal instead of the route's answer). Takes over p.
+ */
+void
+api_refuse(struct api_ctx *ctx, json_t *p)
+{
+	if (p == NULL || ctx->route->readonly || ctx->role == NULL ||
+	    ctx->req->method == HTTP_METHOD_GET || ctx->req->method == HTTP_METHOD_HEAD) {
+		api_problem_json(ctx, p);
+		return;
+	}
+	ctx->refusal = p;
+	(void)snprintf(ctx->statusbuf, sizeof(ctx->statusbuf), "%d",
+	    (int)json_integer_value(json_object_get(p, "status")));
+	ctx->tx.query = "SELECT audit.poging($1, $2, $3::integer, $4)";
+	ctx->tx.params[0] = api_method_name(ctx->req->method);
+	ctx->tx.params[1] = ctx->req->path;
+	ctx->tx.params[2] = ctx->statusbuf;
+	ctx->tx.params[3] = "verzoek ongeldig";
+	ctx->tx.nparams = 4;
 }
 
 /* Sends a problem+json for status with detail; the one error emitter. */

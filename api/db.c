@@ -72,9 +72,12 @@ static int	db_wait_error(struct http_request *, struct api_ctx *);
 static void	db_advance(struct db_tx *);
 static void	db_fail(struct api_ctx *, int, const char *);
 static char	*db_message(struct api_ctx *, PGconn *);
+static char	*db_attempt_message(struct api_ctx *, PGconn *);
 static char	*db_escape(void *, const char *, size_t);
 static void	 db_free_literal(void *);
 static void	db_respond_failure(struct api_ctx *);
+static void	db_keep_error(struct api_ctx *, PGresult *);
+static char	*db_field(PGresult *, int);
 
 struct http_state db_states[] = {
 	KORE_HTTP_STATE(db_setup),
@@ -98,6 +101,7 @@ db_tx_init(struct api_ctx *ctx)
 	tx->result_no = 0;
 	tx->failure = DB_FAIL_NONE;
 	tx->sqlstate[0] = '\0';
+	db_tx_clear_error(tx);
 	ctx->req->fsm_state = DB_ST_SETUP;
 }
 
@@ -195,18 +199,26 @@ db_send(struct http_request *req)
 	return (HTTP_STATE_RETRY);
 }
 
-/* After a failed statement: end the aborted transaction. */
+/*
+ * After a failed statement: end the aborted transaction. A refused write is
+ * recorded in audit.pogingen in the same message, in a transaction of its
+ * own (without its payload).
+ */
 static int
 db_end(struct http_request *req)
 {
 	struct api_ctx	*ctx = http_state_get(req);
 	struct db_tx	*tx = &ctx->tx;
+	char		*q;
 
 	tx->phase = DB_PHASE_END;
-	if (!kore_pgsql_query(&tx->sql, "ROLLBACK")) {
+	q = db_attempt_message(ctx, tx->sql.conn->db);
+	if (!kore_pgsql_query(&tx->sql, q != NULL ? q : "ROLLBACK")) {
+		free(q);
 		db_fail(ctx, DB_FAIL_CONN, "rollback");
 		return (HTTP_STATE_CONTINUE);
 	}
+	free(q);
 	req->fsm_state = DB_ST_WAIT;
 	return (HTTP_STATE_RETRY);
 }
@@ -251,21 +263,14 @@ static int
 db_wait_error(struct http_request *req, struct api_ctx *ctx)
 {
 	struct db_tx	*tx = &ctx->tx;
-	const char	*state;
 
 	if (tx->sql.conn == NULL || tx->sql.result == NULL ||
 	    PQstatus(tx->sql.conn->db) == CONNECTION_BAD) {
 		db_fail(ctx, DB_FAIL_CONN, "connection lost");
 		return (HTTP_STATE_CONTINUE);
 	}
-	if (tx->failure != DB_FAIL_SQL) {
-		state = PQresultErrorField(tx->sql.result, PG_DIAG_SQLSTATE);
-		kore_strlcpy(tx->sqlstate, state != NULL ? state : "",
-		    sizeof(tx->sqlstate));
-		kore_log(LOG_NOTICE, "%s: %s: %s: %s", __func__, ctx->reqid,
-		    tx->sqlstate, tx->sql.error != NULL ? tx->sql.error : "");
-		tx->failure = DB_FAIL_SQL;
-	}
+	if (tx->failure != DB_FAIL_SQL)
+		db_keep_error(ctx, tx->sql.result);
 	db_advance(tx);
 	return (HTTP_STATE_CONTINUE);
 }
@@ -324,30 +329,104 @@ db_finish(struct http_request *req)
 		db_tx_init(ctx);
 		return (HTTP_STATE_CONTINUE);
 	}
-	if (tx->failure == DB_FAIL_NONE)
+	if (ctx->refusal != NULL) {
+		api_problem_json(ctx, ctx->refusal);
+		ctx->refusal = NULL;
+	} else if (tx->failure == DB_FAIL_NONE) {
 		ctx->route->respond(ctx);
-	else
+	} else {
 		db_respond_failure(ctx);
+	}
 	return (HTTP_STATE_COMPLETE);
 }
 
+/*
+ * Keeps what a client may learn of a failed statement: the SQLSTATE and,
+ * for the warehouse's own LK states, its message and DETAIL (a JSON list of
+ * problems). The log gets the SQLSTATE, table and constraint, never values:
+ * a message can quote delivered text.
+ */
+static void
+db_keep_error(struct api_ctx *ctx, PGresult *res)
+{
+	struct db_tx	*tx = &ctx->tx;
+	const char	*state, *table, *constraint;
+
+	state = PQresultErrorField(res, PG_DIAG_SQLSTATE);
+	table = PQresultErrorField(res, PG_DIAG_TABLE_NAME);
+	constraint = PQresultErrorField(res, PG_DIAG_CONSTRAINT_NAME);
+	kore_strlcpy(tx->sqlstate, state != NULL ? state : "", sizeof(tx->sqlstate));
+	if (!strncmp(tx->sqlstate, "LK", 2)) {
+		tx->message = db_field(res, PG_DIAG_MESSAGE_PRIMARY);
+		tx->detail = db_field(res, PG_DIAG_MESSAGE_DETAIL);
+	} else if (constraint != NULL) {
+		tx->constraint = strdup(constraint);
+	}
+	kore_log(LOG_NOTICE, "%s: %s: sqlstate %s table %s constraint %s", __func__,
+	    ctx->reqid, tx->sqlstate, table != NULL ? table : "-",
+	    constraint != NULL ? constraint : "-");
+	tx->failure = DB_FAIL_SQL;
+}
+
+static char *
+db_field(PGresult *res, int field)
+{
+	const char	*v = PQresultErrorField(res, field);
+
+	return (v != NULL ? strdup(v) : NULL);
+}
+
+/* Releases the kept error texts. */
+void
+db_tx_clear_error(struct db_tx *tx)
+{
+	free(tx->message);
+	free(tx->detail);
+	free(tx->constraint);
+	tx->message = tx->detail = tx->constraint = NULL;
+}
+
+/*
+ * Answers a failed transaction: the status from the SQLSTATE table; for the
+ * warehouse's own refusals their message and problems as invalidParams; for
+ * a violated constraint its name.
+ */
 static void
 db_respond_failure(struct api_ctx *ctx)
 {
 	const struct sqlstate_map	*m;
+	struct db_tx			*tx = &ctx->tx;
+	json_t				*p, *list, *item;
+	json_error_t			 err;
+	size_t				 i;
 
-	switch (ctx->tx.failure) {
+	switch (tx->failure) {
 	case DB_FAIL_SQL:
-		m = sqlstate_lookup(ctx->tx.sqlstate);
-		api_problem(ctx, m->status, m->detail);
-		break;
+		m = sqlstate_lookup(tx->sqlstate);
+		if ((p = problem_new(m->status, tx->message != NULL ? tx->message : m->detail)) == NULL)
+			break;
+		if (tx->detail != NULL &&
+		    (list = json_loads(tx->detail, JSON_REJECT_DUPLICATES, &err)) != NULL) {
+			json_array_foreach(list, i, item) {
+				if (json_is_string(json_object_get(item, "name")) &&
+				    json_is_string(json_object_get(item, "reason")))
+					(void)problem_add_invalid(p,
+					    json_string_value(json_object_get(item, "name")),
+					    json_string_value(json_object_get(item, "reason")));
+			}
+			json_decref(list);
+		} else if (m->status == 400 && tx->constraint != NULL) {
+			(void)problem_add_invalid(p, tx->constraint, m->detail);
+		}
+		api_problem_json(ctx, p);
+		return;
 	case DB_FAIL_CONN:
 		api_problem(ctx, 503, "de database is tijdelijk niet bereikbaar; probeer het zo opnieuw");
-		break;
+		return;
 	default:
-		api_problem(ctx, 500, "interne fout bij het opmaken van het antwoord");
 		break;
 	}
+	api_problem(ctx, 500, "interne fout bij het opmaken van het antwoord");
 }
 
 /* Records a failure of the connection (logged, never sent) and finishes. */
@@ -404,4 +483,36 @@ db_message(struct api_ctx *ctx, PGconn *db)
 fail:
 	free(q);
 	return (NULL);
+}
+
+/*
+ * For a refused write: "ROLLBACK; BEGIN; <settings>; SELECT audit.poging(…);
+ * COMMIT". Returns NULL for reads (a plain ROLLBACK will do) or on failure.
+ */
+static char *
+db_attempt_message(struct api_ctx *ctx, PGconn *db)
+{
+	const char	*settings[7];
+	struct sqlbind	 b = { 7, settings, db_escape, db_free_literal, db };
+	char		*q = NULL, status[8];
+	size_t		 len = 0, cap = 0;
+
+	if (ctx->route->readonly || ctx->tx.failure != DB_FAIL_SQL)
+		return (NULL);
+	(void)snprintf(status, sizeof(status), "%d", sqlstate_lookup(ctx->tx.sqlstate)->status);
+	settings[0] = ctx->role;
+	settings[1] = ctx->claims_text;
+	settings[2] = ctx->reqid;
+	settings[3] = api_method_name(ctx->req->method);
+	settings[4] = ctx->req->path;
+	settings[5] = status;
+	settings[6] = ctx->tx.sqlstate;
+	if (!sqlbind_append(&b, "ROLLBACK; BEGIN; "
+	    "SELECT set_config('role', $1, true), set_config('request.jwt.claims', $2, true), "
+	    "set_config('lakmoes.request_id', $3, true); "
+	    "SELECT audit.poging($4, $5, $6::integer, 'sqlstate ' || $7); COMMIT", &q, &len, &cap)) {
+		free(q);
+		return (NULL);
+	}
+	return (q);
 }

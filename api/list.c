@@ -142,6 +142,12 @@ list_parse(struct api_ctx *ctx, const struct list_resource *res, json_t *p)
 			ok = 0;
 		}
 	}
+	for (j = 0; j < LIST_FILTERS_MAX && res->filters[j].name != NULL; j++) {
+		if (res->filters[j].required && query_get(&l->q, res->filters[j].name) == NULL) {
+			(void)problem_add_invalid(p, res->filters[j].name, "verplichte parameter ontbreekt");
+			ok = 0;
+		}
+	}
 	if ((v = query_get(&l->q, "limit")) != NULL) {
 		l->limit = strtol(v, &end, 10);
 		if (*v == '\0' || *end != '\0' || l->limit < 1 || l->limit > LIST_LIMIT_MAX) {
@@ -216,7 +222,13 @@ list_respond(struct api_ctx *ctx)
 			api_problem(ctx, 404, "dit item bestaat niet");
 			return;
 		}
-		api_send_json(ctx, 200, ctx->out);
+		if (l->created) {
+			/* A created resource lives at the collection path + its id. */
+			(void)snprintf(next, sizeof(next), "%s/%lld", ctx->req->path,
+			    (long long)json_integer_value(json_object_get(ctx->out, "id")));
+			http_response_header(ctx->req, "location", next);
+		}
+		api_send_json(ctx, l->created ? 201 : 200, ctx->out);
 		ctx->out = NULL;
 		return;
 	}

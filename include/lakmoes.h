@@ -169,6 +169,9 @@ struct db_tx {
 	int			 attempts;
 	int			 failure;
 	char			 sqlstate[6];
+	char			*message;
+	char			*detail;
+	char			*constraint;
 };
 
 /* A growing output buffer (doubling; KORE.md §6.4). */
@@ -188,6 +191,7 @@ struct list_filter {
 	const char	*name;
 	const char	*pattern;
 	const char	*reason;
+	int		 required;
 };
 
 struct list_resource {
@@ -201,6 +205,7 @@ struct api_list {
 	struct query		 q;
 	int			 csv;
 	int			 item;
+	int			 created;
 	long			 limit;
 	long			 rows;
 	int			 more;
@@ -221,6 +226,11 @@ struct api_ctx {
 	struct db_tx		 tx;
 	json_t			*out;
 	struct api_list		 list;
+	json_t			*refusal;
+	json_t			*doc;
+	char			*body;
+	char			 keybuf[24];
+	char			 statusbuf[8];
 };
 
 int		 api_handle(struct http_request *, const struct api_route *);
@@ -235,6 +245,22 @@ int		 api_buf_dump_cb(const char *, size_t, void *);
 void		 api_send_buf(struct api_ctx *, int, const char *,
 		    struct api_buf *);
 int		 api_wants_csv(struct api_ctx *, int *);
+const char	*api_method_name(int);
+void		 api_refuse(struct api_ctx *, json_t *);
+
+/* write.c */
+#define WRITE_ANY	(-1)
+
+struct write_field {
+	const char	*name;
+	int		 type;
+	int		 required;
+};
+
+json_t		*write_body(struct api_ctx *);
+int		 write_object(json_t *, const struct write_field *, json_t *,
+		    const char *);
+int		 write_path_id(struct api_ctx *, const char *);
 
 /* list.c */
 int		 list_prepare(struct api_ctx *);
@@ -256,6 +282,7 @@ extern const u_int8_t		db_nstates;
 
 void		 db_tx_init(struct api_ctx *);
 void		 db_tx_release(struct db_tx *);
+void		 db_tx_clear_error(struct db_tx *);
 int		 db_json_value(struct kore_pgsql *, int, int, json_t **);
 
 /* handlers: health.c, sessie.c, openapi.c, fallback.c, reference.c */
@@ -266,6 +293,12 @@ int		 proeftuinen_list(struct http_request *);
 int		 indicatoren_list(struct http_request *);
 int		 indicator_get(struct http_request *);
 int		 resultaten_list(struct http_request *);
+int		 vragenlijsten_list(struct http_request *);
+int		 vragenlijst_get(struct http_request *);
+int		 aanleveringen_root(struct http_request *);
+int		 aanlevering_item(struct http_request *);
+int		 antwoorden_root(struct http_request *);
+int		 volledigheid_get(struct http_request *);
 int		 actielijnen_list(struct http_request *);
 int		 health_get(struct http_request *);
 int		 sessie_get(struct http_request *);

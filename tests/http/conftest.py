@@ -160,3 +160,22 @@ class Server:
     def output(self):
         with open(os.path.join(self.dir, "kore.log"), errors="replace") as f:
             return f.read()
+
+
+def sql(query):
+    """One value from the test database, as the owner (for checking what
+    the API did, never for setting it up behind its back)."""
+    with open(os.path.join(STATE, "database.url")) as f:
+        url = f.read().strip()
+    out = subprocess.run(["psql", url, "-X", "-At", "-c", query], check=True,
+                         capture_output=True, text=True).stdout.strip()
+    return out
+
+
+def post_json(path, body, headers, method="POST"):
+    data = body if isinstance(body, (bytes, str)) else json.dumps(body)
+    if isinstance(data, str):
+        data = data.encode()
+    h = {"Content-Type": "application/json"}
+    h.update(headers)
+    return request(method, path, h, data)

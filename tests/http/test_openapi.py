@@ -67,11 +67,11 @@ def test_every_route_is_documented_and_every_path_served():
     documented = {"/v1" + p for p in doc["paths"]}
     for route in routes:
         if route.startswith("^"):
-            assert any(re.match(route, re.sub(r"\{[^}]+\}", "X", p)) for p in documented), route
+            assert any(re.match(route, re.sub(r"\{[^}]+\}", "1", p)) for p in documented), route
         else:
             assert route in documented, route
     for path in documented:
-        concrete = re.sub(r"\{[^}]+\}", "X", path)
+        concrete = re.sub(r"\{[^}]+\}", "1", path)
         assert any(concrete == r or (r.startswith("^") and re.match(r, concrete)) for r in routes), path
 
 

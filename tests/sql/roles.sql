@@ -24,15 +24,16 @@ SELECT ok(NOT pg_has_role('lakmoes_authenticator', 'programma', 'USAGE'),
     'authenticator does not inherit programma''s rights');
 
 -- Request roles: the api schema and the data schemas, whose tables all have
--- row-level security; never audit, mart, bi or public.
+-- row-level security, and audit only to call audit.poging(); never mart, bi
+-- or public.
 SELECT is(
     (SELECT array_agg(n.nspname::text ORDER BY n.nspname)
        FROM pg_namespace n
       WHERE n.nspname NOT IN ('pg_catalog', 'information_schema', 'tap')
         AND n.nspname NOT LIKE 'pg_toast%' AND n.nspname NOT LIKE 'pg_temp%'
         AND has_schema_privilege(r, n.oid, 'USAGE')),
-    ARRAY['api', 'doelgroep', 'monitoring', 'ref', 'register'],
-    r || ' can use the api and data schemas and no other')
+    ARRAY['api', 'audit', 'doelgroep', 'monitoring', 'ref', 'register'],
+    r || ' can use the api and data schemas (and audit.poging) and no other')
   FROM unnest(ARRAY['publiek', 'aanleveraar', 'programma', 'opdrachtgever', 'onderzoeker']) AS r;
 SELECT is(
     (SELECT array_agg(n.nspname || '.' || c.relname ORDER BY 1)

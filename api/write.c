@@ -1,0 +1,152 @@
+/*
+ * Copyright (c) 2026 Lakmoes contributors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * The envelope of a write: the body is JSON (415 otherwise), within the
+ * route's size limit, parses (400 with line and column), and objects have
+ * exactly the expected members with the expected JSON types (400 naming
+ * every unknown, missing or mistyped member at once). What the values mean
+ * is for PostgreSQL to judge. Refusals go through api_refuse(), which
+ * audits the attempt.
+ */
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "lakmoes.h"
+
+static const char	*write_type_name(int);
+
+/* Returns the parsed body (a new reference) or NULL after a refusal. */
+json_t *
+write_body(struct api_ctx *ctx)
+{
+	struct api_buf	 b = { NULL, 0, 0 };
+	const char	*type;
+	char		 chunk[8192];
+	ssize_t		 n;
+	json_t		*doc, *p;
+
+	if (!http_request_header(ctx->req, "content-type", &type) ||
+	    strncasecmp(type, "application/json", 16) != 0) {
+		api_refuse(ctx, problem_new(415, "stuur de body als application/json"));
+		return (NULL);
+	}
+	for (;;) {
+		if ((n = http_body_read(ctx->req, chunk, sizeof(chunk))) == -1) {
+			free(b.p);
+			api_problem(ctx, 500, "de body kon niet worden gelezen");
+			return (NULL);
+		}
+		if (n == 0)
+			break;
+		if (!api_buf_add(&b, chunk, (size_t)n)) {
+			free(b.p);
+			api_problem(ctx, 500, "geheugen op");
+			return (NULL);
+		}
+	}
+	doc = body_parse_json(b.p != NULL ? b.p : "", b.len, &p);
+	free(b.p);
+	if (doc == NULL)
+		api_refuse(ctx, p);
+	return (doc);
+}
+
+static const char *
+write_type_name(int type)
+{
+	switch (type) {
+	case JSON_STRING:
+		return ("tekst");
+	case JSON_INTEGER:
+		return ("een geheel getal");
+	case JSON_OBJECT:
+		return ("een object");
+	case JSON_ARRAY:
+		return ("een lijst");
+	default:
+		return ("een andere waarde");
+	}
+}
+
+/*
+ * Checks that doc is an object with the fields given (NULL-terminated);
+ * a field of type JSON_STRING may also be null when it is optional. Every
+ * problem goes into p, named prefix + "/" + member. Returns 1 when none.
+ */
+int
+write_object(json_t *doc, const struct write_field *fields, json_t *p,
+    const char *prefix)
+{
+	const struct write_field	*f;
+	const char			*key;
+	json_t				*v;
+	char				 name[128], reason[64];
+	int				 ok = 1;
+
+	if (!json_is_object(doc)) {
+		(void)problem_add_invalid(p, *prefix ? prefix : "/", "verwacht een object");
+		return (0);
+	}
+	json_object_foreach(doc, key, v) {
+		for (f = fields; f->name != NULL; f++) {
+			if (!strcmp(f->name, key))
+				break;
+		}
+		if (f->name == NULL) {
+			(void)snprintf(name, sizeof(name), "%s/%s", prefix, key);
+			(void)problem_add_invalid(p, name, "onbekend veld");
+			ok = 0;
+		}
+	}
+	for (f = fields; f->name != NULL; f++) {
+		(void)snprintf(name, sizeof(name), "%s/%s", prefix, f->name);
+		v = json_object_get(doc, f->name);
+		if (v == NULL || (json_is_null(v) && f->required)) {
+			if (f->required) {
+				(void)problem_add_invalid(p, name, "verplicht veld ontbreekt");
+				ok = 0;
+			}
+			continue;
+		}
+		if (f->type == WRITE_ANY || json_is_null(v) || (int)json_typeof(v) == f->type)
+			continue;
+		(void)snprintf(reason, sizeof(reason), "verwacht %s", write_type_name(f->type));
+		(void)problem_add_invalid(p, name, reason);
+		ok = 0;
+	}
+	return (ok);
+}
+
+/*
+ * Copies the numeric id that follows base + "/" in the path (the route's
+ * regex guarantees the digits) into ctx->keybuf for binding.
+ */
+int
+write_path_id(struct api_ctx *ctx, const char *base)
+{
+	const char	*p = ctx->req->path + strlen(base) + 1;
+	size_t		 n = strspn(p, "0123456789");
+
+	if (n == 0 || n >= sizeof(ctx->keybuf))
+		return (KORE_RESULT_ERROR);
+	memcpy(ctx->keybuf, p, n);
+	ctx->keybuf[n] = '\0';
+	return (KORE_RESULT_OK);
+}
