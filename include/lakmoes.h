@@ -185,7 +185,7 @@ struct api_buf {
 #define LIST_LIMIT_DEFAULT	100
 #define LIST_LIMIT_MAX		1000
 #define LIST_CURSOR_MAX		256
-#define LIST_FILTERS_MAX	4
+#define LIST_FILTERS_MAX	8
 
 struct list_filter {
 	const char	*name;
@@ -299,6 +299,7 @@ int		 aanleveringen_root(struct http_request *);
 int		 aanlevering_item(struct http_request *);
 int		 antwoorden_root(struct http_request *);
 int		 volledigheid_get(struct http_request *);
+int		 waarnemingen_root(struct http_request *);
 int		 actielijnen_list(struct http_request *);
 int		 health_get(struct http_request *);
 int		 sessie_get(struct http_request *);

@@ -1,6 +1,8 @@
--- R__monitoring_views: the current value of every observation and the
--- figures as they stood at any moment (peildatum). Re-runnable. Both are
--- security_invoker: row-level security on monitoring.waarnemingen applies.
+-- R__api_waarnemingen: the current value of every observation, the figures
+-- as they stood at any moment (peildatum), and the API's view of them for
+-- /v1/waarnemingen. Re-runnable; all security invoker, so row-level
+-- security on monitoring.waarnemingen decides who sees what (publiek
+-- nothing, a proeftuin its own area).
 
 SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
@@ -27,3 +29,19 @@ COMMENT ON FUNCTION monitoring.waarnemingen_op(timestamptz) IS 'De waarnemingen 
 GRANT SELECT ON monitoring.waarnemingen_actueel TO aanleveraar, programma, opdrachtgever, onderzoeker;
 GRANT EXECUTE ON FUNCTION monitoring.waarnemingen_op(timestamptz)
     TO aanleveraar, programma, opdrachtgever, onderzoeker;
+
+DROP FUNCTION IF EXISTS api.waarnemingen_op(timestamptz);
+
+CREATE FUNCTION api.waarnemingen_op(peildatum timestamptz)
+RETURNS TABLE (id bigint, indicator text, gebied text, periode text, waarde numeric,
+               teller numeric, noemer numeric, status text, bron text, revisie integer,
+               "vastgelegdOp" timestamptz, aanlevering bigint)
+LANGUAGE sql STABLE SECURITY INVOKER
+AS $$
+	SELECT w.waarneming_id, w.indicator_code, w.gebied_code, w.periode_code, w.waarde,
+	       w.teller, w.noemer, w.status, w.bron, w.revisie, w.recorded_at, w.aanlevering_id
+	  FROM monitoring.waarnemingen_op(coalesce(peildatum, 'infinity')) w
+$$;
+COMMENT ON FUNCTION api.waarnemingen_op(timestamptz) IS 'Waarnemingen zoals ze op de peildatum stonden (leeg: nu), voor /v1/waarnemingen.';
+
+GRANT EXECUTE ON FUNCTION api.waarnemingen_op(timestamptz) TO aanleveraar, programma, opdrachtgever, onderzoeker;
