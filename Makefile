@@ -19,7 +19,7 @@ OPENAPI		:= api/openapi.json
 
 # Sources without Kore: linked into the unit tests as they are.
 PURE_SRCS	:= api/token.c api/problem.c api/sqlstate.c api/body.c api/b64url.c \
-		   api/query.c api/sqlbind.c
+		   api/query.c api/sqlbind.c api/csv.c
 UNIT_SRCS	:= $(wildcard tests/unit/test_*.c)
 UNIT_BINS	:= $(UNIT_SRCS:.c=)
 

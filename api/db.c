@@ -460,8 +460,9 @@ db_free_literal(void *p)
 static char *
 db_message(struct api_ctx *ctx, PGconn *db)
 {
-	const char	*settings[3] = { ctx->role, ctx->claims_text, ctx->reqid };
-	struct sqlbind	 b = { 3, settings, db_escape, db_free_literal, db };
+	const char	*settings[4] = { ctx->role, ctx->claims_text, ctx->reqid,
+			    ctx->route->timeout != NULL ? ctx->route->timeout : "15s" };
+	struct sqlbind	 b = { 4, settings, db_escape, db_free_literal, db };
 	char		*q = NULL;
 	size_t		 len = 0, cap = 0;
 
@@ -470,7 +471,8 @@ db_message(struct api_ctx *ctx, PGconn *db)
 	    "BEGIN ISOLATION LEVEL READ COMMITTED READ WRITE; ", &q, &len, &cap) ||
 	    !sqlbind_append(&b, "SELECT set_config('role', $1, true), "
 	    "set_config('request.jwt.claims', $2, true), "
-	    "set_config('lakmoes.request_id', $3, true); ", &q, &len, &cap))
+	    "set_config('lakmoes.request_id', $3, true), "
+	    "set_config('statement_timeout', $4, true); ", &q, &len, &cap))
 		goto fail;
 	b.nparams = ctx->tx.nparams;
 	b.params = ctx->tx.params;

@@ -104,6 +104,18 @@ struct sqlbind {
 int		 sqlbind_append(struct sqlbind *, const char *, char **,
 		    size_t *, size_t *);
 
+/* csv.c */
+#define CSV_FIELDS_MAX		32
+
+struct csv_row {
+	int		 n;
+	char		*field[CSV_FIELDS_MAX];
+};
+
+int		 csv_parse(const char *, size_t, char *,
+		    int (*)(void *, int, struct csv_row *), void *, char *, size_t);
+void		 csv_row_clear(struct csv_row *);
+
 /* body.c */
 #define BODY_DEPTH_MAX		16
 
@@ -155,6 +167,7 @@ struct api_route {
 	int		 (*row)(struct api_ctx *, struct kore_pgsql *);
 	void		 (*respond)(struct api_ctx *);
 	const void	*arg;
+	const char	*timeout;
 };
 
 #define DB_PARAMS_MAX		16
@@ -231,6 +244,7 @@ struct api_ctx {
 	char			*body;
 	char			 keybuf[24];
 	char			 statusbuf[8];
+	int			 dryrun;
 };
 
 int		 api_handle(struct http_request *, const struct api_route *);

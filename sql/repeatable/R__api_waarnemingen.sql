@@ -45,3 +45,121 @@ $$;
 COMMENT ON FUNCTION api.waarnemingen_op(timestamptz) IS 'Waarnemingen zoals ze op de peildatum stonden (leeg: nu), voor /v1/waarnemingen.';
 
 GRANT EXECUTE ON FUNCTION api.waarnemingen_op(timestamptz) TO aanleveraar, programma, opdrachtgever, onderzoeker;
+
+DROP FUNCTION IF EXISTS api.waarnemingen_laden(jsonb, boolean);
+
+-- Loads observations: every row is checked first (all problems reported at
+-- once, the first 200 in DETAIL; nothing is stored unless all rows are
+-- valid), then each row that differs from the current value becomes a new
+-- revision. Rows equal to the current value change nothing. With proefrun
+-- the counts are reported and nothing is stored. A row's "_plek" (its JSON
+-- pointer or CSV line) names it in problems.
+CREATE FUNCTION api.waarnemingen_laden(rijen jsonb, proefrun boolean)
+RETURNS TABLE (nieuw integer, herzien integer, ongewijzigd integer, "isProefrun" boolean)
+LANGUAGE plpgsql SECURITY INVOKER
+AS $$
+DECLARE
+	problems jsonb;
+	n_problems integer;
+BEGIN
+	WITH r AS (
+		SELECT t.ord, coalesce(t.e ->> '_plek', '/' || (t.ord - 1)) AS plek, t.e
+		  FROM jsonb_array_elements(rijen) WITH ORDINALITY AS t(e, ord)
+	), p AS (
+		SELECT r.ord, r.plek || '/indicator' AS name, 'onbekende indicator' AS reason
+		  FROM r WHERE NOT EXISTS (SELECT 1 FROM monitoring.indicatoren i WHERE i.indicator_code = r.e ->> 'indicator')
+		UNION ALL
+		SELECT r.ord, r.plek || '/gebied', 'onbekend gebied'
+		  FROM r WHERE NOT EXISTS (SELECT 1 FROM ref.gebieden g WHERE g.gebied_code = r.e ->> 'gebied')
+		UNION ALL
+		SELECT r.ord, r.plek || '/periode',
+		       CASE WHEN q.periode_code IS NULL THEN 'onbekende periode (JJJJ, JJJJ-Hn of JJJJ-Qn)'
+		            ELSE 'de periode ligt in de toekomst' END
+		  FROM r LEFT JOIN ref.perioden q ON q.periode_code = r.e ->> 'periode'
+		 WHERE q.periode_code IS NULL OR q.begin_date > current_date
+		UNION ALL
+		SELECT r.ord, r.plek || '/waarde', 'geen getal'
+		  FROM r WHERE jsonb_typeof(r.e -> 'waarde') IS DISTINCT FROM 'number'
+		UNION ALL
+		SELECT r.ord, r.plek || '/' || k.f, 'geen getal'
+		  FROM r CROSS JOIN (VALUES ('teller'), ('noemer')) AS k(f)
+		 WHERE coalesce(jsonb_typeof(r.e -> k.f), 'null') NOT IN ('number', 'null')
+		UNION ALL
+		SELECT r.ord, r.plek || '/status', 'voorlopig, nader_voorlopig of definitief'
+		  FROM r WHERE coalesce(r.e ->> 'status', '') NOT IN ('voorlopig', 'nader_voorlopig', 'definitief')
+		UNION ALL
+		SELECT r.ord, r.plek || '/bron', 'de bron ontbreekt'
+		  FROM r WHERE btrim(coalesce(r.e ->> 'bron', '')) = ''
+		UNION ALL
+		SELECT r.ord, r.plek || '/bron', monitoring.persoonsgegeven(r.e ->> 'bron')
+		  FROM r WHERE monitoring.persoonsgegeven(r.e ->> 'bron') IS NOT NULL
+		UNION ALL
+		-- value rules of the indicator's unit, only for well-typed rows
+		SELECT r.ord, r.plek || CASE WHEN x.why LIKE 'teller%' THEN '/teller' ELSE '/waarde' END, x.why
+		  FROM r JOIN monitoring.indicatoren i ON i.indicator_code = r.e ->> 'indicator'
+		 CROSS JOIN LATERAL (SELECT
+			CASE WHEN jsonb_typeof(r.e -> 'waarde') <> 'number' THEN NULL
+			     WHEN i.eenheid = 'aantal' AND ((r.e ->> 'waarde')::numeric < 0
+			          OR (r.e ->> 'waarde')::numeric <> trunc((r.e ->> 'waarde')::numeric))
+			          THEN 'een aantal is een geheel getal van 0 of meer'
+			     WHEN i.eenheid = 'percentage' AND (r.e ->> 'waarde')::numeric NOT BETWEEN 0 AND 100
+			          THEN 'een percentage ligt tussen 0 en 100'
+			     WHEN i.eenheid = 'dagen' AND (r.e ->> 'waarde')::numeric < 0
+			          THEN 'een aantal dagen is niet negatief'
+			     WHEN jsonb_typeof(r.e -> 'teller') = 'number' AND jsonb_typeof(r.e -> 'noemer') = 'number'
+			          AND ((r.e ->> 'teller')::numeric < 0 OR (r.e ->> 'noemer')::numeric <= 0)
+			          THEN 'teller is niet negatief en noemer is positief'
+			     WHEN jsonb_typeof(r.e -> 'teller') = 'number' AND jsonb_typeof(r.e -> 'noemer') = 'number'
+			          AND i.eenheid = 'percentage' AND (r.e ->> 'teller')::numeric > (r.e ->> 'noemer')::numeric
+			          THEN 'teller groter dan noemer'
+			     WHEN (jsonb_typeof(r.e -> 'teller') = 'number') <> (jsonb_typeof(r.e -> 'noemer') = 'number')
+			          THEN 'teller en noemer horen bij elkaar'
+			END AS why) x
+		 WHERE x.why IS NOT NULL
+		UNION ALL
+		SELECT d.ord, d.plek, 'dezelfde indicator, hetzelfde gebied en dezelfde periode staan al eerder in de lading'
+		  FROM (SELECT r.ord, r.plek, row_number() OVER (PARTITION BY r.e ->> 'indicator', r.e ->> 'gebied',
+		               r.e ->> 'periode' ORDER BY r.ord) AS k FROM r) d
+		 WHERE d.k > 1
+	)
+	SELECT count(*), jsonb_agg(jsonb_build_object('name', s.name, 'reason', s.reason) ORDER BY s.ord, s.name)
+	       FILTER (WHERE s.rn <= 200)
+	  INTO n_problems, problems
+	  FROM (SELECT p.*, row_number() OVER (ORDER BY p.ord, p.name) AS rn FROM p) s;
+	IF n_problems > 0 THEN
+		RAISE EXCEPTION '% problemen in de lading (de eerste 200 staan hieronder); niets is opgeslagen', n_problems
+		    USING ERRCODE = 'LK400', DETAIL = problems::text;
+	END IF;
+
+	RETURN QUERY
+	WITH r AS (
+		SELECT t.ord, t.e ->> 'indicator' AS indicator, t.e ->> 'gebied' AS gebied, t.e ->> 'periode' AS periode,
+		       (t.e ->> 'waarde')::numeric AS waarde, (t.e ->> 'teller')::numeric AS teller,
+		       (t.e ->> 'noemer')::numeric AS noemer, t.e ->> 'status' AS status, t.e ->> 'bron' AS bron
+		  FROM jsonb_array_elements(rijen) WITH ORDINALITY AS t(e, ord)
+	), c AS (
+		SELECT r.*, a.waarneming_id IS NOT NULL AS bestaat,
+		       a.waarneming_id IS NOT NULL AND a.waarde = r.waarde AND a.teller IS NOT DISTINCT FROM r.teller
+		           AND a.noemer IS NOT DISTINCT FROM r.noemer AND a.status = r.status AND a.bron = r.bron AS gelijk
+		  FROM r
+		  LEFT JOIN LATERAL (SELECT w.* FROM monitoring.waarnemingen w
+		                      WHERE w.indicator_code = r.indicator AND w.gebied_code = r.gebied
+		                        AND w.periode_code = r.periode
+		                      ORDER BY w.revisie DESC LIMIT 1) a ON true
+	), ins AS (
+		INSERT INTO monitoring.waarnemingen (indicator_code, gebied_code, periode_code, waarde, teller,
+		    noemer, status, bron)
+		SELECT c.indicator, c.gebied, c.periode, c.waarde, c.teller, c.noemer, c.status, c.bron
+		  FROM c WHERE NOT proefrun AND NOT c.gelijk
+		 ORDER BY c.ord
+		RETURNING 1
+	)
+	SELECT (count(*) FILTER (WHERE NOT c.bestaat))::integer,
+	       (count(*) FILTER (WHERE c.bestaat AND NOT c.gelijk))::integer,
+	       (count(*) FILTER (WHERE c.gelijk))::integer,
+	       proefrun
+	  FROM c;
+END
+$$;
+COMMENT ON FUNCTION api.waarnemingen_laden(jsonb, boolean) IS 'Laadt waarnemingen (alles of niets, elke afwijkende rij een nieuwe revisie); met proefrun alleen de telling.';
+GRANT EXECUTE ON FUNCTION api.waarnemingen_laden(jsonb, boolean) TO programma;

@@ -1,7 +1,10 @@
 """GET /v1/waarnemingen: current values, peildatum, filters, roles, CSV."""
 import csv
+import json
 import io
 import urllib.parse
+
+import pytest
 
 from conftest import assert_problem, bearer, post_json, request, token
 from test_aanleveringen import valid_answers
@@ -61,3 +64,77 @@ def test_csv_and_pages():
     rows = list(csv.DictReader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
     assert len(rows) == 10 and rows[0]["gebied"] == "PT01"
     assert 'rel="next"' in r.headers["link"]
+
+
+def load(body, ctype="application/json", query="", who=PROGRAMMA):
+    data = body.encode() if isinstance(body, str) else body
+    return request("POST", "/v1/waarnemingen" + query, dict(who, **{"Content-Type": ctype}), data)
+
+
+def count_obs(where):
+    from conftest import sql
+    return int(sql("SELECT count(*) FROM monitoring.waarnemingen WHERE " + where))
+
+
+CSV = ("indicator;gebied;periode;waarde;teller;noemer;status;bron\r\n"
+       "EFF_TERUGVAL;NL;2023;12,5;25;200;voorlopig;CBS-reeks test\r\n"
+       "EFF_UITHUISPLAATSINGEN;NL;2023;1234;;;definitief;CBS-reeks test\r\n")
+
+
+def test_csv_load_dry_run_revisions_and_unchanged():
+    before = count_obs("bron = 'CBS-reeks test'")
+    r = load(CSV, "text/csv", "?proefrun=true")
+    assert r.status == 200 and r.json() == {"nieuw": 2, "herzien": 0, "ongewijzigd": 0, "isProefrun": True}
+    assert count_obs("bron = 'CBS-reeks test'") == before, "a dry run stores nothing"
+    r = load(CSV, "text/csv")
+    assert r.status == 201 and r.json()["nieuw"] == 2
+    assert load(CSV, "text/csv").json() == {"nieuw": 0, "herzien": 0, "ongewijzigd": 2, "isProefrun": False}
+    r = load(CSV.replace("12,5;25", "13;26"), "text/csv")
+    assert r.json() == {"nieuw": 0, "herzien": 1, "ongewijzigd": 1, "isProefrun": False}
+    rows = items("gebied=NL&periode=2023&indicator=EFF_TERUGVAL")
+    assert rows[0]["waarde"] == 13 and rows[0]["revisie"] == 2 and rows[0]["teller"] == 26
+
+
+def test_json_load():
+    r = load(json.dumps([{"indicator": "EFF_ERNSTIGE_BEDREIGING", "gebied": "NL", "periode": "2022",
+                          "waarde": 5000, "status": "definitief", "bron": "test"}]))
+    assert r.status == 201 and r.json()["nieuw"] == 1
+
+
+def test_one_bad_row_stores_nothing_and_every_problem_is_named():
+    before = count_obs("true")
+    rows = [{"indicator": "EFF_ERNSTIGE_BEDREIGING", "gebied": "NL", "periode": "2021", "waarde": 1,
+             "status": "voorlopig", "bron": "ok"}] * 1 + [
+        {"indicator": "ONBEKEND", "gebied": "GM9999", "periode": "2021-Q5", "waarde": "veel",
+         "status": "concept", "bron": ""},
+        {"indicator": "EFF_TERUGVAL", "gebied": "NL", "periode": "2034", "waarde": 120,
+         "status": "voorlopig", "bron": "bel 0612345678"},
+    ]
+    p = assert_problem(load(json.dumps(rows)), 400)
+    names = {x["name"] for x in p["invalidParams"]}
+    assert {"/1/indicator", "/1/gebied", "/1/periode", "/1/waarde", "/1/status", "/1/bron",
+            "/2/periode", "/2/waarde", "/2/bron"} <= names
+    assert "0612345678" not in json.dumps(p)
+    assert count_obs("true") == before
+
+
+@pytest.mark.parametrize("body,names", [
+    ("indicator,gebied,periode,waarde,status\nX,NL,2023,1,voorlopig\n", ["bron"]),
+    ("indicator,gebied,periode,waarde,status,bron,kleur\nX,NL,2023,1,voorlopig,b,rood\n", ["kolom 7"]),
+    ("indicator,gebied,periode,waarde,status,bron\nEFF_TERUGVAL,NL,2023\n", ["regel 2"]),
+    ("indicator,gebied,periode,waarde,status,bron\nEFF_TERUGVAL,NL,2023,\"1,voorlopig,b\n", ["body"]),
+    ("indicator,gebied,periode,waarde,status,bron\nEFF_TERUGVAL,NL,2023,x,voorlopig,b\n", ["regel 2/waarde"]),
+], ids=["missing-column", "unknown-column", "short-row", "open-quote", "not-a-number"])
+def test_bad_csv(body, names):
+    before = count_obs("true")
+    p = assert_problem(load(body, "text/csv"), 400)
+    assert sorted(x["name"] for x in p["invalidParams"]) == names
+    assert count_obs("true") == before
+
+
+def test_load_is_for_the_programme_only():
+    assert_problem(load(CSV, "text/csv", who=PT08), 403)
+    assert_problem(load(CSV, "text/csv", who=bearer(token(role="opdrachtgever"))), 403)
+    assert_problem(load(CSV, "text/csv", who={}), 401)
+    assert_problem(load("[]", query="?proefrun=ja"), 400)
+    assert_problem(load("[]"), 400)
