@@ -67,7 +67,12 @@ bench:
 	@$(MAKE) --no-print-directory all
 	@bench/run.sh
 
+bench-load:
+	@scripts/deps.sh bench
+	@$(MAKE) --no-print-directory all
+	@bench/load.sh
+
 clean:
 	rm -f $(OBJS) $(MODULE) $(UNIT_BINS)
 
-.PHONY: all deps run test unit-bins token psql bench clean
+.PHONY: all deps run test unit-bins token psql bench bench-load clean

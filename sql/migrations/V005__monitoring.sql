@@ -156,15 +156,16 @@ COMMENT ON COLUMN monitoring.waarnemingen.aanlevering_id IS 'De kwartaalaanlever
 COMMENT ON COLUMN monitoring.waarnemingen.recorded_at IS 'Moment van vastleggen (UTC).';
 COMMENT ON COLUMN monitoring.waarnemingen.recorded_by IS 'Wie vastlegde (sub van het token).';
 
--- Numbers each new value as the next revision and checks it. A lock per
--- (indicator, area, period) keeps concurrent loads from taking one number.
+-- Numbers each new value as the next revision and checks it. Two writers
+-- that take the same number concurrently collide on the unique constraint
+-- (one gets 23505 and may retry); no lock per row, so that a bulk load of
+-- 100k rows does not exhaust the lock table.
 CREATE FUNCTION monitoring.prepare_waarneming() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
 BEGIN
 	PERFORM monitoring.check_value(NEW.indicator_code, NEW.waarde, NEW.teller, NEW.noemer);
 	PERFORM monitoring.check_period_not_future(NEW.periode_code);
-	PERFORM pg_advisory_xact_lock(hashtextextended(NEW.indicator_code || '|' || NEW.gebied_code || '|' || NEW.periode_code, 0));
 	SELECT coalesce(max(revisie), 0) + 1 INTO NEW.revisie
 	  FROM monitoring.waarnemingen
 	 WHERE indicator_code = NEW.indicator_code AND gebied_code = NEW.gebied_code

@@ -91,8 +91,11 @@ BEGIN
 		SELECT r.ord, r.plek || '/bron', 'de bron ontbreekt'
 		  FROM r WHERE btrim(coalesce(r.e ->> 'bron', '')) = ''
 		UNION ALL
-		SELECT r.ord, r.plek || '/bron', monitoring.persoonsgegeven(r.e ->> 'bron')
-		  FROM r WHERE monitoring.persoonsgegeven(r.e ->> 'bron') IS NOT NULL
+		-- the identifier check once per distinct source text, not per row
+		SELECT r.ord, r.plek || '/bron', b.why
+		  FROM r JOIN (SELECT d.bron, monitoring.persoonsgegeven(d.bron) AS why
+		                 FROM (SELECT DISTINCT r2.e ->> 'bron' AS bron FROM r r2) d) b
+		    ON b.bron = r.e ->> 'bron' AND b.why IS NOT NULL
 		UNION ALL
 		-- value rules of the indicator's unit, only for well-typed rows
 		SELECT r.ord, r.plek || CASE WHEN x.why LIKE 'teller%' THEN '/teller' ELSE '/waarde' END, x.why
