@@ -223,10 +223,16 @@ list_respond(struct api_ctx *ctx)
 			return;
 		}
 		if (l->created) {
-			/* A created resource lives at the collection path + its id. */
-			(void)snprintf(next, sizeof(next), "%s/%lld", ctx->req->path,
-			    (long long)json_integer_value(json_object_get(ctx->out, "id")));
-			http_response_header(ctx->req, "location", next);
+			/* A created resource lives at the collection path + its id or code. */
+			next[0] = '\0';
+			if (json_is_string(json_object_get(ctx->out, "code")))
+				(void)snprintf(next, sizeof(next), "%s/%s", ctx->req->path,
+				    json_string_value(json_object_get(ctx->out, "code")));
+			else if (json_is_integer(json_object_get(ctx->out, "id")))
+				(void)snprintf(next, sizeof(next), "%s/%lld", ctx->req->path,
+				    (long long)json_integer_value(json_object_get(ctx->out, "id")));
+			if (next[0] != '\0')
+				http_response_header(ctx->req, "location", next);
 		}
 		api_send_json(ctx, l->created ? 201 : 200, ctx->out);
 		ctx->out = NULL;

@@ -110,7 +110,26 @@ static const struct api_route perioden_route = REFERENCE_ROUTE("perioden", perio
 static const struct api_route gemeenten_route = REFERENCE_ROUTE("gemeenten", gemeenten);
 static const struct api_route regios_route = REFERENCE_ROUTE("regios", regios);
 static const struct api_route proeftuinen_route = REFERENCE_ROUTE("proeftuinen", proeftuinen);
-static const struct api_route indicatoren_route = REFERENCE_ROUTE("indicatoren", indicatoren);
+static const struct api_route indicatoren_route = {
+	.name = "indicatoren",
+	.methods = HTTP_METHOD_GET | HTTP_METHOD_POST,
+	.auth = API_AUTH_OPTIONAL,
+	.readonly = 1,
+	.prepare = list_prepare,
+	.row = list_row,
+	.respond = list_respond,
+	.arg = &indicatoren,
+};
+static const struct api_route indicator_route = {
+	.name = "indicator",
+	.methods = HTTP_METHOD_GET | HTTP_METHOD_PATCH,
+	.auth = API_AUTH_OPTIONAL,
+	.readonly = 1,
+	.prepare = list_prepare,
+	.row = list_row,
+	.respond = list_respond,
+	.arg = &indicatoren,
+};
 static const struct api_route resultaten_route = REFERENCE_ROUTE("resultaten", resultaten);
 static const struct api_route actielijnen_route = REFERENCE_ROUTE("actielijnen", actielijnen);
 
@@ -138,16 +157,21 @@ proeftuinen_list(struct http_request *req)
 	return (api_handle(req, &proeftuinen_route));
 }
 
+/* Writes to the catalogue are catalogus.c's. */
 int
 indicatoren_list(struct http_request *req)
 {
+	if (req->method == HTTP_METHOD_POST)
+		return (catalogus_indicator_create(req));
 	return (api_handle(req, &indicatoren_route));
 }
 
 int
 indicator_get(struct http_request *req)
 {
-	return (api_handle(req, &indicatoren_route));
+	if (req->method == HTTP_METHOD_PATCH)
+		return (catalogus_indicator_patch(req));
+	return (api_handle(req, &indicator_route));
 }
 
 int

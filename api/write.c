@@ -80,6 +80,8 @@ write_type_name(int type)
 		return ("een object");
 	case JSON_ARRAY:
 		return ("een lijst");
+	case WRITE_NUMBER:
+		return ("een getal");
 	default:
 		return ("een andere waarde");
 	}
@@ -125,7 +127,8 @@ write_object(json_t *doc, const struct write_field *fields, json_t *p,
 			}
 			continue;
 		}
-		if (f->type == WRITE_ANY || json_is_null(v) || (int)json_typeof(v) == f->type)
+		if (f->type == WRITE_ANY || json_is_null(v) || (int)json_typeof(v) == f->type ||
+		    (f->type == WRITE_NUMBER && json_is_number(v)))
 			continue;
 		(void)snprintf(reason, sizeof(reason), "verwacht %s", write_type_name(f->type));
 		(void)problem_add_invalid(p, name, reason);

@@ -264,6 +264,7 @@ void		 api_refuse(struct api_ctx *, json_t *);
 
 /* write.c */
 #define WRITE_ANY	(-1)
+#define WRITE_NUMBER	(-2)
 
 struct write_field {
 	const char	*name;
@@ -314,6 +315,9 @@ int		 aanlevering_item(struct http_request *);
 int		 antwoorden_root(struct http_request *);
 int		 volledigheid_get(struct http_request *);
 int		 waarnemingen_root(struct http_request *);
+int		 catalogus_indicator_create(struct http_request *);
+int		 catalogus_indicator_patch(struct http_request *);
+int		 streefwaarden_root(struct http_request *);
 int		 actielijnen_list(struct http_request *);
 int		 health_get(struct http_request *);
 int		 sessie_get(struct http_request *);

@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Applies sql/migrations/V###__*.sql in order, each in one transaction and
-# recorded in public.schema_migrations with its checksum, then re-applies every
-# sql/repeatable/R__*.sql whose checksum changed (or all of them after a
-# versioned migration ran, because a migration may drop what they define).
+# recorded in public.schema_migrations with its checksum, then re-applies
+# sql/repeatable/R__*.sql, all of them in file order, when any of them
+# changed or a versioned migration ran.
 #   scripts/migrate.sh ADMIN_URL
 # A versioned migration that was edited after it ran stops the run: write a
 # new migration instead.
@@ -48,12 +48,22 @@ for f in "$ROOT"/sql/migrations/V[0-9][0-9][0-9]__*.sql; do
 	ran=1
 done
 
+# Repeatables depend on each other in file order (R__01_…, R__02_…) and a
+# later one may hold objects that an earlier one drops with CASCADE: when
+# anything changed, all of them are applied again, in order.
+changed=$ran
 for f in "$ROOT"/sql/repeatable/R__*.sql; do
 	[ -e "$f" ] || continue
 	name=$(basename "$f" .sql)
 	sum=$(sha256sum "$f" | cut -d' ' -f1)
 	old=$("${PSQL[@]}" -At -c "SELECT checksum FROM public.schema_repeatables WHERE name = '$name'")
-	[ "$ran" -eq 0 ] && [ "$old" = "$sum" ] && continue
+	[ "$old" = "$sum" ] || changed=1
+done
+[ "$changed" -eq 1 ] || exit 0
+for f in "$ROOT"/sql/repeatable/R__*.sql; do
+	[ -e "$f" ] || continue
+	name=$(basename "$f" .sql)
+	sum=$(sha256sum "$f" | cut -d' ' -f1)
 	say "repeatable $name"
 	"${PSQL[@]}" --single-transaction -f "$f" \
 	    -c "RESET ROLE; INSERT INTO public.schema_repeatables (name, checksum) VALUES ('$name', '$sum')

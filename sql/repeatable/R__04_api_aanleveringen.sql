@@ -9,8 +9,8 @@ SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
 DROP FUNCTION IF EXISTS api.aanlevering_aanmaken(text, text), api.aanlevering_wijzigen(bigint, text, text),
-    api.antwoorden_vervangen(bigint, jsonb), api.antwoorden_van(bigint), api.volledigheid(text);
-DROP VIEW IF EXISTS api.vragenlijsten, api.aanleveringen, api.antwoorden;
+    api.antwoorden_vervangen(bigint, jsonb), api.antwoorden_van(bigint), api.volledigheid(text) CASCADE;
+DROP VIEW IF EXISTS api.vragenlijsten, api.aanleveringen, api.antwoorden CASCADE;
 
 CREATE VIEW api.vragenlijsten WITH (security_invoker = true) AS
 SELECT l.vragenlijst_id AS id, l.versie, l.geldig_vanaf AS "geldigVanaf",

@@ -8,9 +8,8 @@ SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
 DROP VIEW IF EXISTS api.perioden, api.gemeenten, api.regios, api.proeftuinen,
-    api.indicatoren, api.resultaten, api.actielijnen, bi.gemeenten;
-DROP VIEW IF EXISTS ref.gemeente_regios, ref.gebied_leden_vandaag;
-DROP FUNCTION IF EXISTS api.lid_vandaag(text, text);
+    api.indicatoren, api.resultaten, api.actielijnen, bi.gemeenten CASCADE;
+DROP VIEW IF EXISTS ref.gemeente_regios, ref.gebied_leden_vandaag CASCADE;
 
 -- Memberships that hold today (plain SQL, so the planner can inline it).
 CREATE VIEW ref.gebied_leden_vandaag WITH (security_invoker = true) AS

@@ -8,7 +8,7 @@ SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
 DROP VIEW IF EXISTS bi.perioden, bi.gebieden, bi.gemeenten, bi.gebied_leden,
-    bi.proeftuinen, bi.indicatoren, bi.gewenste_resultaten, bi.actielijnen;
+    bi.proeftuinen, bi.indicatoren, bi.gewenste_resultaten, bi.actielijnen CASCADE;
 
 CREATE VIEW bi.perioden AS
 SELECT periode_code, soort, jaar, volgnummer, begin_date, eind_date FROM ref.perioden;

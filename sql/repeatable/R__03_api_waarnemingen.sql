@@ -30,7 +30,7 @@ GRANT SELECT ON monitoring.waarnemingen_actueel TO aanleveraar, programma, opdra
 GRANT EXECUTE ON FUNCTION monitoring.waarnemingen_op(timestamptz)
     TO aanleveraar, programma, opdrachtgever, onderzoeker;
 
-DROP FUNCTION IF EXISTS api.waarnemingen_op(timestamptz);
+DROP FUNCTION IF EXISTS api.waarnemingen_op(timestamptz) CASCADE;
 
 CREATE FUNCTION api.waarnemingen_op(peildatum timestamptz)
 RETURNS TABLE (id bigint, indicator text, gebied text, periode text, waarde numeric,
@@ -46,7 +46,7 @@ COMMENT ON FUNCTION api.waarnemingen_op(timestamptz) IS 'Waarnemingen zoals ze o
 
 GRANT EXECUTE ON FUNCTION api.waarnemingen_op(timestamptz) TO aanleveraar, programma, opdrachtgever, onderzoeker;
 
-DROP FUNCTION IF EXISTS api.waarnemingen_laden(jsonb, boolean);
+DROP FUNCTION IF EXISTS api.waarnemingen_laden(jsonb, boolean) CASCADE;
 
 -- Loads observations: every row is checked first (all problems reported at
 -- once, the first 200 in DETAIL; nothing is stored unless all rows are

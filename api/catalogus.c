@@ -1,0 +1,206 @@
+/*
+ * Copyright (c) 2026 Lakmoes contributors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * Writing the indicator catalogue and the targets (programma; the grants
+ * and row-level security refuse everyone else):
+ *   POST  /v1/indicatoren            a new entry
+ *   PATCH /v1/indicatoren/{code}     change fields (the code never changes)
+ *   GET, POST /v1/streefwaarden      baselines and targets
+ */
+
+#include <string.h>
+
+#include "lakmoes.h"
+
+#define INDICATOREN_PATH	"/v1/indicatoren"
+
+static int	indicator_create_prepare(struct api_ctx *);
+static int	indicator_patch_prepare(struct api_ctx *);
+static int	streefwaarde_create_prepare(struct api_ctx *);
+static int	catalogus_body(struct api_ctx *, const struct write_field *, const char *);
+
+static const struct write_field indicator_fields[] = {
+	{ "code", JSON_STRING, 1 },
+	{ "naam", JSON_STRING, 1 },
+	{ "definitie", JSON_STRING, 1 },
+	{ "eenheid", JSON_STRING, 1 },
+	{ "soort", JSON_STRING, 1 },
+	{ "monitoringtype", JSON_STRING, 1 },
+	{ "richting", JSON_STRING, 1 },
+	{ "validatiestatus", JSON_STRING, 1 },
+	{ "meetwijze", JSON_STRING, 0 },
+	{ "aggregatie", JSON_STRING, 0 },
+	{ "resultaat", JSON_INTEGER, 0 },
+	{ "effect", JSON_STRING, 0 },
+	{ "bron", JSON_STRING, 0 },
+	{ NULL, 0, 0 }
+};
+
+static const struct write_field indicator_patch_fields[] = {
+	{ "code", JSON_STRING, 0 },
+	{ "naam", JSON_STRING, 0 },
+	{ "definitie", JSON_STRING, 0 },
+	{ "eenheid", JSON_STRING, 0 },
+	{ "soort", JSON_STRING, 0 },
+	{ "monitoringtype", JSON_STRING, 0 },
+	{ "richting", JSON_STRING, 0 },
+	{ "validatiestatus", JSON_STRING, 0 },
+	{ "meetwijze", JSON_STRING, 0 },
+	{ "aggregatie", JSON_STRING, 0 },
+	{ "resultaat", JSON_INTEGER, 0 },
+	{ "effect", JSON_STRING, 0 },
+	{ "bron", JSON_STRING, 0 },
+	{ NULL, 0, 0 }
+};
+
+static const struct list_resource streefwaarden = {
+	.path = "/v1/streefwaarden",
+	.sql = "SELECT * FROM api.streefwaarden WHERE sleutel > $1 "
+	    "AND ($3::text IS NULL OR indicator = $3) AND ($4::text IS NULL OR gebied = $4) "
+	    "AND ($5::int IS NULL OR jaar = $5::int) ORDER BY sleutel LIMIT $2::int",
+	.filters = {
+		{ "indicator", "^[A-Z][A-Z0-9_]{1,39}$", "een indicatorcode", 0 },
+		{ "gebied", "^(NL|PV[0-9]{2}|JZ[0-9]{2}|VT[0-9]{2}|VR[0-9]{2}|GM[0-9]{4}|PT[0-9]{2})$",
+		  "een gebiedscode", 0 },
+		{ "jaar", "^20[0-9]{2}$", "een jaartal", 0 },
+	},
+};
+
+#define WRITE_ROUTE(rname, m, prep) {					\
+	.name = rname,							\
+	.methods = m,							\
+	.auth = API_AUTH_REQUIRED,					\
+	.readonly = 0,							\
+	.prepare = prep,						\
+	.row = list_row,						\
+	.respond = list_respond,					\
+}
+
+static const struct api_route indicator_create_route =
+    WRITE_ROUTE("indicator-aanmaken", HTTP_METHOD_GET | HTTP_METHOD_POST, indicator_create_prepare);
+static const struct api_route indicator_patch_route =
+    WRITE_ROUTE("indicator-wijzigen", HTTP_METHOD_GET | HTTP_METHOD_PATCH, indicator_patch_prepare);
+static const struct api_route streefwaarde_create_route =
+    WRITE_ROUTE("streefwaarde-aanmaken", HTTP_METHOD_GET | HTTP_METHOD_POST, streefwaarde_create_prepare);
+static const struct api_route streefwaarden_route = {
+	.name = "streefwaarden",
+	.methods = HTTP_METHOD_GET | HTTP_METHOD_POST,
+	.auth = API_AUTH_REQUIRED,
+	.readonly = 1,
+	.prepare = list_prepare,
+	.row = list_row,
+	.respond = list_respond,
+	.arg = &streefwaarden,
+};
+
+int
+catalogus_indicator_create(struct http_request *req)
+{
+	return (api_handle(req, &indicator_create_route));
+}
+
+int
+catalogus_indicator_patch(struct http_request *req)
+{
+	return (api_handle(req, &indicator_patch_route));
+}
+
+int
+streefwaarden_root(struct http_request *req)
+{
+	return (api_handle(req, req->method == HTTP_METHOD_POST ?
+	    &streefwaarde_create_route : &streefwaarden_route));
+}
+
+/*
+ * Reads and checks the body against fields; on success ctx->body holds it
+ * as JSON text for binding and the answer will be one item.
+ */
+static int
+catalogus_body(struct api_ctx *ctx, const struct write_field *fields, const char *title)
+{
+	json_t	*doc, *p;
+
+	if ((doc = write_body(ctx)) == NULL)
+		return (KORE_RESULT_ERROR);
+	if ((p = problem_new(400, title)) == NULL || !write_object(doc, fields, p, "")) {
+		json_decref(doc);
+		api_refuse(ctx, p);
+		return (KORE_RESULT_ERROR);
+	}
+	json_decref(p);
+	ctx->body = json_dumps(doc, JSON_COMPACT);
+	json_decref(doc);
+	if (ctx->body == NULL) {
+		api_problem(ctx, 500, "geheugen op");
+		return (KORE_RESULT_ERROR);
+	}
+	ctx->list.item = 1;
+	return (KORE_RESULT_OK);
+}
+
+static int
+indicator_create_prepare(struct api_ctx *ctx)
+{
+	if (!catalogus_body(ctx, indicator_fields, "de indicator kan zo niet worden opgenomen"))
+		return (KORE_RESULT_ERROR);
+	ctx->list.created = 1;
+	ctx->tx.query = "SELECT * FROM api.indicator_aanmaken($1::jsonb)";
+	ctx->tx.params[0] = ctx->body;
+	ctx->tx.nparams = 1;
+	return (KORE_RESULT_OK);
+}
+
+static int
+indicator_patch_prepare(struct api_ctx *ctx)
+{
+	const char	*code = ctx->req->path + strlen(INDICATOREN_PATH) + 1;
+
+	if (kore_strlcpy(ctx->keybuf, code, sizeof(ctx->keybuf)) >= sizeof(ctx->keybuf)) {
+		api_problem(ctx, 404, "deze indicator bestaat niet");
+		return (KORE_RESULT_ERROR);
+	}
+	if (!catalogus_body(ctx, indicator_patch_fields, "de indicator kan zo niet worden gewijzigd"))
+		return (KORE_RESULT_ERROR);
+	ctx->tx.query = "SELECT * FROM api.indicator_wijzigen($1, $2::jsonb)";
+	ctx->tx.params[0] = ctx->keybuf;
+	ctx->tx.params[1] = ctx->body;
+	ctx->tx.nparams = 2;
+	return (KORE_RESULT_OK);
+}
+
+static int
+streefwaarde_create_prepare(struct api_ctx *ctx)
+{
+	static const struct write_field fields[] = {
+		{ "indicator", JSON_STRING, 1 },
+		{ "gebied", JSON_STRING, 1 },
+		{ "jaar", JSON_INTEGER, 1 },
+		{ "soort", JSON_STRING, 1 },
+		{ "waarde", WRITE_NUMBER, 1 },
+		{ "besluit", JSON_STRING, 1 },
+		{ NULL, 0, 0 }
+	};
+
+	if (!catalogus_body(ctx, fields, "de waarde kan zo niet worden vastgelegd"))
+		return (KORE_RESULT_ERROR);
+	ctx->list.created = 1;
+	ctx->tx.query = "SELECT * FROM api.streefwaarde_aanmaken($1::jsonb)";
+	ctx->tx.params[0] = ctx->body;
+	ctx->tx.nparams = 1;
+	return (KORE_RESULT_OK);
+}

@@ -1,0 +1,131 @@
+-- R__api_catalogus: writing the indicator catalogue and the targets
+-- (programma only, by grants and row-level security). Re-runnable.
+
+SET client_min_messages = warning;
+SET LOCAL ROLE lakmoes_owner;
+
+DROP FUNCTION IF EXISTS api.indicator_aanmaken(jsonb), api.indicator_wijzigen(text, jsonb),
+    api.streefwaarde_aanmaken(jsonb) CASCADE;
+DROP VIEW IF EXISTS api.streefwaarden CASCADE;
+
+CREATE VIEW api.streefwaarden WITH (security_invoker = true) AS
+SELECT s.indicator_code || '/' || s.gebied_code || '/' || s.jaar || '/' || s.soort AS sleutel,
+       s.indicator_code AS indicator, s.gebied_code AS gebied, s.jaar, s.soort, s.waarde, s.besluit
+  FROM monitoring.streefwaarden s;
+COMMENT ON VIEW api.streefwaarden IS 'Nulmetingen en streefwaarden, voor /v1/streefwaarden.';
+
+-- Problems with enumerated fields of an indicator document, as invalidParams.
+CREATE FUNCTION api.indicator_problemen(doc jsonb) RETURNS jsonb
+LANGUAGE sql IMMUTABLE
+AS $$
+	SELECT coalesce(jsonb_agg(jsonb_build_object('name', '/' || f.veld, 'reason', 'kies uit: ' || f.mag)
+	                          ORDER BY f.veld), '[]')
+	  FROM (VALUES
+		('eenheid', 'aantal, percentage, dagen, score, euro'),
+		('soort', 'maatschappelijk_doel, proces, output, outcome'),
+		('monitoringtype', 'landelijk, diagnostisch'),
+		('meetwijze', 'kwantitatief, kwalitatief'),
+		('richting', 'hoger_beter, lager_beter, neutraal'),
+		('aggregatie', 'som, ratio, niet_aggregeerbaar'),
+		('validatiestatus', 'in_ontwikkeling, gevalideerd, vervallen')
+	  ) AS f(veld, mag)
+	 WHERE doc ? f.veld AND jsonb_typeof(doc -> f.veld) = 'string'
+	   AND NOT (doc ->> f.veld = ANY (string_to_array(f.mag, ', ')))
+$$;
+
+-- Creates a catalogue entry. meetwijze defaults to kwantitatief and the
+-- aggregation rule follows from the unit (counts and money add up, the
+-- rest is a ratio of teller and noemer).
+CREATE FUNCTION api.indicator_aanmaken(doc jsonb) RETURNS SETOF api.indicatoren
+LANGUAGE plpgsql SECURITY INVOKER
+AS $$
+DECLARE
+	problems jsonb := api.indicator_problemen(doc);
+BEGIN
+	IF NOT (doc ->> 'code' ~ '^[A-Z][A-Z0-9_]{1,39}$') THEN
+		problems := problems || jsonb_build_object('name', '/code',
+		    'reason', 'hoofdletters, cijfers en _, 2 tot 40 tekens, beginnend met een letter');
+	END IF;
+	IF jsonb_array_length(problems) > 0 THEN
+		RAISE EXCEPTION 'de indicator kan zo niet worden opgenomen' USING ERRCODE = 'LK400', DETAIL = problems::text;
+	END IF;
+	INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype,
+	    meetwijze, richting, aggregatie, validatiestatus, resultaat_nummer, effect, bron)
+	VALUES (doc ->> 'code', doc ->> 'naam', doc ->> 'definitie', doc ->> 'eenheid', doc ->> 'soort',
+	    doc ->> 'monitoringtype', coalesce(doc ->> 'meetwijze', 'kwantitatief'), doc ->> 'richting',
+	    coalesce(doc ->> 'aggregatie', CASE WHEN doc ->> 'eenheid' IN ('aantal', 'euro') THEN 'som' ELSE 'ratio' END),
+	    doc ->> 'validatiestatus', (doc ->> 'resultaat')::integer, doc ->> 'effect', doc ->> 'bron');
+	RETURN QUERY SELECT * FROM api.indicatoren i WHERE i.code = doc ->> 'code';
+END
+$$;
+
+-- Changes the fields present in doc; the code never changes.
+CREATE FUNCTION api.indicator_wijzigen(indicator text, doc jsonb) RETURNS SETOF api.indicatoren
+LANGUAGE plpgsql SECURITY INVOKER
+AS $$
+DECLARE
+	problems jsonb := api.indicator_problemen(doc);
+	n integer;
+BEGIN
+	IF doc ? 'code' AND doc ->> 'code' IS DISTINCT FROM indicator THEN
+		problems := problems || jsonb_build_object('name', '/code', 'reason', 'de code van een indicator verandert nooit');
+	END IF;
+	IF jsonb_array_length(problems) > 0 THEN
+		RAISE EXCEPTION 'de indicator kan zo niet worden gewijzigd' USING ERRCODE = 'LK400', DETAIL = problems::text;
+	END IF;
+	UPDATE monitoring.indicatoren i SET
+	       naam = CASE WHEN doc ? 'naam' THEN doc ->> 'naam' ELSE i.naam END,
+	       definitie = CASE WHEN doc ? 'definitie' THEN doc ->> 'definitie' ELSE i.definitie END,
+	       eenheid = CASE WHEN doc ? 'eenheid' THEN doc ->> 'eenheid' ELSE i.eenheid END,
+	       soort = CASE WHEN doc ? 'soort' THEN doc ->> 'soort' ELSE i.soort END,
+	       monitoringtype = CASE WHEN doc ? 'monitoringtype' THEN doc ->> 'monitoringtype' ELSE i.monitoringtype END,
+	       meetwijze = CASE WHEN doc ? 'meetwijze' THEN doc ->> 'meetwijze' ELSE i.meetwijze END,
+	       richting = CASE WHEN doc ? 'richting' THEN doc ->> 'richting' ELSE i.richting END,
+	       aggregatie = CASE WHEN doc ? 'aggregatie' THEN doc ->> 'aggregatie' ELSE i.aggregatie END,
+	       validatiestatus = CASE WHEN doc ? 'validatiestatus' THEN doc ->> 'validatiestatus' ELSE i.validatiestatus END,
+	       resultaat_nummer = CASE WHEN doc ? 'resultaat' THEN (doc ->> 'resultaat')::integer ELSE i.resultaat_nummer END,
+	       effect = CASE WHEN doc ? 'effect' THEN doc ->> 'effect' ELSE i.effect END,
+	       bron = CASE WHEN doc ? 'bron' THEN doc ->> 'bron' ELSE i.bron END
+	 WHERE i.indicator_code = indicator;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	IF n = 0 THEN
+		RAISE EXCEPTION 'indicator % bestaat niet', indicator USING ERRCODE = 'LK404';
+	END IF;
+	RETURN QUERY SELECT * FROM api.indicatoren i WHERE i.code = indicator;
+END
+$$;
+
+CREATE FUNCTION api.streefwaarde_aanmaken(doc jsonb) RETURNS SETOF api.streefwaarden
+LANGUAGE plpgsql SECURITY INVOKER
+AS $$
+DECLARE
+	problems jsonb := '[]';
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM monitoring.indicatoren i WHERE i.indicator_code = doc ->> 'indicator') THEN
+		problems := problems || jsonb_build_object('name', '/indicator', 'reason', 'onbekende indicator');
+	END IF;
+	IF NOT EXISTS (SELECT 1 FROM ref.gebieden g WHERE g.gebied_code = doc ->> 'gebied') THEN
+		problems := problems || jsonb_build_object('name', '/gebied', 'reason', 'onbekend gebied');
+	END IF;
+	IF NOT (doc ->> 'soort' = ANY (ARRAY['nulmeting', 'streefwaarde'])) THEN
+		problems := problems || jsonb_build_object('name', '/soort', 'reason', 'nulmeting of streefwaarde');
+	END IF;
+	IF NOT ((doc ->> 'jaar')::integer BETWEEN 2015 AND 2035) THEN
+		problems := problems || jsonb_build_object('name', '/jaar', 'reason', 'een jaar van 2015 tot en met 2035');
+	END IF;
+	IF jsonb_array_length(problems) > 0 THEN
+		RAISE EXCEPTION 'de waarde kan zo niet worden vastgelegd' USING ERRCODE = 'LK400', DETAIL = problems::text;
+	END IF;
+	INSERT INTO monitoring.streefwaarden (indicator_code, gebied_code, jaar, soort, waarde, besluit)
+	VALUES (doc ->> 'indicator', doc ->> 'gebied', (doc ->> 'jaar')::integer, doc ->> 'soort',
+	        (doc ->> 'waarde')::numeric, doc ->> 'besluit');
+	RETURN QUERY SELECT * FROM api.streefwaarden s
+	 WHERE s.indicator = doc ->> 'indicator' AND s.gebied = doc ->> 'gebied'
+	   AND s.jaar = (doc ->> 'jaar')::integer AND s.soort = doc ->> 'soort';
+END
+$$;
+
+GRANT SELECT ON api.streefwaarden TO aanleveraar, programma, opdrachtgever, onderzoeker;
+GRANT EXECUTE ON FUNCTION api.indicator_problemen(jsonb) TO programma;
+GRANT EXECUTE ON FUNCTION api.indicator_aanmaken(jsonb), api.indicator_wijzigen(text, jsonb),
+    api.streefwaarde_aanmaken(jsonb) TO programma;

@@ -1,0 +1,68 @@
+"""Writing the indicator catalogue and targets: programma only, code
+immutable, sensible defaults, every problem named, nothing half-stored."""
+from conftest import assert_problem, bearer, post_json, request, sql, token
+
+PROGRAMMA = bearer(token(role="programma"))
+PT01 = bearer(token(role="aanleveraar", org="PT01"))
+
+NEW = {"code": "TEST_WACHTTIJD", "naam": "Wachttijd tot eerste gesprek",
+       "definitie": "Gemiddeld aantal dagen tussen melding en eerste gesprek.",
+       "eenheid": "dagen", "soort": "proces", "monitoringtype": "diagnostisch",
+       "richting": "lager_beter", "validatiestatus": "in_ontwikkeling"}
+
+
+def test_create_with_defaults_then_change():
+    r = post_json("/v1/indicatoren", NEW, PROGRAMMA)
+    assert r.status == 201, r.body
+    assert r.headers["location"] == "/v1/indicatoren/TEST_WACHTTIJD"
+    body = r.json()
+    assert body["meetwijze"] == "kwantitatief" and body["aggregatie"] == "ratio"
+    assert request("GET", "/v1/indicatoren/TEST_WACHTTIJD").json()["naam"] == NEW["naam"]
+    assert_problem(post_json("/v1/indicatoren", NEW, PROGRAMMA), 409)
+
+    r = post_json("/v1/indicatoren/TEST_WACHTTIJD", {"validatiestatus": "gevalideerd"}, PROGRAMMA, "PATCH")
+    assert r.status == 200 and r.json()["validatiestatus"] == "gevalideerd"
+    assert r.json()["naam"] == NEW["naam"], "fields not sent stay as they were"
+    assert sql("SELECT count(*) FROM audit.changes WHERE table_name = 'monitoring.indicatoren' "
+               "AND row_key ->> 'indicator_code' = 'TEST_WACHTTIJD'") == "2"
+
+
+def test_code_never_changes():
+    post_json("/v1/indicatoren", dict(NEW, code="TEST_VAST"), PROGRAMMA)
+    p = assert_problem(post_json("/v1/indicatoren/TEST_VAST", {"code": "TEST_ANDERS"}, PROGRAMMA, "PATCH"), 400)
+    assert p["invalidParams"][0]["name"] == "/code"
+    assert request("GET", "/v1/indicatoren/TEST_VAST").status == 200
+    assert_problem(post_json("/v1/indicatoren/BESTAAT_NIET", {"naam": "x"}, PROGRAMMA, "PATCH"), 404)
+
+
+def test_bad_entries_name_every_problem():
+    before = sql("SELECT count(*) FROM monitoring.indicatoren")
+    p = assert_problem(post_json("/v1/indicatoren", {"code": "x"}, PROGRAMMA), 400)
+    assert {"/naam", "/definitie", "/eenheid", "/soort", "/monitoringtype", "/richting",
+            "/validatiestatus"} <= {x["name"] for x in p["invalidParams"]}
+    p = assert_problem(post_json("/v1/indicatoren", dict(NEW, code="lowercase", eenheid="kilo",
+                                                         richting="omhoog"), PROGRAMMA), 400)
+    assert sorted(x["name"] for x in p["invalidParams"]) == ["/code", "/eenheid", "/richting"]
+    assert sql("SELECT count(*) FROM monitoring.indicatoren") == before
+
+
+def test_only_the_programme_writes_the_catalogue():
+    assert_problem(post_json("/v1/indicatoren", dict(NEW, code="TEST_PT"), PT01), 403)
+    assert_problem(post_json("/v1/indicatoren", dict(NEW, code="TEST_PT"), {}), 401)
+    assert request("GET", "/v1/indicatoren/TEST_PT").status == 404
+
+
+def test_streefwaarden():
+    doc = {"indicator": "EFF_TERUGVAL", "gebied": "NL", "jaar": 2030, "soort": "streefwaarde",
+           "waarde": 10.5, "besluit": "BOG 2025-06 (test)"}
+    r = post_json("/v1/streefwaarden", doc, PROGRAMMA)
+    assert r.status == 201, r.body
+    assert_problem(post_json("/v1/streefwaarden", doc, PROGRAMMA), 409)
+    items = request("GET", "/v1/streefwaarden?indicator=EFF_TERUGVAL&jaar=2030", PROGRAMMA).json()["items"]
+    assert [(i["gebied"], i["waarde"]) for i in items] == [("NL", 10.5)]
+    p = assert_problem(post_json("/v1/streefwaarden", dict(doc, jaar=2031, waarde=120), PROGRAMMA), 400)
+    assert p["status"] == 400
+    p = assert_problem(post_json("/v1/streefwaarden", dict(doc, gebied="XX", waarde="veel"), PROGRAMMA), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/waarde"]
+    assert_problem(post_json("/v1/streefwaarden", dict(doc, jaar=2032), PT01), 403)
+    assert_problem(request("GET", "/v1/streefwaarden"), 401)
