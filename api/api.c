@@ -379,14 +379,19 @@ void
 api_send_buf(struct api_ctx *ctx, int status, const char *type, struct api_buf *b)
 {
 	const char	*inm;
-	char		 etag[24];
+	char		 etag[48];
 	u_int64_t	 h = 14695981039346656037ULL;
 	size_t		 i;
 
 	if (status == 200) {
-		for (i = 0; i < b->len; i++)
-			h = (h ^ (unsigned char)b->p[i]) * 1099511628211ULL;
-		(void)snprintf(etag, sizeof(etag), "\"%016llx\"", (unsigned long long)h);
+		if (ctx->etag[0] != '\0') {
+			/* The resource's own version, as If-Match will check it. */
+			(void)snprintf(etag, sizeof(etag), "\"%s\"", ctx->etag);
+		} else {
+			for (i = 0; i < b->len; i++)
+				h = (h ^ (unsigned char)b->p[i]) * 1099511628211ULL;
+			(void)snprintf(etag, sizeof(etag), "\"%016llx\"", (unsigned long long)h);
+		}
 		http_response_header(ctx->req, "etag", etag);
 		if (http_request_header(ctx->req, "if-none-match", &inm) &&
 		    strstr(inm, etag) != NULL) {

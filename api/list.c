@@ -187,8 +187,20 @@ list_row(struct api_ctx *ctx, struct kore_pgsql *sql)
 	int		 r, n = kore_pgsql_ntuples(sql);
 
 	if (l->item) {
-		if (n == 1 && (ctx->out = list_value(sql, 0, -1)) == NULL)
+		/* One row; a single JSON column (a function's answer) is the item. */
+		if (n != 1)
+			return (KORE_RESULT_OK);
+		if (kore_pgsql_nfields(sql) == 1 && (PQftype(sql->result, 0) == OID_JSONB ||
+		    PQftype(sql->result, 0) == OID_JSON))
+			ctx->out = list_value(sql, 0, 0);
+		else
+			ctx->out = list_value(sql, 0, -1);
+		if (ctx->out == NULL)
 			return (KORE_RESULT_ERROR);
+		if (json_is_null(ctx->out)) {
+			json_decref(ctx->out);
+			ctx->out = NULL;
+		}
 		return (KORE_RESULT_OK);
 	}
 	/* A byte order mark, so that Excel reads the CSV as UTF-8. */
@@ -222,6 +234,9 @@ list_respond(struct api_ctx *ctx)
 			api_problem(ctx, 404, "dit item bestaat niet");
 			return;
 		}
+		if (json_is_string(json_object_get(ctx->out, "versie")))
+			(void)kore_strlcpy(ctx->etag,
+			    json_string_value(json_object_get(ctx->out, "versie")), sizeof(ctx->etag));
 		if (l->created) {
 			/* A created resource lives at the collection path + its id or code. */
 			next[0] = '\0';

@@ -32,6 +32,7 @@ static const struct sqlstate_map sqlstate_table[] = {
 	{ "LK404", 404, "de gevraagde resource bestaat niet of is niet zichtbaar voor deze rol" },
 	{ "LK409", 409, "dit past niet bij de huidige toestand van de resource" },
 	{ "LK412", 412, "de resource is gewijzigd sinds u hem las" },
+	{ "LK428", 428, "stuur If-Match met de ETag uit het lezen" },
 	{ "42501", 403, "deze rol heeft geen recht op deze gegevens of handeling" },
 	{ "23505", 409, "er bestaat al een resource met deze sleutel" },
 	{ "23503", 400, "een verwijzing naar een onbekende code of resource" },

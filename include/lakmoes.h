@@ -244,6 +244,9 @@ struct api_ctx {
 	char			*body;
 	char			 keybuf[24];
 	char			 statusbuf[8];
+	char			 etag[40];
+	char			 ifmatch[40];
+	char			 resource[32];
 	int			 dryrun;
 };
 
@@ -318,6 +321,8 @@ int		 waarnemingen_root(struct http_request *);
 int		 catalogus_indicator_create(struct http_request *);
 int		 catalogus_indicator_patch(struct http_request *);
 int		 streefwaarden_root(struct http_request *);
+int		 register_root(struct http_request *);
+int		 register_item(struct http_request *);
 int		 actielijnen_list(struct http_request *);
 int		 health_get(struct http_request *);
 int		 sessie_get(struct http_request *);

@@ -4,7 +4,7 @@
 SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
-DROP FUNCTION IF EXISTS api.indicator_aanmaken(jsonb), api.indicator_wijzigen(text, jsonb),
+DROP FUNCTION IF EXISTS api.indicator_aanmaken(jsonb), api.indicator_wijzigen(text, jsonb), api.indicator_problemen(jsonb),
     api.streefwaarde_aanmaken(jsonb) CASCADE;
 DROP VIEW IF EXISTS api.streefwaarden CASCADE;
 

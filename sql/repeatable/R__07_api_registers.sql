@@ -1,0 +1,250 @@
+-- R__07_api_registers: the programme's registers through the API:
+-- /v1/projecten, producten, acties, mijlpalen, besluiten, kennisopdrachten,
+-- begroting, rvt-varianten, doelgroepdefinities, doelgroepschattingen.
+-- One security_invoker view per resource (simple, so PostgreSQL can write
+-- through it; row-level security applies) with a "versie" column (a hash
+-- of the row: the ETag), and two generic functions that create and update
+-- through those views: every unknown, read-only or mistyped field is named
+-- at once (LK400), an update needs the version read before (LK428 without,
+-- LK412 when stale), a create with an Idempotency-Key happens once.
+-- Re-runnable.
+
+SET client_min_messages = warning;
+SET LOCAL ROLE lakmoes_owner;
+
+DROP FUNCTION IF EXISTS api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text),
+    api.register_problemen(text, text, jsonb, boolean), api.register_bron(text) CASCADE;
+DROP VIEW IF EXISTS api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
+    api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
+    api.doelgroepschattingen CASCADE;
+
+CREATE VIEW api.projecten WITH (security_invoker = true) AS
+SELECT p.project_code AS code, p.actielijn_code AS actielijn, p.naam, p.omschrijving, p.status,
+       md5(to_jsonb(p)::text) AS versie
+  FROM register.projecten p;
+CREATE VIEW api.producten WITH (security_invoker = true) AS
+SELECT p.product_id AS id, p.actielijn_code AS actielijn, p.project_code AS project, p.naam, p.soort,
+       p.status, p.gepland_date AS "geplandDatum", p.opgeleverd_date AS "opgeleverdDatum",
+       md5(to_jsonb(p)::text) AS versie
+  FROM register.producten p;
+CREATE VIEW api.acties WITH (security_invoker = true) AS
+SELECT a.actie_id AS id, a.titel, a.omschrijving, a.niveau, a.principe, a.soort, a.eigenaar, a.status,
+       a.start_date AS "startDatum", a.eind_date AS "eindDatum",
+       (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.actie_resultaten r WHERE r.actie_id = a.actie_id) AS resultaten,
+       md5(to_jsonb(a)::text) AS versie
+  FROM register.acties a;
+CREATE VIEW api.mijlpalen WITH (security_invoker = true) AS
+SELECT m.mijlpaal_id AS id, m.actielijn_code AS actielijn, m.project_code AS project, m.naam,
+       m.gepland_date AS "geplandDatum", m.gerealiseerd_date AS "gerealiseerdDatum", m.status,
+       m.beslisorgaan, md5(to_jsonb(m)::text) AS versie
+  FROM register.mijlpalen m;
+CREATE VIEW api.besluiten WITH (security_invoker = true) AS
+SELECT b.besluit_id AS id, b.mijlpaal_id AS mijlpaal, b.orgaan, b.besluit_date AS "besluitDatum",
+       b.onderwerp, b.besluit, md5(to_jsonb(b)::text) AS versie
+  FROM register.besluiten b;
+CREATE VIEW api.kennisopdrachten WITH (security_invoker = true) AS
+SELECT k.kennisopdracht_id AS id, k.titel, k.omschrijving, k.horizon, k.gelaagdheid, k.cyclusfase,
+       k.makelaarsrol, k.opdrachtnemer, k.status,
+       (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.kennisopdracht_resultaten r WHERE r.kennisopdracht_id = k.kennisopdracht_id) AS resultaten,
+       md5(to_jsonb(k)::text) AS versie
+  FROM register.kennisopdrachten k;
+CREATE VIEW api.begroting WITH (security_invoker = true) AS
+SELECT b.begrotingsregel_id AS id, b.jaar, b.post, b.actielijn_code AS actielijn,
+       b.begroot_euro AS "begrootEuro", b.gerealiseerd_euro AS "gerealiseerdEuro", b.bron,
+       md5(to_jsonb(b)::text) AS versie
+  FROM register.begrotingsregels b;
+CREATE VIEW api.rvt_varianten WITH (security_invoker = true) AS
+SELECT v.variant_code AS code, v.naam, v.omschrijving, v.is_voorkeur AS "isVoorkeur",
+       md5(to_jsonb(v)::text) AS versie
+  FROM register.rvt_varianten v;
+CREATE VIEW api.doelgroepdefinities WITH (security_invoker = true) AS
+SELECT d.definitie_id AS id, d.versie AS "definitieVersie", d.naam, d.criteria, d.status,
+       d.geldig_vanaf AS "geldigVanaf", md5(to_jsonb(d)::text) AS versie
+  FROM doelgroep.definities d;
+CREATE VIEW api.doelgroepschattingen WITH (security_invoker = true) AS
+SELECT s.schatting_id AS id, s.definitie_id AS definitie, s.gebied_code AS gebied, s.periode_code AS periode,
+       s.regime, s.probleemgebied, s.eenheid, s.leeftijdsklasse, s.waarde, s.ondergrens, s.bovengrens,
+       s.methode, s.bron, md5(to_jsonb(s)::text) AS versie
+  FROM doelgroep.schattingen s;
+
+COMMENT ON VIEW api.projecten IS 'Projecten per actielijn, voor /v1/projecten.';
+COMMENT ON VIEW api.producten IS 'Producten en activiteiten, voor /v1/producten.';
+COMMENT ON VIEW api.acties IS 'Acties voor verandering met de resultaten die ze dienen, voor /v1/acties.';
+COMMENT ON VIEW api.mijlpalen IS 'Mijlpalen en beslismomenten, voor /v1/mijlpalen.';
+COMMENT ON VIEW api.besluiten IS 'Besluiten, voor /v1/besluiten.';
+COMMENT ON VIEW api.kennisopdrachten IS 'Kennisopdrachten, voor /v1/kennisopdrachten.';
+COMMENT ON VIEW api.begroting IS 'Begrotingsregels met realisatie, voor /v1/begroting.';
+COMMENT ON VIEW api.rvt_varianten IS 'RVT-varianten, voor /v1/rvt-varianten.';
+COMMENT ON VIEW api.doelgroepdefinities IS 'Versies van de doelgroepdefinitie, voor /v1/doelgroepdefinities.';
+COMMENT ON VIEW api.doelgroepschattingen IS 'Schattingen van de doelgroep, voor /v1/doelgroepschattingen.';
+
+-- The view and key column behind a resource name; NULL for an unknown one.
+CREATE FUNCTION api.register_bron(resource text, OUT view text, OUT sleutel text)
+LANGUAGE sql IMMUTABLE
+AS $$
+	SELECT r.v, r.k FROM (VALUES
+		('projecten', 'projecten', 'code'), ('producten', 'producten', 'id'),
+		('acties', 'acties', 'id'), ('mijlpalen', 'mijlpalen', 'id'),
+		('besluiten', 'besluiten', 'id'), ('kennisopdrachten', 'kennisopdrachten', 'id'),
+		('begroting', 'begroting', 'id'), ('rvt-varianten', 'rvt_varianten', 'code'),
+		('doelgroepdefinities', 'doelgroepdefinities', 'id'),
+		('doelgroepschattingen', 'doelgroepschattingen', 'id')
+	) AS r(res, v, k) WHERE r.res = resource
+$$;
+
+-- Every field of doc that is not a writable column of the view, or whose
+-- value does not fit the column's type, as invalidParams. A generated id is
+-- never written; a code is written once, on create.
+CREATE FUNCTION api.register_problemen(view text, sleutel text, doc jsonb, nieuw boolean)
+RETURNS jsonb
+LANGUAGE plpgsql STABLE SECURITY INVOKER
+AS $$
+DECLARE
+	k text;
+	v jsonb;
+	typ text;
+	writable text;
+	problems jsonb := '[]';
+BEGIN
+	IF jsonb_typeof(doc) <> 'object' THEN
+		RETURN jsonb_build_array(jsonb_build_object('name', '/', 'reason', 'verwacht een object'));
+	END IF;
+	FOR k, v IN SELECT * FROM jsonb_each(doc) LOOP
+		SELECT c.data_type, c.is_updatable INTO typ, writable
+		  FROM information_schema.columns c
+		 WHERE c.table_schema = 'api' AND c.table_name = view AND c.column_name = k;
+		IF typ IS NULL THEN
+			problems := problems || jsonb_build_object('name', '/' || k, 'reason', 'onbekend veld');
+		ELSIF writable = 'NO' OR k = 'versie' OR (k = sleutel AND (sleutel = 'id' OR NOT nieuw)) THEN
+			IF NOT (k = sleutel AND NOT nieuw AND sleutel = 'code') THEN
+				problems := problems || jsonb_build_object('name', '/' || k, 'reason', 'wordt niet door de client gezet');
+			END IF;
+		ELSIF jsonb_typeof(v) <> 'null' THEN
+			BEGIN
+				EXECUTE format('SELECT %L::%s', v #>> '{}', typ);
+				IF typ IN ('integer', 'numeric', 'bigint') AND jsonb_typeof(v) <> 'number' THEN
+					RAISE EXCEPTION USING ERRCODE = '22P02';
+				END IF;
+				IF typ = 'boolean' AND jsonb_typeof(v) <> 'boolean' THEN
+					RAISE EXCEPTION USING ERRCODE = '22P02';
+				END IF;
+				IF typ IN ('text', 'date') AND jsonb_typeof(v) <> 'string' THEN
+					RAISE EXCEPTION USING ERRCODE = '22P02';
+				END IF;
+			EXCEPTION WHEN OTHERS THEN
+				problems := problems || jsonb_build_object('name', '/' || k, 'reason',
+				    CASE typ WHEN 'integer' THEN 'verwacht een geheel getal'
+				             WHEN 'bigint' THEN 'verwacht een geheel getal'
+				             WHEN 'numeric' THEN 'verwacht een getal'
+				             WHEN 'date' THEN 'verwacht een datum (JJJJ-MM-DD)'
+				             WHEN 'boolean' THEN 'verwacht true of false'
+				             ELSE 'verwacht tekst' END);
+			END;
+			IF jsonb_typeof(v) = 'string' AND monitoring.persoonsgegeven(v #>> '{}') IS NOT NULL THEN
+				problems := problems || jsonb_build_object('name', '/' || k,
+				    'reason', monitoring.persoonsgegeven(v #>> '{}') || '; geen persoonsgegevens in registers');
+			END IF;
+		END IF;
+	END LOOP;
+	RETURN problems;
+END
+$$;
+
+-- Creates one item of a register; returns it as JSON. With an Idempotency-
+-- Key, a retry returns the first answer and creates nothing.
+CREATE FUNCTION api.register_aanmaken(resource text, doc jsonb, idem text)
+RETURNS jsonb
+LANGUAGE plpgsql SECURITY INVOKER
+AS $$
+DECLARE
+	b record := api.register_bron(resource);
+	problems jsonb;
+	cols text;
+	result jsonb;
+BEGIN
+	IF b.view IS NULL THEN
+		RAISE EXCEPTION 'onbekend register' USING ERRCODE = 'LK404';
+	END IF;
+	IF idem IS NOT NULL THEN
+		SELECT i.antwoord INTO result FROM audit.idempotentie i
+		 WHERE i.sleutel = idem AND i.sub = api.claim('sub');
+		IF result IS NOT NULL THEN
+			RETURN result;
+		END IF;
+	END IF;
+	problems := api.register_problemen(b.view, b.sleutel, doc, true);
+	IF jsonb_array_length(problems) > 0 THEN
+		RAISE EXCEPTION 'zo kan het niet worden vastgelegd' USING ERRCODE = 'LK400', DETAIL = problems::text;
+	END IF;
+	SELECT string_agg(quote_ident(k), ', ') INTO cols FROM jsonb_object_keys(doc) AS k;
+	IF cols IS NULL THEN
+		RAISE EXCEPTION 'een leeg object legt niets vast' USING ERRCODE = 'LK400',
+		    DETAIL = jsonb_build_array(jsonb_build_object('name', '/', 'reason', 'geen velden'))::text;
+	END IF;
+	EXECUTE format('INSERT INTO api.%I AS t (%s) SELECT %s FROM jsonb_populate_record(NULL::api.%I, $1) '
+	    'RETURNING to_jsonb(t)', b.view, cols, cols, b.view) USING doc INTO result;
+	IF idem IS NOT NULL THEN
+		INSERT INTO audit.idempotentie (sleutel, sub, resource, antwoord)
+		VALUES (idem, api.claim('sub'), resource, result);
+	END IF;
+	RETURN result;
+END
+$$;
+
+-- Updates the fields in doc of the item with this key, if its version is
+-- still the one the client read (If-Match).
+CREATE FUNCTION api.register_wijzigen(resource text, sleutel text, doc jsonb, etag text)
+RETURNS jsonb
+LANGUAGE plpgsql SECURITY INVOKER
+AS $$
+DECLARE
+	b record := api.register_bron(resource);
+	problems jsonb;
+	sets text;
+	cur jsonb;
+	result jsonb;
+BEGIN
+	IF b.view IS NULL THEN
+		RAISE EXCEPTION 'onbekend register' USING ERRCODE = 'LK404';
+	END IF;
+	EXECUTE format('SELECT to_jsonb(v) FROM api.%I v WHERE v.%I::text = $1', b.view, b.sleutel)
+	   USING sleutel INTO cur;
+	IF cur IS NULL THEN
+		RAISE EXCEPTION 'dit item bestaat niet' USING ERRCODE = 'LK404';
+	END IF;
+	problems := api.register_problemen(b.view, b.sleutel, doc, false);
+	IF b.sleutel = 'code' AND doc ? 'code' AND doc ->> 'code' IS DISTINCT FROM sleutel THEN
+		problems := problems || jsonb_build_object('name', '/code', 'reason', 'de code verandert nooit');
+	END IF;
+	IF jsonb_array_length(problems) > 0 THEN
+		RAISE EXCEPTION 'zo kan het niet worden gewijzigd' USING ERRCODE = 'LK400', DETAIL = problems::text;
+	END IF;
+	IF etag IS NULL THEN
+		RAISE EXCEPTION 'stuur If-Match met de ETag uit het lezen' USING ERRCODE = 'LK428';
+	END IF;
+	IF etag <> cur ->> 'versie' THEN
+		RAISE EXCEPTION 'het item is gewijzigd sinds u het las; lees het opnieuw' USING ERRCODE = 'LK412';
+	END IF;
+	SELECT string_agg(format('%I = r.%I', k, k), ', ') INTO sets
+	  FROM jsonb_object_keys(doc) AS k WHERE k <> b.sleutel;
+	IF sets IS NULL THEN
+		RETURN cur;
+	END IF;
+	EXECUTE format('UPDATE api.%I AS t SET %s FROM jsonb_populate_record(NULL::api.%I, $1) AS r '
+	    'WHERE t.%I::text = $2 RETURNING to_jsonb(t)', b.view, sets, b.view, b.sleutel)
+	   USING doc, sleutel INTO result;
+	RETURN result;
+END
+$$;
+
+GRANT SELECT ON api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
+    api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
+    api.doelgroepschattingen TO aanleveraar, programma, opdrachtgever, onderzoeker;
+GRANT INSERT, UPDATE ON api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
+    api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
+    api.doelgroepschattingen TO programma;
+GRANT EXECUTE ON FUNCTION api.register_bron(text), api.register_problemen(text, text, jsonb, boolean),
+    api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text)
+    TO aanleveraar, programma, opdrachtgever, onderzoeker;

@@ -1,0 +1,105 @@
+"""The programme's registers: list with filters, read with ETag, create
+(idempotent with Idempotency-Key), update with If-Match; roles; bad input."""
+import pytest
+
+from conftest import assert_problem, bearer, post_json, request, sql, token
+
+PROGRAMMA = bearer(token(role="programma", sub="programmateam-reg"))
+OPDRACHTGEVER = bearer(token(role="opdrachtgever"))
+PT01 = bearer(token(role="aanleveraar", org="PT01"))
+
+CREATE = {
+    "projecten": {"code": "AL1-P20", "actielijn": "AL1", "naam": "Testproject"},
+    "producten": {"actielijn": "AL2", "naam": "Testproduct", "soort": "activiteit"},
+    "acties": {"titel": "Samen kijken", "niveau": "professionals", "soort": "transitiebevorderend"},
+    "mijlpalen": {"naam": "Testmijlpaal", "geplandDatum": "2027-06-30", "beslisorgaan": "BOG"},
+    "besluiten": {"orgaan": "AOG", "besluitDatum": "2025-03-01", "onderwerp": "Test", "besluit": "Akkoord"},
+    "kennisopdrachten": {"titel": "Wat werkt?", "horizon": 2, "gelaagdheid": "complex",
+                         "cyclusfase": "delen", "makelaarsrol": "vertalen"},
+    "begroting": {"jaar": 2026, "post": "Testpost", "begrootEuro": 125000.5},
+    "rvt-varianten": {"code": "V9", "naam": "Testvariant"},
+    "doelgroepdefinities": {"definitieVersie": 9, "naam": "Test", "criteria": "x", "geldigVanaf": "2025-01-01"},
+    "doelgroepschattingen": {"definitie": 1, "gebied": "NL", "periode": "2024", "eenheid": "kinderen",
+                             "waarde": 1000, "ondergrens": 800, "bovengrens": 1200, "methode": "test",
+                             "bron": "test"},
+}
+CHANGE = {"projecten": {"status": "afgerond"}, "producten": {"status": "lopend"},
+          "acties": {"status": "lopend"}, "mijlpalen": {"status": "vertraagd"},
+          "besluiten": {"besluit": "Akkoord met aanpassing"}, "kennisopdrachten": {"status": "afgerond"},
+          "begroting": {"gerealiseerdEuro": 100000}, "rvt-varianten": {"isVoorkeur": True},
+          "doelgroepdefinities": {"status": "vastgesteld"}, "doelgroepschattingen": {"waarde": 1100}}
+
+
+def key_of(item):
+    return item.get("code", item.get("id"))
+
+
+@pytest.mark.parametrize("resource", sorted(CREATE))
+def test_create_read_update(resource):
+    r = post_json("/v1/" + resource, CREATE[resource], PROGRAMMA)
+    assert r.status == 201, r.body
+    item = r.json()
+    path = "/v1/%s/%s" % (resource, key_of(item))
+    assert r.headers["location"] == path
+    g = request("GET", path, PROGRAMMA)
+    assert g.status == 200 and g.headers["etag"] == '"%s"' % item["versie"]
+
+    # No If-Match: 428; a stale one: 412; the right one: 200 and a new version.
+    assert_problem(post_json(path, CHANGE[resource], PROGRAMMA, "PATCH"), 428)
+    assert_problem(post_json(path, CHANGE[resource], dict(PROGRAMMA, **{"If-Match": '"oud"'}), "PATCH"), 412)
+    u = post_json(path, CHANGE[resource], dict(PROGRAMMA, **{"If-Match": g.headers["etag"]}), "PATCH")
+    assert u.status == 200, u.body
+    for k, v in CHANGE[resource].items():
+        assert u.json()[k] == v
+    assert u.json()["versie"] != item["versie"]
+    assert_problem(post_json(path, CHANGE[resource], dict(PROGRAMMA, **{"If-Match": g.headers["etag"]}), "PATCH"), 412)
+
+    items = request("GET", "/v1/%s?limit=1000" % resource, PROGRAMMA).json()["items"]
+    assert key_of(item) in [key_of(i) for i in items]
+
+
+def test_idempotent_create():
+    before = int(sql("SELECT count(*) FROM register.besluiten"))
+    h = dict(PROGRAMMA, **{"Idempotency-Key": "besluit-2025-0001"})
+    a = post_json("/v1/besluiten", CREATE["besluiten"], h)
+    b = post_json("/v1/besluiten", CREATE["besluiten"], h)
+    assert a.status == b.status == 201 and a.json() == b.json()
+    assert int(sql("SELECT count(*) FROM register.besluiten")) == before + 1
+    assert_problem(post_json("/v1/besluiten", CREATE["besluiten"],
+                             dict(PROGRAMMA, **{"Idempotency-Key": "kort"})), 400)
+
+
+def test_filters():
+    items = request("GET", "/v1/acties?niveau=governance&soort=transitiebelemmerend", PROGRAMMA).json()["items"]
+    assert items and all(i["niveau"] == "governance" and i["soort"] == "transitiebelemmerend" for i in items)
+    assert all(p["actielijn"] == "AL4" for p in
+               request("GET", "/v1/projecten?actielijn=AL4", PROGRAMMA).json()["items"])
+    assert_problem(request("GET", "/v1/acties?niveau=iedereen", PROGRAMMA), 400)
+
+
+def test_bad_input_names_every_field_and_changes_nothing():
+    before = int(sql("SELECT count(*) FROM register.producten"))
+    p = assert_problem(post_json("/v1/producten", {"id": 7, "naam": 3, "geplandDatum": "morgen",
+                                                   "kleur": "rood", "versie": "x"}, PROGRAMMA), 400)
+    assert sorted(x["name"] for x in p["invalidParams"]) == ["/geplandDatum", "/id", "/kleur", "/naam", "/versie"]
+    p = assert_problem(post_json("/v1/producten", {"actielijn": "AL9", "naam": "x"}, PROGRAMMA), 400)
+    assert p["invalidParams"]
+    p = assert_problem(post_json("/v1/acties", {"titel": "Bel 06-12345678", "niveau": "governance",
+                                                "soort": "dialoogvraag"}, PROGRAMMA), 400)
+    assert "06-12345678" not in str(p)
+    assert int(sql("SELECT count(*) FROM register.producten")) == before
+    code = post_json("/v1/rvt-varianten", {"code": "V8", "naam": "x"}, PROGRAMMA)
+    etag = request("GET", "/v1/rvt-varianten/V8", PROGRAMMA).headers["etag"]
+    p = assert_problem(post_json("/v1/rvt-varianten/V8", {"code": "V7"}, dict(PROGRAMMA, **{"If-Match": etag}),
+                                 "PATCH"), 400)
+    assert p["invalidParams"][0]["name"] == "/code"
+    assert code.status == 201
+
+
+def test_roles():
+    assert request("GET", "/v1/acties?limit=1", OPDRACHTGEVER).status == 200
+    assert_problem(post_json("/v1/acties", CREATE["acties"], OPDRACHTGEVER), 403)
+    assert_problem(post_json("/v1/projecten", dict(CREATE["projecten"], code="AL1-P21"), PT01), 403)
+    assert_problem(request("GET", "/v1/projecten"), 401)
+    assert_problem(request("GET", "/v1/projecten/AL9-P99", PROGRAMMA), 404)
+    assert_problem(request("GET", "/v1/registers"), 404)
