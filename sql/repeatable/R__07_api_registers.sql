@@ -13,6 +13,7 @@ SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
 DROP FUNCTION IF EXISTS api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text),
+    api.register_koppel(text, bigint, jsonb),
     api.register_problemen(text, text, jsonb, boolean), api.register_bron(text) CASCADE;
 DROP VIEW IF EXISTS api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
@@ -117,6 +118,15 @@ BEGIN
 		 WHERE c.table_schema = 'api' AND c.table_name = view AND c.column_name = k;
 		IF typ IS NULL THEN
 			problems := problems || jsonb_build_object('name', '/' || k, 'reason', 'onbekend veld');
+		ELSIF k = 'resultaten' AND view IN ('acties', 'kennisopdrachten') THEN
+			IF jsonb_typeof(v) <> 'array' OR EXISTS (
+			    SELECT 1 FROM jsonb_array_elements(v) AS e(n)
+			     WHERE jsonb_typeof(e.n) <> 'number'
+			        OR NOT EXISTS (SELECT 1 FROM register.gewenste_resultaten g
+			                        WHERE g.resultaat_nummer::numeric = (e.n #>> '{}')::numeric)) THEN
+				problems := problems || jsonb_build_object('name', '/resultaten',
+				    'reason', 'een lijst van nummers van gewenste resultaten (1-6)');
+			END IF;
 		ELSIF writable = 'NO' OR k = 'versie' OR (k = sleutel AND (sleutel = 'id' OR NOT nieuw)) THEN
 			IF NOT (k = sleutel AND NOT nieuw AND sleutel = 'code') THEN
 				problems := problems || jsonb_build_object('name', '/' || k, 'reason', 'wordt niet door de client gezet');
@@ -152,6 +162,23 @@ BEGIN
 END
 $$;
 
+-- Replaces the gewenste resultaten an action or knowledge assignment serves.
+CREATE FUNCTION api.register_koppel(view text, id bigint, resultaten jsonb) RETURNS void
+LANGUAGE plpgsql SECURITY INVOKER
+AS $$
+BEGIN
+	IF view = 'acties' THEN
+		DELETE FROM register.actie_resultaten r WHERE r.actie_id = id;
+		INSERT INTO register.actie_resultaten (actie_id, resultaat_nummer)
+		SELECT DISTINCT id, (e #>> '{}')::integer FROM jsonb_array_elements(resultaten) AS e;
+	ELSIF view = 'kennisopdrachten' THEN
+		DELETE FROM register.kennisopdracht_resultaten r WHERE r.kennisopdracht_id = id;
+		INSERT INTO register.kennisopdracht_resultaten (kennisopdracht_id, resultaat_nummer)
+		SELECT DISTINCT id, (e #>> '{}')::integer FROM jsonb_array_elements(resultaten) AS e;
+	END IF;
+END
+$$;
+
 -- Creates one item of a register; returns it as JSON. With an Idempotency-
 -- Key, a retry returns the first answer and creates nothing.
 CREATE FUNCTION api.register_aanmaken(resource text, doc jsonb, idem text)
@@ -178,13 +205,18 @@ BEGIN
 	IF jsonb_array_length(problems) > 0 THEN
 		RAISE EXCEPTION 'zo kan het niet worden vastgelegd' USING ERRCODE = 'LK400', DETAIL = problems::text;
 	END IF;
-	SELECT string_agg(quote_ident(k), ', ') INTO cols FROM jsonb_object_keys(doc) AS k;
+	SELECT string_agg(quote_ident(k), ', ') INTO cols FROM jsonb_object_keys(doc) AS k WHERE k <> 'resultaten';
 	IF cols IS NULL THEN
 		RAISE EXCEPTION 'een leeg object legt niets vast' USING ERRCODE = 'LK400',
 		    DETAIL = jsonb_build_array(jsonb_build_object('name', '/', 'reason', 'geen velden'))::text;
 	END IF;
 	EXECUTE format('INSERT INTO api.%I AS t (%s) SELECT %s FROM jsonb_populate_record(NULL::api.%I, $1) '
-	    'RETURNING to_jsonb(t)', b.view, cols, cols, b.view) USING doc INTO result;
+	    'RETURNING to_jsonb(t)', b.view, cols, cols, b.view) USING doc - 'resultaten' INTO result;
+	IF doc ? 'resultaten' THEN
+		PERFORM api.register_koppel(b.view, (result ->> 'id')::bigint, doc -> 'resultaten');
+		EXECUTE format('SELECT to_jsonb(v) FROM api.%I v WHERE v.id = $1', b.view)
+		   USING (result ->> 'id')::bigint INTO result;
+	END IF;
 	IF idem IS NOT NULL THEN
 		INSERT INTO audit.idempotentie (sleutel, sub, resource, antwoord)
 		VALUES (idem, api.claim('sub'), resource, result);
@@ -228,13 +260,17 @@ BEGIN
 		RAISE EXCEPTION 'het item is gewijzigd sinds u het las; lees het opnieuw' USING ERRCODE = 'LK412';
 	END IF;
 	SELECT string_agg(format('%I = r.%I', k, k), ', ') INTO sets
-	  FROM jsonb_object_keys(doc) AS k WHERE k <> b.sleutel;
-	IF sets IS NULL THEN
-		RETURN cur;
+	  FROM jsonb_object_keys(doc) AS k WHERE k <> b.sleutel AND k <> 'resultaten';
+	IF sets IS NOT NULL THEN
+		EXECUTE format('UPDATE api.%I AS t SET %s FROM jsonb_populate_record(NULL::api.%I, $1) AS r '
+		    'WHERE t.%I::text = $2', b.view, sets, b.view, b.sleutel)
+		   USING doc - 'resultaten', sleutel;
 	END IF;
-	EXECUTE format('UPDATE api.%I AS t SET %s FROM jsonb_populate_record(NULL::api.%I, $1) AS r '
-	    'WHERE t.%I::text = $2 RETURNING to_jsonb(t)', b.view, sets, b.view, b.sleutel)
-	   USING doc, sleutel INTO result;
+	IF doc ? 'resultaten' THEN
+		PERFORM api.register_koppel(b.view, sleutel::bigint, doc -> 'resultaten');
+	END IF;
+	EXECUTE format('SELECT to_jsonb(v) FROM api.%I v WHERE v.%I::text = $1', b.view, b.sleutel)
+	   USING sleutel INTO result;
 	RETURN result;
 END
 $$;
@@ -245,6 +281,7 @@ GRANT SELECT ON api.projecten, api.producten, api.acties, api.mijlpalen, api.bes
 GRANT INSERT, UPDATE ON api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
     api.doelgroepschattingen TO programma;
+GRANT EXECUTE ON FUNCTION api.register_koppel(text, bigint, jsonb) TO programma;
 GRANT EXECUTE ON FUNCTION api.register_bron(text), api.register_problemen(text, text, jsonb, boolean),
     api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text)
     TO aanleveraar, programma, opdrachtgever, onderzoeker;

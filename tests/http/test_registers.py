@@ -11,7 +11,8 @@ PT01 = bearer(token(role="aanleveraar", org="PT01"))
 CREATE = {
     "projecten": {"code": "AL1-P20", "actielijn": "AL1", "naam": "Testproject"},
     "producten": {"actielijn": "AL2", "naam": "Testproduct", "soort": "activiteit"},
-    "acties": {"titel": "Samen kijken", "niveau": "professionals", "soort": "transitiebevorderend"},
+    "acties": {"titel": "Samen kijken", "niveau": "professionals", "soort": "transitiebevorderend",
+               "resultaten": [3, 5]},
     "mijlpalen": {"naam": "Testmijlpaal", "geplandDatum": "2027-06-30", "beslisorgaan": "BOG"},
     "besluiten": {"orgaan": "AOG", "besluitDatum": "2025-03-01", "onderwerp": "Test", "besluit": "Akkoord"},
     "kennisopdrachten": {"titel": "Wat werkt?", "horizon": 2, "gelaagdheid": "complex",
@@ -24,7 +25,7 @@ CREATE = {
                              "bron": "test"},
 }
 CHANGE = {"projecten": {"status": "afgerond"}, "producten": {"status": "lopend"},
-          "acties": {"status": "lopend"}, "mijlpalen": {"status": "vertraagd"},
+          "acties": {"status": "lopend", "resultaten": [4]}, "mijlpalen": {"status": "vertraagd"},
           "besluiten": {"besluit": "Akkoord met aanpassing"}, "kennisopdrachten": {"status": "afgerond"},
           "begroting": {"gerealiseerdEuro": 100000}, "rvt-varianten": {"isVoorkeur": True},
           "doelgroepdefinities": {"status": "vastgesteld"}, "doelgroepschattingen": {"waarde": 1100}}
@@ -56,6 +57,13 @@ def test_create_read_update(resource):
 
     items = request("GET", "/v1/%s?limit=1000" % resource, PROGRAMMA).json()["items"]
     assert key_of(item) in [key_of(i) for i in items]
+
+
+def test_action_results_must_exist():
+    p = assert_problem(post_json("/v1/acties", dict(CREATE["acties"], resultaten=[7]), PROGRAMMA), 400)
+    assert p["invalidParams"][0]["name"] == "/resultaten"
+    assert_problem(post_json("/v1/projecten", dict(CREATE["projecten"], code="AL1-P22", resultaten=[1]),
+                             PROGRAMMA), 400)
 
 
 def test_idempotent_create():
