@@ -34,7 +34,8 @@ COMMENT ON COLUMN monitoring.instellingen.waarde IS 'Waarde (tekst).';
 COMMENT ON COLUMN monitoring.instellingen.omschrijving IS 'Wat de instelling regelt.';
 INSERT INTO monitoring.instellingen VALUES
 	('aanlevertermijn_weken', '6', 'Aantal weken na het einde van een kwartaal waarbinnen een aanlevering op tijd is.'),
-	('uitschieter_drempel', '3.5', 'Robuuste z-score vanaf waar een antwoord als uitschieter wordt gesignaleerd.');
+	('uitschieter_drempel', '3.5', 'Robuuste z-score vanaf waar een antwoord als uitschieter wordt gesignaleerd.'),
+	('onthulling_drempel', '10', 'Aantallen (en noemers) kleiner dan dit worden voor gecontroleerde rollen geheimgehouden; grotere aantallen worden op 5 afgerond.');
 
 CREATE TABLE monitoring.signaleringen (
 	aanlevering_id bigint NOT NULL REFERENCES monitoring.aanleveringen ON DELETE CASCADE,

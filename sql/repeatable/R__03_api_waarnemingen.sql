@@ -32,17 +32,44 @@ GRANT EXECUTE ON FUNCTION monitoring.waarnemingen_op(timestamptz)
 
 DROP FUNCTION IF EXISTS api.waarnemingen_op(timestamptz) CASCADE;
 
+-- Disclosure control at query time, per caller (DESIGN.md, after CBS
+-- practice): programma and onderzoeker see raw values, a proeftuin its own;
+-- for everyone else counts are rounded to a multiple of 5, counts and
+-- ratios whose denominator is below the threshold (monitoring.instellingen
+-- 'onthulling_drempel', default 10) are withheld, and teller and noemer
+-- are not shown. "geheimhouding" says what was done: null, 'afgerond' or
+-- 'geheim'.
 CREATE FUNCTION api.waarnemingen_op(peildatum timestamptz)
 RETURNS TABLE (id bigint, indicator text, gebied text, periode text, waarde numeric,
                teller numeric, noemer numeric, status text, bron text, revisie integer,
-               "vastgelegdOp" timestamptz, aanlevering bigint)
+               "vastgelegdOp" timestamptz, aanlevering bigint, geheimhouding text)
 LANGUAGE sql STABLE SECURITY INVOKER
 AS $$
-	SELECT w.waarneming_id, w.indicator_code, w.gebied_code, w.periode_code, w.waarde,
-	       w.teller, w.noemer, w.status, w.bron, w.revisie, w.recorded_at, w.aanlevering_id
+	WITH d AS (
+		SELECT coalesce((SELECT i.waarde::numeric FROM monitoring.instellingen i
+		                  WHERE i.sleutel = 'onthulling_drempel'), 10) AS drempel
+	)
+	SELECT w.waarneming_id, w.indicator_code, w.gebied_code, w.periode_code,
+	       CASE WHEN c.ruw THEN w.waarde
+	            WHEN c.geheim THEN NULL
+	            WHEN i.eenheid = 'aantal' THEN round(w.waarde / 5) * 5
+	            ELSE w.waarde END,
+	       CASE WHEN c.ruw THEN w.teller END,
+	       CASE WHEN c.ruw THEN w.noemer END,
+	       w.status, w.bron, w.revisie, w.recorded_at, w.aanlevering_id,
+	       CASE WHEN c.ruw THEN NULL
+	            WHEN c.geheim THEN 'geheim'
+	            WHEN i.eenheid = 'aantal' THEN 'afgerond' END
 	  FROM monitoring.waarnemingen_op(coalesce(peildatum, 'infinity')) w
+	  JOIN monitoring.indicatoren i ON i.indicator_code = w.indicator_code
+	 CROSS JOIN d
+	 CROSS JOIN LATERAL (SELECT
+		current_user IN ('programma', 'onderzoeker')
+		    OR (current_user = 'aanleveraar' AND w.gebied_code = api.claim('org')) AS ruw,
+		(i.eenheid = 'aantal' AND w.waarde < d.drempel)
+		    OR (w.noemer IS NOT NULL AND w.noemer < d.drempel) AS geheim) c
 $$;
-COMMENT ON FUNCTION api.waarnemingen_op(timestamptz) IS 'Waarnemingen zoals ze op de peildatum stonden (leeg: nu), voor /v1/waarnemingen.';
+COMMENT ON FUNCTION api.waarnemingen_op(timestamptz) IS 'Waarnemingen zoals ze op de peildatum stonden (leeg: nu), met onthullingscontrole voor gecontroleerde rollen; voor /v1/waarnemingen.';
 
 GRANT EXECUTE ON FUNCTION api.waarnemingen_op(timestamptz) TO aanleveraar, programma, opdrachtgever, onderzoeker;
 

@@ -138,3 +138,34 @@ def test_load_is_for_the_programme_only():
     assert_problem(load(CSV, "text/csv", who={}), 401)
     assert_problem(load("[]", query="?proefrun=ja"), 400)
     assert_problem(load("[]"), 400)
+
+
+def test_disclosure_control_for_controlled_roles():
+    # A small count and a large one, loaded by the programme.
+    rows = [{"indicator": "EFF_UITHUISPLAATSINGEN", "gebied": "GM0363", "periode": "2021", "waarde": 7,
+             "status": "definitief", "bron": "test"},
+            {"indicator": "EFF_UITHUISPLAATSINGEN", "gebied": "GM0518", "periode": "2021", "waarde": 1234,
+             "status": "definitief", "bron": "test"},
+            {"indicator": "EFF_TERUGVAL", "gebied": "GM0363", "periode": "2021", "waarde": 50,
+             "teller": 4, "noemer": 8, "status": "definitief", "bron": "test"}]
+    assert load(json.dumps(rows)).status == 201
+    q = "periode=2021&indicator=%s&gebied=%s"
+
+    raw = items(q % ("EFF_UITHUISPLAATSINGEN", "GM0363"))[0]
+    assert raw["waarde"] == 7 and raw["geheimhouding"] is None
+    assert items(q % ("EFF_TERUGVAL", "GM0363"))[0]["noemer"] == 8
+
+    for role in ("opdrachtgever",):
+        who = bearer(token(role=role))
+        small = items(q % ("EFF_UITHUISPLAATSINGEN", "GM0363"), who)[0]
+        assert small["waarde"] is None and small["geheimhouding"] == "geheim"
+        large = items(q % ("EFF_UITHUISPLAATSINGEN", "GM0518"), who)[0]
+        assert large["waarde"] == 1235 and large["geheimhouding"] == "afgerond"
+        ratio = items(q % ("EFF_TERUGVAL", "GM0363"), who)[0]
+        assert ratio["waarde"] is None and ratio["teller"] is None and ratio["noemer"] is None
+        # The CSV path shows the same.
+        r = request("GET", "/v1/waarnemingen?" + q % ("EFF_UITHUISPLAATSINGEN", "GM0363"),
+                    dict(who, Accept="text/csv"))
+        row = list(csv.DictReader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))[0]
+        assert row["waarde"] == "" and row["geheimhouding"] == "geheim"
+    assert items(q % ("EFF_UITHUISPLAATSINGEN", "GM0363"), bearer(token(role="onderzoeker")))[0]["waarde"] == 7
