@@ -194,19 +194,10 @@ aanlevering_create_prepare(struct api_ctx *ctx)
 		{ "periode", JSON_STRING, 1 },
 		{ NULL, 0, 0 }
 	};
-	json_t	*doc, *p;
+	json_t	*doc;
 
-	if ((doc = write_body(ctx)) == NULL)
+	if (!write_item_body(ctx, fields, "de aanlevering kan zo niet worden aangemaakt", &doc))
 		return (KORE_RESULT_ERROR);
-	p = problem_new(400, "de aanlevering kan zo niet worden aangemaakt");
-	if (p == NULL || !write_object(doc, fields, p, "")) {
-		json_decref(doc);
-		api_refuse(ctx, p);
-		return (KORE_RESULT_ERROR);
-	}
-	json_decref(p);
-	ctx->doc = doc;		/* the bound strings live in it */
-	ctx->list.item = 1;
 	ctx->list.created = 1;
 	ctx->tx.query = "SELECT * FROM api.aanlevering_aanmaken($1, $2)";
 	ctx->tx.params[0] = json_string_value(json_object_get(doc, "proeftuin"));
@@ -223,18 +214,11 @@ aanlevering_patch_prepare(struct api_ctx *ctx)
 		{ "toelichting", JSON_STRING, 0 },
 		{ NULL, 0, 0 }
 	};
-	json_t	*doc, *p;
+	json_t	*doc;
 
-	if (!aanlevering_item_setup(ctx) || (doc = write_body(ctx)) == NULL)
+	if (!aanlevering_item_setup(ctx) ||
+	    !write_item_body(ctx, fields, "de wijziging klopt niet", &doc))
 		return (KORE_RESULT_ERROR);
-	p = problem_new(400, "de wijziging klopt niet");
-	if (p == NULL || !write_object(doc, fields, p, "")) {
-		json_decref(doc);
-		api_refuse(ctx, p);
-		return (KORE_RESULT_ERROR);
-	}
-	json_decref(p);
-	ctx->doc = doc;
 	ctx->tx.query = "SELECT * FROM api.aanlevering_wijzigen($1::bigint, $2, $3)";
 	ctx->tx.params[0] = ctx->keybuf;
 	ctx->tx.params[1] = json_string_value(json_object_get(doc, "status"));

@@ -31,7 +31,6 @@
 static int	indicator_create_prepare(struct api_ctx *);
 static int	indicator_patch_prepare(struct api_ctx *);
 static int	streefwaarde_create_prepare(struct api_ctx *);
-static int	catalogus_body(struct api_ctx *, const struct write_field *, const char *);
 
 static const struct write_field indicator_fields[] = {
 	{ "code", JSON_STRING, 1 },
@@ -126,37 +125,10 @@ streefwaarden_root(struct http_request *req)
 	    &streefwaarde_create_route : &streefwaarden_route));
 }
 
-/*
- * Reads and checks the body against fields; on success ctx->body holds it
- * as JSON text for binding and the answer will be one item.
- */
-static int
-catalogus_body(struct api_ctx *ctx, const struct write_field *fields, const char *title)
-{
-	json_t	*doc, *p;
-
-	if ((doc = write_body(ctx)) == NULL)
-		return (KORE_RESULT_ERROR);
-	if ((p = problem_new(400, title)) == NULL || !write_object(doc, fields, p, "")) {
-		json_decref(doc);
-		api_refuse(ctx, p);
-		return (KORE_RESULT_ERROR);
-	}
-	json_decref(p);
-	ctx->body = json_dumps(doc, JSON_COMPACT);
-	json_decref(doc);
-	if (ctx->body == NULL) {
-		api_problem(ctx, 500, "geheugen op");
-		return (KORE_RESULT_ERROR);
-	}
-	ctx->list.item = 1;
-	return (KORE_RESULT_OK);
-}
-
 static int
 indicator_create_prepare(struct api_ctx *ctx)
 {
-	if (!catalogus_body(ctx, indicator_fields, "de indicator kan zo niet worden opgenomen"))
+	if (!write_item_body(ctx, indicator_fields, "de indicator kan zo niet worden opgenomen", NULL))
 		return (KORE_RESULT_ERROR);
 	ctx->list.created = 1;
 	ctx->tx.query = "SELECT * FROM api.indicator_aanmaken($1::jsonb)";
@@ -174,7 +146,7 @@ indicator_patch_prepare(struct api_ctx *ctx)
 		api_problem(ctx, 404, "deze indicator bestaat niet");
 		return (KORE_RESULT_ERROR);
 	}
-	if (!catalogus_body(ctx, indicator_patch_fields, "de indicator kan zo niet worden gewijzigd"))
+	if (!write_item_body(ctx, indicator_patch_fields, "de indicator kan zo niet worden gewijzigd", NULL))
 		return (KORE_RESULT_ERROR);
 	ctx->tx.query = "SELECT * FROM api.indicator_wijzigen($1, $2::jsonb)";
 	ctx->tx.params[0] = ctx->keybuf;
@@ -196,7 +168,7 @@ streefwaarde_create_prepare(struct api_ctx *ctx)
 		{ NULL, 0, 0 }
 	};
 
-	if (!catalogus_body(ctx, fields, "de waarde kan zo niet worden vastgelegd"))
+	if (!write_item_body(ctx, fields, "de waarde kan zo niet worden vastgelegd", NULL))
 		return (KORE_RESULT_ERROR);
 	ctx->list.created = 1;
 	ctx->tx.query = "SELECT * FROM api.streefwaarde_aanmaken($1::jsonb)";

@@ -41,7 +41,6 @@ struct register_def {
 
 static int	register_create_prepare(struct api_ctx *);
 static int	register_update_prepare(struct api_ctx *);
-static int	register_body(struct api_ctx *);
 static const struct register_def *register_find(const char *, const char **);
 
 #define ID_KEY(v)	"SELECT * FROM api." v " WHERE id > coalesce(nullif($1, '')::bigint, -1) "
@@ -179,32 +178,6 @@ register_item(struct http_request *req)
 	return (api_handle(req, req->method == HTTP_METHOD_PATCH ? &r->update : &r->item));
 }
 
-/* The body as JSON text for binding; the answer is one item. */
-static int
-register_body(struct api_ctx *ctx)
-{
-	json_t	*doc, *p;
-
-	if ((doc = write_body(ctx)) == NULL)
-		return (KORE_RESULT_ERROR);
-	if (!json_is_object(doc)) {
-		json_decref(doc);
-		if ((p = problem_new(400, "verwacht een object")) != NULL)
-			(void)problem_add_invalid(p, "/", "verwacht een object");
-		api_refuse(ctx, p);
-		return (KORE_RESULT_ERROR);
-	}
-	ctx->body = json_dumps(doc, JSON_COMPACT);
-	json_decref(doc);
-	if (ctx->body == NULL) {
-		api_problem(ctx, 500, "geheugen op");
-		return (KORE_RESULT_ERROR);
-	}
-	(void)kore_strlcpy(ctx->resource, ctx->route->name, sizeof(ctx->resource));
-	ctx->list.item = 1;
-	return (KORE_RESULT_OK);
-}
-
 static int
 register_create_prepare(struct api_ctx *ctx)
 {
@@ -226,8 +199,9 @@ register_create_prepare(struct api_ctx *ctx)
 			return (KORE_RESULT_ERROR);
 		}
 	}
-	if (!register_body(ctx))
+	if (!write_item_body(ctx, NULL, "zo kan het niet worden vastgelegd", NULL))
 		return (KORE_RESULT_ERROR);
+	(void)kore_strlcpy(ctx->resource, ctx->route->name, sizeof(ctx->resource));
 	ctx->list.created = 1;
 	ctx->tx.query = "SELECT api.register_aanmaken($1, $2::jsonb, $3)";
 	ctx->tx.params[0] = ctx->resource;
@@ -260,8 +234,9 @@ register_update_prepare(struct api_ctx *ctx)
 			(void)kore_strlcpy(ctx->ifmatch, "-", sizeof(ctx->ifmatch));
 		}
 	}
-	if (!register_body(ctx))
+	if (!write_item_body(ctx, NULL, "zo kan het niet worden gewijzigd", NULL))
 		return (KORE_RESULT_ERROR);
+	(void)kore_strlcpy(ctx->resource, ctx->route->name, sizeof(ctx->resource));
 	ctx->tx.query = "SELECT api.register_wijzigen($1, $2, $3::jsonb, $4)";
 	ctx->tx.params[0] = ctx->resource;
 	ctx->tx.params[1] = ctx->keybuf;

@@ -138,6 +138,46 @@ write_object(json_t *doc, const struct write_field *fields, json_t *p,
 }
 
 /*
+ * Reads a body that must be one object, checked against fields (NULL: any
+ * members; the database judges them). On success the answer will be one
+ * item, ctx->body holds the object as JSON text for binding and, when doc
+ * is given, *doc the object itself (kept alive by ctx). Returns
+ * KORE_RESULT_ERROR after a refusal.
+ */
+int
+write_item_body(struct api_ctx *ctx, const struct write_field *fields,
+    const char *title, json_t **doc)
+{
+	json_t	*d, *p;
+
+	if ((d = write_body(ctx)) == NULL)
+		return (KORE_RESULT_ERROR);
+	if ((p = problem_new(400, title)) == NULL) {
+		json_decref(d);
+		api_problem(ctx, 500, "geheugen op");
+		return (KORE_RESULT_ERROR);
+	}
+	if (fields != NULL ? !write_object(d, fields, p, "") : !json_is_object(d)) {
+		if (fields == NULL)
+			(void)problem_add_invalid(p, "/", "verwacht een object");
+		json_decref(d);
+		api_refuse(ctx, p);
+		return (KORE_RESULT_ERROR);
+	}
+	json_decref(p);
+	if ((ctx->body = json_dumps(d, JSON_COMPACT)) == NULL) {
+		json_decref(d);
+		api_problem(ctx, 500, "geheugen op");
+		return (KORE_RESULT_ERROR);
+	}
+	ctx->doc = d;
+	if (doc != NULL)
+		*doc = d;
+	ctx->list.item = 1;
+	return (KORE_RESULT_OK);
+}
+
+/*
  * Copies the numeric id that follows base + "/" in the path (the route's
  * regex guarantees the digits) into ctx->keybuf for binding.
  */

@@ -279,6 +279,8 @@ json_t		*write_body(struct api_ctx *);
 int		 write_object(json_t *, const struct write_field *, json_t *,
 		    const char *);
 int		 write_path_id(struct api_ctx *, const char *);
+int		 write_item_body(struct api_ctx *, const struct write_field *,
+		    const char *, json_t **);
 
 /* list.c */
 int		 list_prepare(struct api_ctx *);
