@@ -38,6 +38,7 @@
 static void	api_ctx_free(struct http_request *);
 static void	api_reqid(struct api_ctx *);
 static int	api_precheck(struct api_ctx *);
+static int	api_check_size(struct api_ctx *);
 static int	api_check_headers(struct api_ctx *);
 static int	api_check_method(struct api_ctx *);
 static void	api_allow(struct api_ctx *, char *, size_t);
@@ -65,7 +66,7 @@ api_handle(struct http_request *req, const struct api_route *route)
 
 	if (!api_precheck(ctx) || !auth_request(ctx, route->auth))
 		return (KORE_RESULT_OK);
-	if (route->prepare != NULL && !route->prepare(ctx)) {
+	if (!api_check_size(ctx) || (route->prepare != NULL && !route->prepare(ctx))) {
 		/* A refused write is audited before it is answered. */
 		if (ctx->refusal == NULL)
 			return (KORE_RESULT_OK);
@@ -143,21 +144,8 @@ static int
 api_precheck(struct api_ctx *ctx)
 {
 	struct http_request	*req = ctx->req;
-	size_t			 limit;
-	char			 detail[128];
 
-	if (!api_check_headers(ctx))
-		return (KORE_RESULT_ERROR);
-
-	limit = ctx->route->body_max ? ctx->route->body_max : API_BODY_MAX_DEFAULT;
-	if (req->http_body_length > limit) {
-		(void)snprintf(detail, sizeof(detail),
-		    "de body is %zu bytes; hier zijn ten hoogste %zu bytes toegestaan",
-		    req->http_body_length, limit);
-		api_problem(ctx, 413, detail);
-		return (KORE_RESULT_ERROR);
-	}
-	if (!api_check_method(ctx))
+	if (!api_check_headers(ctx) || !api_check_method(ctx))
 		return (KORE_RESULT_ERROR);
 
 	if (req->query_string != NULL &&
@@ -171,6 +159,26 @@ api_precheck(struct api_ctx *ctx)
 		return (KORE_RESULT_ERROR);
 	}
 	return (KORE_RESULT_OK);
+}
+
+/*
+ * After authentication, so that an oversized write by a known caller is
+ * recorded as a refused attempt like any other (api_refuse).
+ */
+static int
+api_check_size(struct api_ctx *ctx)
+{
+	size_t	limit;
+	char	detail[128];
+
+	limit = ctx->route->body_max ? ctx->route->body_max : API_BODY_MAX_DEFAULT;
+	if (ctx->req->http_body_length <= limit)
+		return (KORE_RESULT_OK);
+	(void)snprintf(detail, sizeof(detail),
+	    "de body is %zu bytes; hier zijn ten hoogste %zu bytes toegestaan",
+	    ctx->req->http_body_length, limit);
+	api_refuse(ctx, problem_new(413, detail));
+	return (KORE_RESULT_ERROR);
 }
 
 /*

@@ -33,11 +33,20 @@ def test_options_answers_allow():
     assert r.headers["allow"] == "GET, HEAD, OPTIONS"
 
 
-def test_oversized_body_is_413():
+def test_oversized_body_is_413_and_audited():
+    from conftest import bearer, sql, token
+    before = int(sql("SELECT count(*) FROM audit.pogingen WHERE status = 413"))
     body = b"x" * (2 * 1024 * 1024)
-    r = request("POST", "/v1/sessie", {"Content-Type": "application/json"}, body)
+    r = request("POST", "/v1/aanleveringen",
+                dict(bearer(token(sub="groot")), **{"Content-Type": "application/json"}), body)
     p = assert_problem(r, 413)
     assert "1048576" in p["detail"]
+    assert int(sql("SELECT count(*) FROM audit.pogingen WHERE status = 413")) == before + 1
+
+
+def test_body_on_a_read_route_is_405():
+    r = request("POST", "/v1/sessie", {"Content-Type": "application/json"}, b"x" * (2 * 1024 * 1024))
+    assert_problem(r, 405)
 
 
 def test_too_many_headers_is_431():
