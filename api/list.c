@@ -238,7 +238,7 @@ list_respond(struct api_ctx *ctx)
 			(void)kore_strlcpy(ctx->etag,
 			    json_string_value(json_object_get(ctx->out, "versie")), sizeof(ctx->etag));
 		if (l->created) {
-			/* A created resource lives at the collection path + its id or code. */
+			/* A created resource lives at the collection path + its code, id or period. */
 			next[0] = '\0';
 			if (json_is_string(json_object_get(ctx->out, "code")))
 				(void)snprintf(next, sizeof(next), "%s/%s", ctx->req->path,
@@ -246,6 +246,9 @@ list_respond(struct api_ctx *ctx)
 			else if (json_is_integer(json_object_get(ctx->out, "id")))
 				(void)snprintf(next, sizeof(next), "%s/%lld", ctx->req->path,
 				    (long long)json_integer_value(json_object_get(ctx->out, "id")));
+			else if (json_is_string(json_object_get(ctx->out, "periode")))
+				(void)snprintf(next, sizeof(next), "%s/%s", ctx->req->path,
+				    json_string_value(json_object_get(ctx->out, "periode")));
 			if (next[0] != '\0')
 				http_response_header(ctx->req, "location", next);
 		}

@@ -324,6 +324,8 @@ int		 catalogus_indicator_create(struct http_request *);
 int		 catalogus_indicator_patch(struct http_request *);
 int		 streefwaarden_root(struct http_request *);
 int		 register_root(struct http_request *);
+int		 rapportages_root(struct http_request *);
+int		 rapportage_get(struct http_request *);
 int		 register_item(struct http_request *);
 int		 actielijnen_list(struct http_request *);
 int		 health_get(struct http_request *);

@@ -1,0 +1,110 @@
+-- R__09_api_rapportages: establishing and reading the half-year progress
+-- reports (/v1/voortgangsrapportages). Re-runnable.
+--
+-- A report lists every validated national (landelijk, gevalideerd)
+-- indicator with its value for NL in the half year, the previous half year
+-- and the same half year a year earlier, and the changes. It is a public
+-- document, so its figures are disclosure-controlled when established
+-- (counts rounded to 5, small counts and small denominators withheld), and
+-- then frozen with its hash: later corrections never change it.
+
+SET client_min_messages = warning;
+SET LOCAL ROLE lakmoes_owner;
+
+DROP FUNCTION IF EXISTS api.rapportage_vaststellen(text), api.rapportage_rijen(text) CASCADE;
+DROP VIEW IF EXISTS api.voortgangsrapportages CASCADE;
+
+CREATE VIEW api.voortgangsrapportages WITH (security_invoker = true) AS
+SELECT r.periode_code AS periode, r.vastgesteld_op AS "vastgesteldOp", r.inhoud_hash AS "inhoudHash",
+       r.inhoud
+  FROM monitoring.voortgangsrapportages r;
+COMMENT ON VIEW api.voortgangsrapportages IS 'Vastgestelde voortgangsrapportages, voor /v1/voortgangsrapportages.';
+
+-- Establishes the report for a half year; LK409 when it already exists.
+CREATE FUNCTION api.rapportage_vaststellen(periode text) RETURNS SETOF api.voortgangsrapportages
+LANGUAGE plpgsql SECURITY INVOKER
+AS $$
+DECLARE
+	q ref.perioden;
+	vorige text;
+	jaar_eerder text;
+	drempel numeric := coalesce((SELECT i.waarde::numeric FROM monitoring.instellingen i
+	                              WHERE i.sleutel = 'onthulling_drempel'), 10);
+	doc jsonb;
+BEGIN
+	SELECT * INTO q FROM ref.perioden p WHERE p.periode_code = periode AND p.soort = 'halfjaar';
+	IF NOT FOUND OR q.begin_date > current_date THEN
+		RAISE EXCEPTION 'geen verstreken of lopend halfjaar' USING ERRCODE = 'LK400',
+		    DETAIL = jsonb_build_array(jsonb_build_object('name', '/periode',
+		        'reason', 'een halfjaar (JJJJ-Hn) dat al begonnen is'))::text;
+	END IF;
+	IF EXISTS (SELECT 1 FROM monitoring.voortgangsrapportages r WHERE r.periode_code = periode) THEN
+		RAISE EXCEPTION 'de rapportage over % is al vastgesteld en verandert niet meer', periode
+		    USING ERRCODE = 'LK409';
+	END IF;
+	vorige := CASE WHEN q.volgnummer = 2 THEN q.jaar || '-H1' ELSE (q.jaar - 1) || '-H2' END;
+	jaar_eerder := (q.jaar - 1) || '-H' || q.volgnummer;
+
+	WITH w AS (
+		-- disclosure control of a published figure
+		SELECT a.indicator_code, a.periode_code, a.status, a.bron,
+		       CASE WHEN (i.eenheid = 'aantal' AND a.waarde < drempel)
+		                 OR (a.noemer IS NOT NULL AND a.noemer < drempel) THEN NULL
+		            WHEN i.eenheid = 'aantal' THEN round(a.waarde / 5) * 5
+		            ELSE a.waarde END AS waarde
+		  FROM monitoring.waarnemingen_actueel a
+		  JOIN monitoring.indicatoren i ON i.indicator_code = a.indicator_code
+		 WHERE a.gebied_code = 'NL' AND a.periode_code IN (periode, vorige, jaar_eerder)
+	)
+	SELECT jsonb_build_object(
+		'periode', periode,
+		'gebied', 'NL',
+		'cijfers', coalesce(jsonb_agg(jsonb_build_object(
+			'indicator', i.indicator_code, 'naam', i.naam, 'eenheid', i.eenheid,
+			'waarde', c.waarde, 'status', c.status, 'bron', c.bron,
+			'vorigePeriode', jsonb_build_object('periode', vorige, 'waarde', v.waarde),
+			'jaarEerder', jsonb_build_object('periode', jaar_eerder, 'waarde', j.waarde),
+			'verschilVorigePeriode', c.waarde - v.waarde,
+			'verschilJaarEerder', c.waarde - j.waarde,
+			'verschilJaarEerderProcent',
+			    CASE WHEN j.waarde <> 0 THEN round(100 * (c.waarde - j.waarde) / j.waarde, 1) END)
+			ORDER BY i.indicator_code), '[]'))
+	  INTO doc
+	  FROM monitoring.indicatoren i
+	  LEFT JOIN w c ON c.indicator_code = i.indicator_code AND c.periode_code = periode
+	  LEFT JOIN w v ON v.indicator_code = i.indicator_code AND v.periode_code = vorige
+	  LEFT JOIN w j ON j.indicator_code = i.indicator_code AND j.periode_code = jaar_eerder
+	 WHERE i.monitoringtype = 'landelijk' AND i.validatiestatus = 'gevalideerd';
+
+	INSERT INTO monitoring.voortgangsrapportages (periode_code, inhoud, inhoud_hash)
+	VALUES (periode, doc, encode(sha256(convert_to(doc::text, 'UTF8')), 'hex'));
+	RETURN QUERY SELECT * FROM api.voortgangsrapportages r WHERE r.periode = rapportage_vaststellen.periode;
+END
+$$;
+
+-- The figures of an established report as rows, for CSV.
+CREATE FUNCTION api.rapportage_rijen(periode text)
+RETURNS TABLE (indicator text, naam text, eenheid text, waarde numeric, status text, bron text,
+               "vorigePeriode" text, "vorigeWaarde" numeric, "jaarEerderPeriode" text,
+               "jaarEerderWaarde" numeric, "verschilVorigePeriode" numeric, "verschilJaarEerder" numeric,
+               "verschilJaarEerderProcent" numeric)
+LANGUAGE plpgsql STABLE SECURITY INVOKER
+AS $$
+BEGIN
+	IF NOT EXISTS (SELECT 1 FROM monitoring.voortgangsrapportages r WHERE r.periode_code = periode) THEN
+		RAISE EXCEPTION 'er is geen vastgestelde rapportage over %', periode USING ERRCODE = 'LK404';
+	END IF;
+	RETURN QUERY
+	SELECT c ->> 'indicator', c ->> 'naam', c ->> 'eenheid', (c ->> 'waarde')::numeric, c ->> 'status',
+	       c ->> 'bron', c -> 'vorigePeriode' ->> 'periode', (c -> 'vorigePeriode' ->> 'waarde')::numeric,
+	       c -> 'jaarEerder' ->> 'periode', (c -> 'jaarEerder' ->> 'waarde')::numeric,
+	       (c ->> 'verschilVorigePeriode')::numeric, (c ->> 'verschilJaarEerder')::numeric,
+	       (c ->> 'verschilJaarEerderProcent')::numeric
+	  FROM monitoring.voortgangsrapportages r, jsonb_array_elements(r.inhoud -> 'cijfers') AS c
+	 WHERE r.periode_code = periode;
+END
+$$;
+
+GRANT SELECT ON api.voortgangsrapportages TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;
+GRANT EXECUTE ON FUNCTION api.rapportage_rijen(text) TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;
+GRANT EXECUTE ON FUNCTION api.rapportage_vaststellen(text) TO programma;

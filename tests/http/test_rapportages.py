@@ -1,0 +1,72 @@
+"""Half-year progress reports: established once by the programme, public,
+frozen exactly (content and hash unchanged after corrections), JSON and CSV."""
+import csv
+import io
+import json
+
+from conftest import assert_problem, bearer, post_json, request, token
+
+PROGRAMMA = bearer(token(role="programma", sub="programmateam-kamer"))
+
+
+def load(rows):
+    r = request("POST", "/v1/waarnemingen", dict(PROGRAMMA, **{"Content-Type": "application/json"}),
+                json.dumps(rows).encode())
+    assert r.status == 201, r.body
+
+
+def setup_module():
+    for code, eenheid in (("TEST_KAMER", "aantal"), ("TEST_KAMER_KLEIN", "aantal")):
+        r = post_json("/v1/indicatoren", {
+            "code": code, "naam": "Testindicator voor de Kamer", "definitie": "test",
+            "eenheid": eenheid, "soort": "outcome", "monitoringtype": "landelijk", "richting": "lager_beter",
+            "validatiestatus": "gevalideerd"}, PROGRAMMA)
+        assert r.status == 201, r.body
+    load([{"indicator": "TEST_KAMER", "gebied": "NL", "periode": p, "waarde": w, "status": "definitief",
+           "bron": "CBS (test)"} for p, w in (("2024-H2", 1000), ("2025-H1", 1102), ("2025-H2", 1234))] +
+         [{"indicator": "TEST_KAMER_KLEIN", "gebied": "NL", "periode": "2025-H2", "waarde": 7,
+           "status": "voorlopig", "bron": "test"}])
+
+
+def test_establish_read_and_frozen():
+    r = post_json("/v1/voortgangsrapportages", {"periode": "2025-H2"}, PROGRAMMA)
+    assert r.status == 201, r.body
+    assert r.headers["location"] == "/v1/voortgangsrapportages/2025-H2"
+    report = r.json()
+    assert len(report["inhoudHash"]) == 64
+    rows = {c["indicator"]: c for c in report["inhoud"]["cijfers"]}
+    kamer = rows["TEST_KAMER"]
+    assert kamer["waarde"] == 1235 and kamer["status"] == "definitief"     # rounded to 5
+    assert kamer["vorigePeriode"] == {"periode": "2025-H1", "waarde": 1100}
+    assert kamer["jaarEerder"] == {"periode": "2024-H2", "waarde": 1000}
+    assert kamer["verschilJaarEerder"] == 235 and kamer["verschilJaarEerderProcent"] == 23.5
+    assert rows["TEST_KAMER_KLEIN"]["waarde"] is None, "a small count is never published"
+
+    assert_problem(post_json("/v1/voortgangsrapportages", {"periode": "2025-H2"}, PROGRAMMA), 409)
+
+    # A correction afterwards changes the figures, never the report.
+    load([{"indicator": "TEST_KAMER", "gebied": "NL", "periode": "2025-H2", "waarde": 1500,
+           "status": "definitief", "bron": "CBS (correctie)"}])
+    public = request("GET", "/v1/voortgangsrapportages/2025-H2")
+    assert public.status == 200
+    assert public.json() == report
+    assert public.headers["etag"]
+    listed = request("GET", "/v1/voortgangsrapportages").json()["items"]
+    assert {"periode": "2025-H2", "vastgesteldOp": report["vastgesteldOp"],
+            "inhoudHash": report["inhoudHash"]} in listed
+
+    r = request("GET", "/v1/voortgangsrapportages/2025-H2", {"Accept": "text/csv"})
+    rows = list(csv.DictReader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
+    kamer = [x for x in rows if x["indicator"] == "TEST_KAMER"][0]
+    assert kamer["waarde"] == "1235" and kamer["jaarEerderWaarde"] == "1000"
+
+
+def test_refusals():
+    assert_problem(post_json("/v1/voortgangsrapportages", {"periode": "2025-H1"},
+                             bearer(token(role="opdrachtgever"))), 403)
+    assert_problem(post_json("/v1/voortgangsrapportages", {"periode": "2025-H1"}, {}), 401)
+    p = assert_problem(post_json("/v1/voortgangsrapportages", {"periode": "2034-H1"}, PROGRAMMA), 400)
+    assert p["invalidParams"][0]["name"] == "/periode"
+    assert_problem(post_json("/v1/voortgangsrapportages", {"periode": "2025-Q1"}, PROGRAMMA), 400)
+    assert_problem(request("GET", "/v1/voortgangsrapportages/2019-H1"), 404)
+    assert_problem(request("GET", "/v1/voortgangsrapportages/2019-H1", {"Accept": "text/csv"}), 404)
