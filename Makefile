@@ -10,7 +10,7 @@ CFLAGS		+= -O2 -g -fPIC -std=c99 -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 \
 		   -Wall -Wextra -Werror -Wno-unused-parameter \
 		   -Wmissing-prototypes -Wstrict-prototypes -Wshadow \
 		   -Iinclude
-LDLIBS		+= -ljansson -ljwt -lpq
+LDLIBS		+= -ljansson -ljwt -lpq -lxlsxwriter
 
 MODULE		:= lakmoes.so
 SRCS		:= $(wildcard api/*.c)

@@ -25,6 +25,7 @@
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lakmoes.h"
@@ -33,6 +34,9 @@
 
 static int	rapportage_create_prepare(struct api_ctx *);
 static int	rapportage_get_prepare(struct api_ctx *);
+static void	rapportage_respond(struct api_ctx *);
+
+#define XLSX_TYPE	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 static const struct list_resource rapportages = {
 	.path = RAPPORTAGES_PATH,
@@ -74,7 +78,7 @@ static const struct api_route rapportage_route = {
 	.readonly = 1,
 	.prepare = rapportage_get_prepare,
 	.row = list_row,
-	.respond = list_respond,
+	.respond = rapportage_respond,
 	.arg = &rapportage_rijen,
 };
 
@@ -109,13 +113,19 @@ rapportage_create_prepare(struct api_ctx *ctx)
 	return (KORE_RESULT_OK);
 }
 
-/* JSON: the stored report; CSV: its figures, one row per indicator. */
+/*
+ * JSON: the stored report; CSV: its figures, one row per indicator; Excel
+ * (Accept names the spreadsheet type): the workbook of xlsx.c.
+ */
 static int
 rapportage_get_prepare(struct api_ctx *ctx)
 {
 	struct api_list	*l = &ctx->list;
+	const char	*accept;
 
-	if (!api_wants_csv(ctx, &l->csv))
+	if (http_request_header(ctx->req, "accept", &accept) && strstr(accept, XLSX_TYPE) != NULL)
+		l->xlsx = 1;
+	else if (!api_wants_csv(ctx, &l->csv))
 		return (KORE_RESULT_ERROR);
 	(void)kore_strlcpy(ctx->keybuf, ctx->req->path + strlen(RAPPORTAGES_PATH) + 1,
 	    sizeof(ctx->keybuf));
@@ -134,4 +144,25 @@ rapportage_get_prepare(struct api_ctx *ctx)
 	ctx->tx.params[2] = ctx->keybuf;
 	ctx->tx.nparams = 3;
 	return (KORE_RESULT_OK);
+}
+
+static void
+rapportage_respond(struct api_ctx *ctx)
+{
+	struct api_buf	 b = { NULL, 0, 0 };
+	char		 disposition[96];
+
+	if (!ctx->list.xlsx || ctx->out == NULL) {
+		list_respond(ctx);
+		return;
+	}
+	if (!xlsx_report(ctx->out, &b)) {
+		free(b.p);
+		api_problem(ctx, 500, "het Excel-bestand kon niet worden gemaakt");
+		return;
+	}
+	(void)snprintf(disposition, sizeof(disposition),
+	    "attachment; filename=\"voortgangsrapportage-%s.xlsx\"", ctx->keybuf);
+	http_response_header(ctx->req, "content-disposition", disposition);
+	api_send_buf(ctx, 200, XLSX_TYPE, &b);
 }

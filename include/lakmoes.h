@@ -217,6 +217,7 @@ struct list_resource {
 struct api_list {
 	struct query		 q;
 	int			 csv;
+	int			 xlsx;
 	int			 item;
 	int			 created;
 	long			 limit;
@@ -325,6 +326,8 @@ int		 catalogus_indicator_patch(struct http_request *);
 int		 streefwaarden_root(struct http_request *);
 int		 register_root(struct http_request *);
 int		 rapportages_root(struct http_request *);
+/* xlsx.c */
+int		 xlsx_report(json_t *, struct api_buf *);
 int		 rapportage_get(struct http_request *);
 int		 register_item(struct http_request *);
 int		 actielijnen_list(struct http_request *);

@@ -70,3 +70,27 @@ def test_refusals():
     assert_problem(post_json("/v1/voortgangsrapportages", {"periode": "2025-Q1"}, PROGRAMMA), 400)
     assert_problem(request("GET", "/v1/voortgangsrapportages/2019-H1"), 404)
     assert_problem(request("GET", "/v1/voortgangsrapportages/2019-H1", {"Accept": "text/csv"}), 404)
+
+
+def test_excel_has_the_same_numbers_as_the_json():
+    import openpyxl
+    report = request("GET", "/v1/voortgangsrapportages/2025-H2").json()
+    xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    r = request("GET", "/v1/voortgangsrapportages/2025-H2", {"Accept": xlsx})
+    assert r.status == 200, r.body[:300]
+    assert r.content_type == xlsx
+    assert 'filename="voortgangsrapportage-2025-H2.xlsx"' in r.headers["content-disposition"]
+    wb = openpyxl.load_workbook(io.BytesIO(r.body))
+    assert wb.sheetnames == ["Cijfers", "Toelichting"]
+    sheet = wb["Cijfers"]
+    header = [c.value for c in sheet[1]]
+    assert header[:4] == ["Indicator", "Naam", "Eenheid", "Waarde"]
+    rows = {row[0]: row for row in sheet.iter_rows(min_row=2, values_only=True)}
+    for c in report["inhoud"]["cijfers"]:
+        row = rows[c["indicator"]]
+        assert row[3] == c["waarde"]
+        assert row[7] == c["vorigePeriode"]["waarde"] and row[9] == c["jaarEerder"]["waarde"]
+    assert sheet["D2"].number_format in ("#,##0", "#,##0.0")
+    toelichting = wb["Toelichting"]
+    assert toelichting["B3"].value == report["inhoudHash"]
+    assert any("Onthullingscontrole" in (c.value or "") for c in toelichting["B"])

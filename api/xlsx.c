@@ -1,0 +1,186 @@
+/*
+ * Copyright (c) 2026 Lakmoes contributors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * A frozen progress report as an Excel workbook (Debian's libxlsxwriter):
+ * sheet "Cijfers" with Dutch headers and number formats, sheet "Toelichting"
+ * on period, establishment, hash, status, sources and disclosure control.
+ * libxlsxwriter 1.1.4 writes to a file, so the workbook goes through a
+ * temporary file in LAKMOES_TMPDIR (default /tmp), read back and removed.
+ */
+
+#include <sys/stat.h>
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <xlsxwriter.h>
+
+#include "lakmoes.h"
+
+static void	xlsx_figures(lxw_workbook *, json_t *);
+static void	xlsx_explanation(lxw_workbook *, json_t *);
+static void	xlsx_number(lxw_worksheet *, int, int, json_t *, lxw_format *);
+static int	xlsx_slurp(const char *, struct api_buf *);
+
+static const char *xlsx_headers[] = {
+	"Indicator", "Naam", "Eenheid", "Waarde", "Status", "Bron",
+	"Vorige periode", "Waarde vorige periode", "Jaar eerder", "Waarde jaar eerder",
+	"Verschil t.o.v. vorige periode", "Verschil t.o.v. jaar eerder",
+	"Verschil t.o.v. jaar eerder (%)", NULL
+};
+
+/* Builds the workbook for report (the stored JSON) into out. */
+int
+xlsx_report(json_t *report, struct api_buf *out)
+{
+	lxw_workbook_options	 opt;
+	lxw_workbook		*wb;
+	const char		*tmpdir = getenv("LAKMOES_TMPDIR");
+	char			 path[256];
+	int			 fd, ok;
+
+	if (tmpdir == NULL || *tmpdir == '\0')
+		tmpdir = "/tmp";
+	(void)snprintf(path, sizeof(path), "%s/lakmoes-xlsx-XXXXXX", tmpdir);
+	if ((fd = mkstemp(path)) == -1)
+		return (KORE_RESULT_ERROR);
+	(void)close(fd);
+	memset(&opt, 0, sizeof(opt));
+	opt.tmpdir = (char *)tmpdir;
+	if ((wb = workbook_new_opt(path, &opt)) == NULL) {
+		(void)unlink(path);
+		return (KORE_RESULT_ERROR);
+	}
+	xlsx_figures(wb, report);
+	xlsx_explanation(wb, report);
+	ok = workbook_close(wb) == LXW_NO_ERROR && xlsx_slurp(path, out);
+	(void)unlink(path);
+	return (ok ? KORE_RESULT_OK : KORE_RESULT_ERROR);
+}
+
+static void
+xlsx_number(lxw_worksheet *ws, int row, int col, json_t *v, lxw_format *fmt)
+{
+	if (json_is_number(v))
+		(void)worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
+		    json_number_value(v), fmt);
+	else
+		(void)worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, NULL);
+}
+
+static void
+xlsx_figures(lxw_workbook *wb, json_t *report)
+{
+	lxw_worksheet	*ws = workbook_add_worksheet(wb, "Cijfers");
+	lxw_format	*bold = workbook_add_format(wb), *whole = workbook_add_format(wb);
+	lxw_format	*decimal = workbook_add_format(wb), *fmt;
+	json_t		*c, *cijfers = json_object_get(json_object_get(report, "inhoud"), "cijfers");
+	size_t		 i;
+	int		 col, row;
+
+	format_set_bold(bold);
+	format_set_num_format(whole, "#,##0");
+	format_set_num_format(decimal, "#,##0.0");
+	for (col = 0; xlsx_headers[col] != NULL; col++)
+		(void)worksheet_write_string(ws, 0, (lxw_col_t)col, xlsx_headers[col], bold);
+	(void)worksheet_set_column(ws, 0, 0, 28, NULL);
+	(void)worksheet_set_column(ws, 1, 1, 50, NULL);
+	(void)worksheet_set_column(ws, 2, 12, 16, NULL);
+	json_array_foreach(cijfers, i, c) {
+		row = (int)i + 1;
+		fmt = !strcmp(json_string_value(json_object_get(c, "eenheid")) ?
+		    json_string_value(json_object_get(c, "eenheid")) : "", "aantal") ? whole : decimal;
+		(void)worksheet_write_string(ws, (lxw_row_t)row, 0,
+		    json_string_value(json_object_get(c, "indicator")), NULL);
+		(void)worksheet_write_string(ws, (lxw_row_t)row, 1,
+		    json_string_value(json_object_get(c, "naam")), NULL);
+		(void)worksheet_write_string(ws, (lxw_row_t)row, 2,
+		    json_string_value(json_object_get(c, "eenheid")), NULL);
+		xlsx_number(ws, row, 3, json_object_get(c, "waarde"), fmt);
+		(void)worksheet_write_string(ws, (lxw_row_t)row, 4,
+		    json_string_value(json_object_get(c, "status")), NULL);
+		(void)worksheet_write_string(ws, (lxw_row_t)row, 5,
+		    json_string_value(json_object_get(c, "bron")), NULL);
+		(void)worksheet_write_string(ws, (lxw_row_t)row, 6, json_string_value(
+		    json_object_get(json_object_get(c, "vorigePeriode"), "periode")), NULL);
+		xlsx_number(ws, row, 7, json_object_get(json_object_get(c, "vorigePeriode"), "waarde"), fmt);
+		(void)worksheet_write_string(ws, (lxw_row_t)row, 8, json_string_value(
+		    json_object_get(json_object_get(c, "jaarEerder"), "periode")), NULL);
+		xlsx_number(ws, row, 9, json_object_get(json_object_get(c, "jaarEerder"), "waarde"), fmt);
+		xlsx_number(ws, row, 10, json_object_get(c, "verschilVorigePeriode"), fmt);
+		xlsx_number(ws, row, 11, json_object_get(c, "verschilJaarEerder"), fmt);
+		xlsx_number(ws, row, 12, json_object_get(c, "verschilJaarEerderProcent"), decimal);
+	}
+}
+
+static void
+xlsx_explanation(lxw_workbook *wb, json_t *report)
+{
+	static const char	*text[] = {
+		"Status: voorlopig, nader_voorlopig of definitief, zoals het CBS dat doet. Voorlopige "
+		    "cijfers kunnen later worden herzien; deze rapportage verandert dan niet.",
+		"Bron: de herkomst van elk cijfer staat in de kolom Bron.",
+		"Onthullingscontrole: aantallen zijn afgerond op een veelvoud van 5; aantallen en "
+		    "verhoudingen op minder dan 10 waarnemingen zijn niet vermeld (lege cel), zodat geen "
+		    "kleine groep herkenbaar is.",
+		"Alle cijfers gelden voor heel Nederland (NL) en zijn gevalideerde landelijke indicatoren.",
+		"De inhoud is vastgelegd met een SHA-256-hash; dezelfde rapportage is via de API "
+		    "(/v1/voortgangsrapportages) altijd precies zo op te vragen.",
+		NULL
+	};
+	lxw_worksheet	*ws = workbook_add_worksheet(wb, "Toelichting");
+	lxw_format	*bold = workbook_add_format(wb), *wrap = workbook_add_format(wb);
+	int		 i;
+
+	format_set_bold(bold);
+	format_set_text_wrap(wrap);
+	(void)worksheet_set_column(ws, 0, 0, 22, NULL);
+	(void)worksheet_set_column(ws, 1, 1, 100, wrap);
+	(void)worksheet_write_string(ws, 0, 0, "Voortgangsrapportage", bold);
+	(void)worksheet_write_string(ws, 0, 1, json_string_value(json_object_get(report, "periode")), NULL);
+	(void)worksheet_write_string(ws, 1, 0, "Vastgesteld op", bold);
+	(void)worksheet_write_string(ws, 1, 1, json_string_value(json_object_get(report, "vastgesteldOp")), NULL);
+	(void)worksheet_write_string(ws, 2, 0, "Inhoud (SHA-256)", bold);
+	(void)worksheet_write_string(ws, 2, 1, json_string_value(json_object_get(report, "inhoudHash")), NULL);
+	for (i = 0; text[i] != NULL; i++)
+		(void)worksheet_write_string(ws, (lxw_row_t)(4 + i), 1, text[i], wrap);
+}
+
+/* Reads the file at path into out. */
+static int
+xlsx_slurp(const char *path, struct api_buf *out)
+{
+	char	chunk[16384];
+	ssize_t	n;
+	int	fd, ok = 1;
+
+	if ((fd = open(path, O_RDONLY)) == -1)
+		return (0);
+	while ((n = read(fd, chunk, sizeof(chunk))) > 0) {
+		if (!api_buf_add(out, chunk, (size_t)n)) {
+			ok = 0;
+			break;
+		}
+	}
+	if (n == -1)
+		ok = 0;
+	(void)close(fd);
+	return (ok);
+}
