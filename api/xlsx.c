@@ -92,6 +92,7 @@ xlsx_figures(lxw_workbook *wb, json_t *report)
 	lxw_format	*bold = workbook_add_format(wb), *whole = workbook_add_format(wb);
 	lxw_format	*decimal = workbook_add_format(wb), *fmt;
 	json_t		*c, *cijfers = json_object_get(json_object_get(report, "inhoud"), "cijfers");
+	const char	*unit;
 	size_t		 i;
 	int		 col, row;
 
@@ -105,8 +106,8 @@ xlsx_figures(lxw_workbook *wb, json_t *report)
 	(void)worksheet_set_column(ws, 2, 12, 16, NULL);
 	json_array_foreach(cijfers, i, c) {
 		row = (int)i + 1;
-		fmt = !strcmp(json_string_value(json_object_get(c, "eenheid")) ?
-		    json_string_value(json_object_get(c, "eenheid")) : "", "aantal") ? whole : decimal;
+		unit = json_string_value(json_object_get(c, "eenheid"));
+		fmt = unit != NULL && !strcmp(unit, "aantal") ? whole : decimal;
 		(void)worksheet_write_string(ws, (lxw_row_t)row, 0,
 		    json_string_value(json_object_get(c, "indicator")), NULL);
 		(void)worksheet_write_string(ws, (lxw_row_t)row, 1,
