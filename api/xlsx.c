@@ -54,11 +54,16 @@ xlsx_report(json_t *report, struct api_buf *out)
 	lxw_workbook		*wb;
 	const char		*tmpdir = getenv("LAKMOES_TMPDIR");
 	char			 path[256];
-	int			 fd, ok;
+	int			 fd, n, ok;
 
 	if (tmpdir == NULL || *tmpdir == '\0')
 		tmpdir = "/tmp";
-	(void)snprintf(path, sizeof(path), "%s/lakmoes-xlsx-XXXXXX", tmpdir);
+	/* mkstemp()'s template: the name ends in six 'X' that it replaces. */
+	n = snprintf(path, sizeof(path) - 7, "%s/lakmoes-xlsx-", tmpdir);
+	if (n < 0 || (size_t)n >= sizeof(path) - 7)
+		return (KORE_RESULT_ERROR);
+	memset(path + n, 'X', 6);
+	path[n + 6] = '\0';
 	if ((fd = mkstemp(path)) == -1)
 		return (KORE_RESULT_ERROR);
 	(void)close(fd);
