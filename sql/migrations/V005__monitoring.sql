@@ -75,36 +75,45 @@ $$;
 CREATE TRIGGER indicatoren_touch BEFORE UPDATE ON monitoring.indicatoren
     FOR EACH ROW EXECUTE FUNCTION monitoring.touch_updated_at();
 
--- Checks a value against its indicator's unit; used by observations,
--- targets and answers. Raises LK400 with the reason.
+-- What is wrong with a value in a unit, or NULL: the one statement of the
+-- unit rules, used by the row checks below and by bulk loads (which report
+-- every problem at once). A reason about teller or noemer starts with
+-- "teller". Plain SQL, so a query can inline it.
+CREATE FUNCTION monitoring.waarde_probleem(eenheid text, waarde numeric, teller numeric, noemer numeric)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE
+	WHEN eenheid = 'aantal' AND (waarde < 0 OR waarde <> trunc(waarde))
+	    THEN 'een aantal is een geheel getal van 0 of meer'
+	WHEN eenheid = 'percentage' AND waarde NOT BETWEEN 0 AND 100
+	    THEN 'een percentage ligt tussen 0 en 100'
+	WHEN eenheid = 'dagen' AND waarde < 0
+	    THEN 'een aantal dagen is niet negatief'
+	WHEN (teller IS NULL) <> (noemer IS NULL)
+	    THEN 'teller en noemer horen bij elkaar'
+	WHEN teller < 0 OR noemer <= 0
+	    THEN 'teller is niet negatief en noemer is positief'
+	WHEN eenheid = 'percentage' AND teller > noemer
+	    THEN 'teller groter dan noemer'
+	END;
+
+-- Checks a value against its indicator's unit; used by observations and
+-- targets. Raises LK400 with the reason.
 CREATE FUNCTION monitoring.check_value(indicator text, waarde numeric, teller numeric, noemer numeric)
 RETURNS void
 LANGUAGE plpgsql STABLE
 AS $$
 DECLARE
 	unit text;
+	why text;
 BEGIN
 	SELECT eenheid INTO unit FROM monitoring.indicatoren WHERE indicator_code = indicator;
 	IF unit IS NULL THEN
 		RAISE EXCEPTION 'onbekende indicator %', indicator USING ERRCODE = 'LK400';
 	END IF;
-	IF unit = 'aantal' AND (waarde < 0 OR waarde <> trunc(waarde)) THEN
-		RAISE EXCEPTION 'een aantal is een geheel getal van 0 of meer' USING ERRCODE = 'LK400';
-	ELSIF unit = 'percentage' AND waarde NOT BETWEEN 0 AND 100 THEN
-		RAISE EXCEPTION 'een percentage ligt tussen 0 en 100' USING ERRCODE = 'LK400';
-	ELSIF unit = 'dagen' AND waarde < 0 THEN
-		RAISE EXCEPTION 'een aantal dagen is niet negatief' USING ERRCODE = 'LK400';
-	END IF;
-	IF teller IS NOT NULL OR noemer IS NOT NULL THEN
-		IF teller IS NULL OR noemer IS NULL THEN
-			RAISE EXCEPTION 'teller en noemer horen bij elkaar' USING ERRCODE = 'LK400';
-		END IF;
-		IF teller < 0 OR noemer <= 0 THEN
-			RAISE EXCEPTION 'teller is niet negatief en noemer is positief' USING ERRCODE = 'LK400';
-		END IF;
-		IF unit = 'percentage' AND teller > noemer THEN
-			RAISE EXCEPTION 'de teller is groter dan de noemer' USING ERRCODE = 'LK400';
-		END IF;
+	why := monitoring.waarde_probleem(unit, waarde, teller, noemer);
+	IF why IS NOT NULL THEN
+		RAISE EXCEPTION '%', why USING ERRCODE = 'LK400';
 	END IF;
 END
 $$;
@@ -385,6 +394,44 @@ COMMENT ON COLUMN monitoring.antwoorden.waarde_getal IS 'Numeriek antwoord (aant
 COMMENT ON COLUMN monitoring.antwoorden.waarde_tekst IS 'Tekstantwoord (tekst, keuze).';
 COMMENT ON COLUMN monitoring.antwoorden.updated_at IS 'Laatst gewijzigd (UTC).';
 
+-- What is wrong with an answer (a number or a text) to question q, or
+-- NULL: the one statement of the answer rules, used by the row check below
+-- and by api.antwoorden_vervangen() (which reports every answer at once).
+CREATE FUNCTION monitoring.antwoord_probleem(q monitoring.vragen, getal numeric, tekst text)
+RETURNS text
+LANGUAGE plpgsql IMMUTABLE
+AS $$
+DECLARE
+	lo numeric;
+	hi numeric;
+BEGIN
+	IF q.type IN ('aantal', 'getal', 'percentage', 'schaal') THEN
+		lo := coalesce(q.min, CASE WHEN q.type IN ('aantal', 'percentage') THEN 0 END);
+		hi := coalesce(q.max, CASE WHEN q.type = 'percentage' THEN 100 END);
+		IF tekst IS NOT NULL THEN
+			RETURN 'verwacht een getal';
+		ELSIF getal IS NULL THEN
+			RETURN NULL;
+		ELSIF q.type IN ('aantal', 'schaal') AND getal <> trunc(getal) THEN
+			RETURN 'verwacht een geheel getal';
+		ELSIF getal < lo OR getal > hi THEN
+			RETURN CASE WHEN hi IS NULL THEN format('moet minstens %s zijn', lo)
+			            WHEN lo IS NULL THEN format('mag hoogstens %s zijn', hi)
+			            ELSE format('moet liggen tussen %s en %s', lo, hi) END;
+		END IF;
+		RETURN NULL;
+	END IF;
+	IF getal IS NOT NULL THEN
+		RETURN 'verwacht tekst';
+	ELSIF q.type = 'keuze' AND tekst IS NOT NULL AND NOT (tekst = ANY (q.opties)) THEN
+		RETURN 'kies uit: ' || array_to_string(q.opties, ', ');
+	ELSIF length(tekst) > 4000 THEN
+		RETURN 'langer dan 4000 tekens';
+	END IF;
+	RETURN NULL;
+END
+$$;
+
 -- Answers belong to the delivery's questionnaire, fit the question, and only
 -- change while the delivery is open.
 CREATE FUNCTION monitoring.check_antwoord() RETURNS trigger
@@ -393,6 +440,7 @@ AS $$
 DECLARE
 	a monitoring.aanleveringen;
 	q monitoring.vragen;
+	why text;
 	row_aanlevering bigint := CASE WHEN TG_OP = 'DELETE' THEN OLD.aanlevering_id ELSE NEW.aanlevering_id END;
 BEGIN
 	SELECT * INTO a FROM monitoring.aanleveringen WHERE aanlevering_id = row_aanlevering;
@@ -411,24 +459,9 @@ BEGIN
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'vraag % bestaat niet in deze vragenlijst', NEW.vraag_code USING ERRCODE = 'LK400';
 	END IF;
-	IF q.type IN ('aantal', 'getal', 'percentage', 'schaal') THEN
-		IF NEW.waarde_tekst IS NOT NULL THEN
-			RAISE EXCEPTION 'vraag % vraagt een getal', q.vraag_code USING ERRCODE = 'LK400';
-		END IF;
-		IF q.type IN ('aantal', 'schaal') AND NEW.waarde_getal <> trunc(NEW.waarde_getal) THEN
-			RAISE EXCEPTION 'vraag % vraagt een geheel getal', q.vraag_code USING ERRCODE = 'LK400';
-		END IF;
-		IF NEW.waarde_getal < coalesce(q.min, CASE WHEN q.type IN ('aantal', 'percentage') THEN 0 END)
-		    OR NEW.waarde_getal > coalesce(q.max, CASE WHEN q.type = 'percentage' THEN 100 END) THEN
-			RAISE EXCEPTION 'antwoord op % valt buiten de grenzen', q.vraag_code USING ERRCODE = 'LK400';
-		END IF;
-	ELSE
-		IF NEW.waarde_getal IS NOT NULL THEN
-			RAISE EXCEPTION 'vraag % vraagt tekst', q.vraag_code USING ERRCODE = 'LK400';
-		END IF;
-		IF q.type = 'keuze' AND NEW.waarde_tekst IS NOT NULL AND NOT (NEW.waarde_tekst = ANY (q.opties)) THEN
-			RAISE EXCEPTION 'antwoord op % is geen van de opties', q.vraag_code USING ERRCODE = 'LK400';
-		END IF;
+	why := monitoring.antwoord_probleem(q, NEW.waarde_getal, NEW.waarde_tekst);
+	IF why IS NOT NULL THEN
+		RAISE EXCEPTION 'antwoord op %: %', q.vraag_code, why USING ERRCODE = 'LK400';
 	END IF;
 	NEW.updated_at := now();
 	RETURN NEW;

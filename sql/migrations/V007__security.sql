@@ -23,7 +23,8 @@ SET LOCAL ROLE lakmoes_owner;
 
 -- The rule helpers the write triggers call run with the caller's rights.
 GRANT EXECUTE ON FUNCTION monitoring.check_value(text, numeric, numeric, numeric),
-    monitoring.check_period_not_future(text) TO aanleveraar, programma;
+    monitoring.check_period_not_future(text), monitoring.waarde_probleem(text, numeric, numeric, numeric),
+    monitoring.antwoord_probleem(monitoring.vragen, numeric, text) TO aanleveraar, programma;
 
 DO $$
 DECLARE

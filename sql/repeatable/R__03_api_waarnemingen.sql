@@ -32,12 +32,10 @@ GRANT EXECUTE ON FUNCTION monitoring.waarnemingen_op(timestamptz)
 
 DROP FUNCTION IF EXISTS api.waarnemingen_op(timestamptz) CASCADE;
 
--- Disclosure control at query time, per caller (DESIGN.md, after CBS
--- practice): programma and onderzoeker see raw values, a proeftuin its own;
--- for everyone else counts are rounded to a multiple of 5, counts and
--- ratios whose denominator is below the threshold (monitoring.instellingen
--- 'onthulling_drempel', default 10) are withheld, and teller and noemer
--- are not shown. "geheimhouding" says what was done: null, 'afgerond' or
+-- Disclosure control at query time, per caller (R__00_onthulling):
+-- programma and onderzoeker see raw values, a proeftuin its own; for
+-- everyone else values are disclosure-controlled and teller and noemer are
+-- not shown. "geheimhouding" says what was done: null, 'afgerond' or
 -- 'geheim'.
 CREATE FUNCTION api.waarnemingen_op(peildatum timestamptz)
 RETURNS TABLE (id bigint, indicator text, gebied text, periode text, waarde numeric,
@@ -45,29 +43,18 @@ RETURNS TABLE (id bigint, indicator text, gebied text, periode text, waarde nume
                "vastgelegdOp" timestamptz, aanlevering bigint, geheimhouding text)
 LANGUAGE sql STABLE SECURITY INVOKER
 AS $$
-	WITH d AS (
-		SELECT coalesce((SELECT i.waarde::numeric FROM monitoring.instellingen i
-		                  WHERE i.sleutel = 'onthulling_drempel'), 10) AS drempel
-	)
 	SELECT w.waarneming_id, w.indicator_code, w.gebied_code, w.periode_code,
 	       CASE WHEN c.ruw THEN w.waarde
-	            WHEN c.geheim THEN NULL
-	            WHEN i.eenheid = 'aantal' THEN round(w.waarde / 5) * 5
-	            ELSE w.waarde END,
+	            ELSE monitoring.onthulde_waarde(i.eenheid, w.waarde, w.noemer, d.drempel) END,
 	       CASE WHEN c.ruw THEN w.teller END,
 	       CASE WHEN c.ruw THEN w.noemer END,
 	       w.status, w.bron, w.revisie, w.recorded_at, w.aanlevering_id,
-	       CASE WHEN c.ruw THEN NULL
-	            WHEN c.geheim THEN 'geheim'
-	            WHEN i.eenheid = 'aantal' THEN 'afgerond' END
+	       CASE WHEN NOT c.ruw THEN monitoring.onthulling(i.eenheid, w.waarde, w.noemer, d.drempel) END
 	  FROM monitoring.waarnemingen_op(coalesce(peildatum, 'infinity')) w
 	  JOIN monitoring.indicatoren i ON i.indicator_code = w.indicator_code
-	 CROSS JOIN d
-	 CROSS JOIN LATERAL (SELECT
-		current_user IN ('programma', 'onderzoeker')
-		    OR (current_user = 'aanleveraar' AND w.gebied_code = api.claim('org')) AS ruw,
-		(i.eenheid = 'aantal' AND w.waarde < d.drempel)
-		    OR (w.noemer IS NOT NULL AND w.noemer < d.drempel) AS geheim) c
+	 CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel) d
+	 CROSS JOIN LATERAL (SELECT current_user IN ('programma', 'onderzoeker')
+	                            OR (current_user = 'aanleveraar' AND w.gebied_code = api.claim('org')) AS ruw) c
 $$;
 COMMENT ON FUNCTION api.waarnemingen_op(timestamptz) IS 'Waarnemingen zoals ze op de peildatum stonden (leeg: nu), met onthullingscontrole voor gecontroleerde rollen; voor /v1/waarnemingen.';
 
@@ -124,28 +111,17 @@ BEGIN
 		                 FROM (SELECT DISTINCT r2.e ->> 'bron' AS bron FROM r r2) d) b
 		    ON b.bron = r.e ->> 'bron' AND b.why IS NOT NULL
 		UNION ALL
-		-- value rules of the indicator's unit, only for well-typed rows
-		SELECT r.ord, r.plek || CASE WHEN x.why LIKE 'teller%' THEN '/teller' ELSE '/waarde' END, x.why
-		  FROM r JOIN monitoring.indicatoren i ON i.indicator_code = r.e ->> 'indicator'
-		 CROSS JOIN LATERAL (SELECT
-			CASE WHEN jsonb_typeof(r.e -> 'waarde') <> 'number' THEN NULL
-			     WHEN i.eenheid = 'aantal' AND ((r.e ->> 'waarde')::numeric < 0
-			          OR (r.e ->> 'waarde')::numeric <> trunc((r.e ->> 'waarde')::numeric))
-			          THEN 'een aantal is een geheel getal van 0 of meer'
-			     WHEN i.eenheid = 'percentage' AND (r.e ->> 'waarde')::numeric NOT BETWEEN 0 AND 100
-			          THEN 'een percentage ligt tussen 0 en 100'
-			     WHEN i.eenheid = 'dagen' AND (r.e ->> 'waarde')::numeric < 0
-			          THEN 'een aantal dagen is niet negatief'
-			     WHEN jsonb_typeof(r.e -> 'teller') = 'number' AND jsonb_typeof(r.e -> 'noemer') = 'number'
-			          AND ((r.e ->> 'teller')::numeric < 0 OR (r.e ->> 'noemer')::numeric <= 0)
-			          THEN 'teller is niet negatief en noemer is positief'
-			     WHEN jsonb_typeof(r.e -> 'teller') = 'number' AND jsonb_typeof(r.e -> 'noemer') = 'number'
-			          AND i.eenheid = 'percentage' AND (r.e ->> 'teller')::numeric > (r.e ->> 'noemer')::numeric
-			          THEN 'teller groter dan noemer'
-			     WHEN (jsonb_typeof(r.e -> 'teller') = 'number') <> (jsonb_typeof(r.e -> 'noemer') = 'number')
-			          THEN 'teller en noemer horen bij elkaar'
-			END AS why) x
-		 WHERE x.why IS NOT NULL
+		-- the unit rules (monitoring.waarde_probleem), only for well-typed
+		-- rows: the CASE keeps the casts away from the others
+		SELECT t.ord, t.plek || CASE WHEN t.why LIKE 'teller%' THEN '/teller' ELSE '/waarde' END, t.why
+		  FROM (SELECT r.ord, r.plek,
+		               CASE WHEN jsonb_typeof(r.e -> 'waarde') = 'number'
+		                     AND coalesce(jsonb_typeof(r.e -> 'teller'), 'null') IN ('number', 'null')
+		                     AND coalesce(jsonb_typeof(r.e -> 'noemer'), 'null') IN ('number', 'null')
+		                    THEN monitoring.waarde_probleem(i.eenheid, (r.e ->> 'waarde')::numeric,
+		                         (r.e ->> 'teller')::numeric, (r.e ->> 'noemer')::numeric) END AS why
+		          FROM r JOIN monitoring.indicatoren i ON i.indicator_code = r.e ->> 'indicator') t
+		 WHERE t.why IS NOT NULL
 		UNION ALL
 		SELECT d.ord, d.plek, 'dezelfde indicator, hetzelfde gebied en dezelfde periode staan al eerder in de lading'
 		  FROM (SELECT r.ord, r.plek, row_number() OVER (PARTITION BY r.e ->> 'indicator', r.e ->> 'gebied',

@@ -153,8 +153,6 @@ DECLARE
 	why text;
 	problems jsonb := '[]';
 	seen text[] := '{}';
-	lo numeric;
-	hi numeric;
 BEGIN
 	SELECT * INTO a FROM monitoring.aanleveringen x WHERE x.aanlevering_id = aanlevering;
 	IF NOT FOUND THEN
@@ -181,32 +179,11 @@ BEGIN
 		IF jsonb_typeof(v) = 'null' THEN
 			CONTINUE;
 		END IF;
-		IF q.type IN ('aantal', 'getal', 'percentage', 'schaal') THEN
-			lo := coalesce(q.min, CASE WHEN q.type IN ('aantal', 'percentage') THEN 0 END);
-			hi := coalesce(q.max, CASE WHEN q.type = 'percentage' THEN 100 END);
-			IF jsonb_typeof(v) <> 'number' THEN
-				why := 'verwacht een getal';
-			ELSIF q.type IN ('aantal', 'schaal') AND v::numeric <> trunc(v::numeric) THEN
-				why := 'verwacht een geheel getal';
-			ELSIF v::numeric < lo OR v::numeric > hi THEN
-				why := CASE WHEN hi IS NULL THEN format('moet minstens %s zijn', lo)
-				            WHEN lo IS NULL THEN format('mag hoogstens %s zijn', hi)
-				            ELSE format('moet liggen tussen %s en %s', lo, hi) END;
-			ELSE
-				why := NULL;
-			END IF;
-		ELSIF jsonb_typeof(v) <> 'string' THEN
-			why := 'verwacht tekst';
-		ELSIF q.type = 'keuze' AND NOT (v #>> '{}' = ANY (q.opties)) THEN
-			why := 'kies uit: ' || array_to_string(q.opties, ', ');
-		ELSIF length(v #>> '{}') > 4000 THEN
-			why := 'langer dan 4000 tekens';
-		ELSE
-			why := monitoring.persoonsgegeven(v #>> '{}');
-			IF why IS NOT NULL THEN
-				why := why || '; verwijder het, zonder namen of herleidbare gegevens';
-			END IF;
-		END IF;
+		why := coalesce(monitoring.antwoord_probleem(q,
+		    CASE WHEN jsonb_typeof(v) = 'number' THEN (v #>> '{}')::numeric END,
+		    CASE WHEN jsonb_typeof(v) = 'string' THEN v #>> '{}' END),
+		    monitoring.persoonsgegeven(CASE WHEN jsonb_typeof(v) = 'string' THEN v #>> '{}' END)
+		        || '; verwijder het, zonder namen of herleidbare gegevens');
 		IF why IS NOT NULL THEN
 			problems := problems || jsonb_build_object('name', '/' || i || '/waarde',
 			    'reason', 'vraag ' || q.vraag_code || ': ' || why);

@@ -1,11 +1,8 @@
 -- R__08_bi_waarnemingen: observations for BI tools (Power BI, Excel,
 -- Metabase) through the read-only lakmoes_bi login, always with disclosure
--- control (the BI login is a controlled role): counts rounded to a
--- multiple of 5, counts and ratios whose denominator is below the
--- threshold withheld (waarde empty, geheimhouding 'geheim'), teller and
--- noemer never shown. The rule is the one of api.waarnemingen_op(), written
--- out here because the BI login may not reach the api or monitoring
--- schemas. Re-runnable.
+-- control (R__00_onthulling; the BI login is a controlled role): waarde
+-- empty and geheimhouding 'geheim' when withheld, counts rounded to 5,
+-- teller and noemer never shown. Re-runnable.
 
 SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
@@ -13,21 +10,13 @@ SET LOCAL ROLE lakmoes_owner;
 DROP VIEW IF EXISTS bi.waarnemingen, bi.waarnemingen_historie CASCADE;
 
 CREATE VIEW bi.waarnemingen_historie AS
-WITH d AS (
-	SELECT coalesce((SELECT i.waarde::numeric FROM monitoring.instellingen i
-	                  WHERE i.sleutel = 'onthulling_drempel'), 10) AS drempel
-)
 SELECT w.indicator_code, w.gebied_code, w.periode_code, w.revisie,
-       CASE WHEN c.geheim THEN NULL
-            WHEN i.eenheid = 'aantal' THEN round(w.waarde / 5) * 5
-            ELSE w.waarde END AS waarde,
-       CASE WHEN c.geheim THEN 'geheim' WHEN i.eenheid = 'aantal' THEN 'afgerond' END AS geheimhouding,
+       monitoring.onthulde_waarde(i.eenheid, w.waarde, w.noemer, d.drempel) AS waarde,
+       monitoring.onthulling(i.eenheid, w.waarde, w.noemer, d.drempel) AS geheimhouding,
        w.status, w.bron, w.recorded_at AS vastgelegd_op
   FROM monitoring.waarnemingen w
   JOIN monitoring.indicatoren i ON i.indicator_code = w.indicator_code
- CROSS JOIN d
- CROSS JOIN LATERAL (SELECT (i.eenheid = 'aantal' AND w.waarde < d.drempel)
-                            OR (w.noemer IS NOT NULL AND w.noemer < d.drempel) AS geheim) c;
+ CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel) d;
 
 COMMENT ON VIEW bi.waarnemingen_historie IS 'Alle revisies van alle waarnemingen, met onthullingscontrole: filter op vastgelegd_op om de cijfers te zien zoals ze op een moment stonden.';
 COMMENT ON COLUMN bi.waarnemingen_historie.indicator_code IS 'De indicator (bi.indicatoren).';

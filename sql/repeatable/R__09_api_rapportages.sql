@@ -28,8 +28,7 @@ DECLARE
 	q ref.perioden;
 	vorige text;
 	jaar_eerder text;
-	drempel numeric := coalesce((SELECT i.waarde::numeric FROM monitoring.instellingen i
-	                              WHERE i.sleutel = 'onthulling_drempel'), 10);
+	drempel numeric := monitoring.onthulling_drempel();
 	doc jsonb;
 BEGIN
 	SELECT * INTO q FROM ref.perioden p WHERE p.periode_code = periode AND p.soort = 'halfjaar';
@@ -46,12 +45,9 @@ BEGIN
 	jaar_eerder := (q.jaar - 1) || '-H' || q.volgnummer;
 
 	WITH w AS (
-		-- disclosure control of a published figure
+		-- a published figure: disclosure-controlled (R__00_onthulling)
 		SELECT a.indicator_code, a.periode_code, a.status, a.bron,
-		       CASE WHEN (i.eenheid = 'aantal' AND a.waarde < drempel)
-		                 OR (a.noemer IS NOT NULL AND a.noemer < drempel) THEN NULL
-		            WHEN i.eenheid = 'aantal' THEN round(a.waarde / 5) * 5
-		            ELSE a.waarde END AS waarde
+		       monitoring.onthulde_waarde(i.eenheid, a.waarde, a.noemer, drempel) AS waarde
 		  FROM monitoring.waarnemingen_actueel a
 		  JOIN monitoring.indicatoren i ON i.indicator_code = a.indicator_code
 		 WHERE a.gebied_code = 'NL' AND a.periode_code IN (periode, vorige, jaar_eerder)

@@ -1,0 +1,45 @@
+-- R__00_onthulling: statistical disclosure control, stated once (DESIGN.md,
+-- after CBS practice) and used by every published output: the API's
+-- observations for controlled roles (R__03), the BI views (R__08) and the
+-- progress reports (R__09). Counts are rounded to a multiple of 5; counts,
+-- and ratios whose denominator is, below the threshold are withheld.
+-- Re-runnable; the first repeatable, because the others use it.
+
+SET client_min_messages = warning;
+SET LOCAL ROLE lakmoes_owner;
+
+-- The threshold (monitoring.instellingen 'onthulling_drempel', default 10).
+-- Runs as the owner, so that the BI login, which may not read the settings,
+-- gets it too.
+CREATE OR REPLACE FUNCTION monitoring.onthulling_drempel() RETURNS numeric
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT coalesce((SELECT i.waarde::numeric FROM monitoring.instellingen i
+	                  WHERE i.sleutel = 'onthulling_drempel'), 10)
+$$;
+COMMENT ON FUNCTION monitoring.onthulling_drempel() IS 'Drempel van de onthullingscontrole: kleinere aantallen en noemers worden geheimgehouden.';
+
+-- What disclosure control does to a value: 'geheim' (withheld), 'afgerond'
+-- (a count, rounded to 5) or NULL (shown as it is).
+CREATE OR REPLACE FUNCTION monitoring.onthulling(eenheid text, waarde numeric, noemer numeric, drempel numeric)
+RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE
+	WHEN (eenheid = 'aantal' AND waarde < drempel) OR noemer < drempel THEN 'geheim'
+	WHEN eenheid = 'aantal' THEN 'afgerond'
+	END;
+COMMENT ON FUNCTION monitoring.onthulling(text, numeric, numeric, numeric) IS 'Onthullingscontrole van een waarde: geheim, afgerond of leeg (ongewijzigd).';
+
+-- The value as it may be published.
+CREATE OR REPLACE FUNCTION monitoring.onthulde_waarde(eenheid text, waarde numeric, noemer numeric, drempel numeric)
+RETURNS numeric
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE monitoring.onthulling(eenheid, waarde, noemer, drempel)
+	WHEN 'geheim' THEN NULL
+	WHEN 'afgerond' THEN round(waarde / 5) * 5
+	ELSE waarde END;
+COMMENT ON FUNCTION monitoring.onthulde_waarde(text, numeric, numeric, numeric) IS 'De waarde na onthullingscontrole: leeg als ze geheim is, aantallen afgerond op 5.';
+
+GRANT EXECUTE ON FUNCTION monitoring.onthulling_drempel(), monitoring.onthulling(text, numeric, numeric, numeric),
+    monitoring.onthulde_waarde(text, numeric, numeric, numeric)
+    TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker, lakmoes_bi;
