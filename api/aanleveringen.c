@@ -89,19 +89,11 @@ static const struct list_resource antwoorden = {
 	.arg = &res,							\
 }
 
-static const struct api_route vragenlijsten_route = {
-	.name = "vragenlijsten",
-	.methods = HTTP_METHOD_GET,
-	.auth = API_AUTH_OPTIONAL,
-	.readonly = 1,
-	.prepare = list_prepare,
-	.row = list_row,
-	.respond = list_respond,
-	.arg = &vragenlijsten,
-};
+static const struct api_route vragenlijsten_route =
+    LIST_ROUTE("vragenlijsten", HTTP_METHOD_GET, API_AUTH_OPTIONAL, vragenlijsten);
 
 static const struct api_route aanleveringen_list_route =
-    ROUTE("aanleveringen", HTTP_METHOD_GET | HTTP_METHOD_POST, 1, list_prepare, aanleveringen);
+    LIST_ROUTE("aanleveringen", HTTP_METHOD_GET | HTTP_METHOD_POST, API_AUTH_REQUIRED, aanleveringen);
 static const struct api_route aanlevering_create_route =
     ROUTE("aanlevering-aanmaken", HTTP_METHOD_GET | HTTP_METHOD_POST, 0,
     aanlevering_create_prepare, aanleveringen);
@@ -116,7 +108,7 @@ static const struct api_route antwoorden_put_route =
     ROUTE("antwoorden-vervangen", HTTP_METHOD_GET | HTTP_METHOD_PUT, 0,
     antwoorden_put_prepare, antwoorden);
 static const struct api_route volledigheid_route =
-    ROUTE("volledigheid", HTTP_METHOD_GET, 1, list_prepare, volledigheid);
+    LIST_ROUTE("volledigheid", HTTP_METHOD_GET, API_AUTH_REQUIRED, volledigheid);
 
 int
 vragenlijsten_list(struct http_request *req)

@@ -95,16 +95,8 @@ static const struct api_route indicator_patch_route =
     WRITE_ROUTE("indicator-wijzigen", HTTP_METHOD_GET | HTTP_METHOD_PATCH, indicator_patch_prepare);
 static const struct api_route streefwaarde_create_route =
     WRITE_ROUTE("streefwaarde-aanmaken", HTTP_METHOD_GET | HTTP_METHOD_POST, streefwaarde_create_prepare);
-static const struct api_route streefwaarden_route = {
-	.name = "streefwaarden",
-	.methods = HTTP_METHOD_GET | HTTP_METHOD_POST,
-	.auth = API_AUTH_REQUIRED,
-	.readonly = 1,
-	.prepare = list_prepare,
-	.row = list_row,
-	.respond = list_respond,
-	.arg = &streefwaarden,
-};
+static const struct api_route streefwaarden_route =
+    LIST_ROUTE("streefwaarden", HTTP_METHOD_GET | HTTP_METHOD_POST, API_AUTH_REQUIRED, streefwaarden);
 
 int
 catalogus_indicator_create(struct http_request *req)

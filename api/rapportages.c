@@ -50,16 +50,8 @@ static const struct list_resource rapportage_rijen = {
 	    "ORDER BY indicator LIMIT $2::int",
 };
 
-static const struct api_route rapportages_route = {
-	.name = "voortgangsrapportages",
-	.methods = HTTP_METHOD_GET | HTTP_METHOD_POST,
-	.auth = API_AUTH_OPTIONAL,
-	.readonly = 1,
-	.prepare = list_prepare,
-	.row = list_row,
-	.respond = list_respond,
-	.arg = &rapportages,
-};
+static const struct api_route rapportages_route =
+    LIST_ROUTE("voortgangsrapportages", HTTP_METHOD_GET | HTTP_METHOD_POST, API_AUTH_OPTIONAL, rapportages);
 
 static const struct api_route rapportage_create_route = {
 	.name = "voortgangsrapportage-vaststellen",

@@ -24,17 +24,6 @@
 
 #include "lakmoes.h"
 
-#define REFERENCE_ROUTE(rname, res) {					\
-	.name = rname,							\
-	.methods = HTTP_METHOD_GET,					\
-	.auth = API_AUTH_OPTIONAL,					\
-	.readonly = 1,							\
-	.prepare = list_prepare,					\
-	.row = list_row,						\
-	.respond = list_respond,					\
-	.arg = &res,							\
-}
-
 #define GEBIED_PATTERN	"^(NL|PV[0-9]{2}|JZ[0-9]{2}|VT[0-9]{2}|VR[0-9]{2}|PT[0-9]{2})$"
 
 static const struct list_resource perioden = {
@@ -106,32 +95,22 @@ static const struct list_resource actielijnen = {
 	.sql = "SELECT * FROM api.actielijnen WHERE code > $1 ORDER BY code LIMIT $2::int",
 };
 
-static const struct api_route perioden_route = REFERENCE_ROUTE("perioden", perioden);
-static const struct api_route gemeenten_route = REFERENCE_ROUTE("gemeenten", gemeenten);
-static const struct api_route regios_route = REFERENCE_ROUTE("regios", regios);
-static const struct api_route proeftuinen_route = REFERENCE_ROUTE("proeftuinen", proeftuinen);
-static const struct api_route indicatoren_route = {
-	.name = "indicatoren",
-	.methods = HTTP_METHOD_GET | HTTP_METHOD_POST,
-	.auth = API_AUTH_OPTIONAL,
-	.readonly = 1,
-	.prepare = list_prepare,
-	.row = list_row,
-	.respond = list_respond,
-	.arg = &indicatoren,
-};
-static const struct api_route indicator_route = {
-	.name = "indicator",
-	.methods = HTTP_METHOD_GET | HTTP_METHOD_PATCH,
-	.auth = API_AUTH_OPTIONAL,
-	.readonly = 1,
-	.prepare = list_prepare,
-	.row = list_row,
-	.respond = list_respond,
-	.arg = &indicatoren,
-};
-static const struct api_route resultaten_route = REFERENCE_ROUTE("resultaten", resultaten);
-static const struct api_route actielijnen_route = REFERENCE_ROUTE("actielijnen", actielijnen);
+static const struct api_route perioden_route =
+    LIST_ROUTE("perioden", HTTP_METHOD_GET, API_AUTH_OPTIONAL, perioden);
+static const struct api_route gemeenten_route =
+    LIST_ROUTE("gemeenten", HTTP_METHOD_GET, API_AUTH_OPTIONAL, gemeenten);
+static const struct api_route regios_route =
+    LIST_ROUTE("regios", HTTP_METHOD_GET, API_AUTH_OPTIONAL, regios);
+static const struct api_route proeftuinen_route =
+    LIST_ROUTE("proeftuinen", HTTP_METHOD_GET, API_AUTH_OPTIONAL, proeftuinen);
+static const struct api_route indicatoren_route =
+    LIST_ROUTE("indicatoren", HTTP_METHOD_GET | HTTP_METHOD_POST, API_AUTH_OPTIONAL, indicatoren);
+static const struct api_route indicator_route =
+    LIST_ROUTE("indicator", HTTP_METHOD_GET | HTTP_METHOD_PATCH, API_AUTH_OPTIONAL, indicatoren);
+static const struct api_route resultaten_route =
+    LIST_ROUTE("resultaten", HTTP_METHOD_GET, API_AUTH_OPTIONAL, resultaten);
+static const struct api_route actielijnen_route =
+    LIST_ROUTE("actielijnen", HTTP_METHOD_GET, API_AUTH_OPTIONAL, actielijnen);
 
 int
 perioden_list(struct http_request *req)

@@ -91,16 +91,8 @@ static const struct list_resource waarnemingen = {
 	},
 };
 
-static const struct api_route waarnemingen_route = {
-	.name = "waarnemingen",
-	.methods = HTTP_METHOD_GET,
-	.auth = API_AUTH_REQUIRED,
-	.readonly = 1,
-	.prepare = list_prepare,
-	.row = list_row,
-	.respond = list_respond,
-	.arg = &waarnemingen,
-};
+static const struct api_route waarnemingen_route =
+    LIST_ROUTE("waarnemingen", HTTP_METHOD_GET | HTTP_METHOD_POST, API_AUTH_REQUIRED, waarnemingen);
 
 static const struct api_route waarnemingen_load_route = {
 	.name = "waarnemingen-laden",

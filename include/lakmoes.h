@@ -284,6 +284,18 @@ int		 write_item_body(struct api_ctx *, const struct write_field *,
 		    const char *, json_t **);
 
 /* list.c */
+/* A read-only route that answers a list_resource (its collection and items). */
+#define LIST_ROUTE(rname, m, a, res) {					\
+	.name = rname,							\
+	.methods = m,							\
+	.auth = a,							\
+	.readonly = 1,							\
+	.prepare = list_prepare,					\
+	.row = list_row,						\
+	.respond = list_respond,					\
+	.arg = &res,							\
+}
+
 int		 list_prepare(struct api_ctx *);
 int		 list_row(struct api_ctx *, struct kore_pgsql *);
 void		 list_respond(struct api_ctx *);
