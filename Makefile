@@ -72,7 +72,12 @@ bench-load:
 	@$(MAKE) --no-print-directory all
 	@bench/load.sh
 
+bench-monitor:
+	@scripts/deps.sh bench
+	@$(MAKE) --no-print-directory all
+	@bench/monitor.sh
+
 clean:
 	rm -f $(OBJS) $(MODULE) $(UNIT_BINS)
 
-.PHONY: all deps run test unit-bins token psql bench bench-load clean
+.PHONY: all deps run test unit-bins token psql bench bench-load bench-monitor clean

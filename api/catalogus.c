@@ -45,6 +45,7 @@ static const struct write_field indicator_fields[] = {
 	{ "aggregatie", JSON_STRING, 0 },
 	{ "resultaat", JSON_INTEGER, 0 },
 	{ "effect", JSON_STRING, 0 },
+	{ "thema", JSON_STRING, 0 },
 	{ "bron", JSON_STRING, 0 },
 	{ NULL, 0, 0 }
 };
@@ -62,6 +63,7 @@ static const struct write_field indicator_patch_fields[] = {
 	{ "aggregatie", JSON_STRING, 0 },
 	{ "resultaat", JSON_INTEGER, 0 },
 	{ "effect", JSON_STRING, 0 },
+	{ "thema", JSON_STRING, 0 },
 	{ "bron", JSON_STRING, 0 },
 	{ NULL, 0, 0 }
 };

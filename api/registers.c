@@ -17,7 +17,7 @@
 /*
  * The programme's registers: /v1/projecten, producten, acties, mijlpalen,
  * besluiten, kennisopdrachten, begroting, rvt-varianten,
- * doelgroepdefinities and doelgroepschattingen. Each lists with filters,
+ * doelgroepdefinities, doelgroepschattingen and basisbouwstenen. Each lists with filters,
  * reads an item (ETag: the item's version), creates (POST, with an optional
  * Idempotency-Key) and updates (PATCH with If-Match). The fields and their
  * types are the api view's; api.register_aanmaken() and
@@ -111,6 +111,11 @@ static struct register_def registers[] = {
 	    ID_KEY("begroting") "AND ($3::int IS NULL OR jaar = $3::int) ORDER BY id LIMIT $2::int",
 	    "SELECT * FROM api.begroting WHERE id::text = $1",
 	    { { "jaar", "^20[0-9]{2}$", "een jaartal", 0 } } }, ROUTES("begroting") },
+	{ "basisbouwstenen", { "/v1/basisbouwstenen",
+	    ID_KEY("basisbouwstenen") "AND ($3::text IS NULL OR gemeente = $3) ORDER BY id LIMIT $2::int",
+	    "SELECT * FROM api.basisbouwstenen WHERE id::text = $1",
+	    { { "gemeente", "^GM[0-9]{4}$", "een gemeentecode, zoals GM0363", 0 } } },
+	    ROUTES("basisbouwstenen") },
 	{ "rvt-varianten", { "/v1/rvt-varianten",
 	    CODE_KEY("rvt_varianten") "ORDER BY code LIMIT $2::int",
 	    "SELECT * FROM api.rvt_varianten WHERE code = $1", { { NULL, NULL, NULL, 0 } } },

@@ -338,6 +338,8 @@ int		 catalogus_indicator_patch(struct http_request *);
 int		 streefwaarden_root(struct http_request *);
 int		 register_root(struct http_request *);
 int		 rapportages_root(struct http_request *);
+int		 sectormonitor_list(struct http_request *);
+int		 transitiemonitor_list(struct http_request *);
 /* xlsx.c */
 int		 xlsx_report(json_t *, struct api_buf *);
 int		 rapportage_get(struct http_request *);

@@ -43,7 +43,8 @@ for t in "$ROOT"/tests/unit/test_*; do
 	(cd "$ROOT" && "$t") || failed="$failed unit:$(basename "$t")"
 done
 
-say "SQL tests (pgTAP)"
+say "SQL tests (pgTAP; from the root, where the golden files' paths start)"
+cd "$ROOT"
 PGHOST=$("$ROOT/scripts/db.sh" socket "$STATE") PGUSER=lakmoes_admin PGDATABASE=$DBNAME \
     pg_prove --ext .sql "$ROOT"/tests/sql/*.sql || failed="$failed sql"
 

@@ -1,7 +1,7 @@
 -- R__00_onthulling: statistical disclosure control, stated once (DESIGN.md,
 -- after CBS practice) and used by every published output: the API's
--- observations for controlled roles (R__03), the BI views (R__08) and the
--- progress reports (R__09). Counts are rounded to a multiple of 5; counts,
+-- observations for controlled roles (R__03), the BI views (R__08, R__11),
+-- the progress reports (R__09) and the monitors (R__11). Counts are rounded to a multiple of 5; counts,
 -- and ratios whose denominator is, below the threshold are withheld.
 -- Re-runnable; the first repeatable, because the others use it.
 
@@ -40,6 +40,21 @@ RETURN CASE monitoring.onthulling(eenheid, waarde, noemer, drempel)
 	ELSE waarde END;
 COMMENT ON FUNCTION monitoring.onthulde_waarde(text, numeric, numeric, numeric) IS 'De waarde na onthullingscontrole: leeg als ze geheim is, aantallen afgerond op 5.';
 
+-- Whether the caller sees a gebied's figures raw: the programme and
+-- researchers do, a proeftuin its own area (gebied NULL: figures about no
+-- single area), everyone else (publiek, opdrachtgever, other proeftuinen,
+-- the BI login) gets them disclosure-controlled. A transaction that
+-- publishes (a progress report) sets lakmoes.openbaar to 'aan', and then
+-- nobody does.
+CREATE OR REPLACE FUNCTION monitoring.ruwe_cijfers(gebied text) RETURNS boolean
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN coalesce(current_setting('lakmoes.openbaar', true), '') <> 'aan'
+   AND (current_user IN ('programma', 'onderzoeker')
+        OR (current_user = 'aanleveraar' AND gebied IS NOT NULL AND gebied = coalesce(api.claim('org'), '')));
+COMMENT ON FUNCTION monitoring.ruwe_cijfers(text) IS 'Of de aanroeper de cijfers van een gebied ongecontroleerd ziet: programma en onderzoeker, een proeftuin haar eigen gebied; niemand wanneer lakmoes.openbaar aan staat.';
+
 GRANT EXECUTE ON FUNCTION monitoring.onthulling_drempel(), monitoring.onthulling(text, numeric, numeric, numeric),
-    monitoring.onthulde_waarde(text, numeric, numeric, numeric)
+    monitoring.onthulde_waarde(text, numeric, numeric, numeric), monitoring.ruwe_cijfers(text)
     TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker, lakmoes_bi;
+-- ruwe_cijfers reads the token's org claim; the BI login runs it too.
+GRANT EXECUTE ON FUNCTION api.claim(text) TO lakmoes_bi;

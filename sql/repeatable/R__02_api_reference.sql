@@ -78,7 +78,7 @@ COMMENT ON VIEW api.proeftuinen IS 'De proeftuinen met hun (huidige) gemeenten, 
 CREATE VIEW api.indicatoren WITH (security_invoker = true) AS
 SELECT i.indicator_code AS code, i.naam, i.definitie, i.eenheid, i.soort, i.monitoringtype,
        i.meetwijze, i.richting, i.aggregatie, i.validatiestatus,
-       i.resultaat_nummer AS resultaat, i.effect, i.bron,
+       i.resultaat_nummer AS resultaat, i.effect, i.thema, i.bron,
        i.updated_at AS "gewijzigdOp"
   FROM monitoring.indicatoren i;
 COMMENT ON VIEW api.indicatoren IS 'De indicatorencatalogus, voor /v1/indicatoren.';

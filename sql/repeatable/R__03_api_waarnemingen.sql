@@ -53,8 +53,7 @@ AS $$
 	  FROM monitoring.waarnemingen_op(coalesce(peildatum, 'infinity')) w
 	  JOIN monitoring.indicatoren i ON i.indicator_code = w.indicator_code
 	 CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel) d
-	 CROSS JOIN LATERAL (SELECT current_user IN ('programma', 'onderzoeker')
-	                            OR (current_user = 'aanleveraar' AND w.gebied_code = api.claim('org')) AS ruw) c
+	 CROSS JOIN LATERAL (SELECT monitoring.ruwe_cijfers(w.gebied_code) AS ruw) c
 $$;
 COMMENT ON FUNCTION api.waarnemingen_op(timestamptz) IS 'Waarnemingen zoals ze op de peildatum stonden (leeg: nu), met onthullingscontrole voor gecontroleerde rollen; voor /v1/waarnemingen.';
 

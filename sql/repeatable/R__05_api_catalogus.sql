@@ -27,7 +27,9 @@ AS $$
 		('meetwijze', 'kwantitatief, kwalitatief'),
 		('richting', 'hoger_beter, lager_beter, neutraal'),
 		('aggregatie', 'som, ratio, niet_aggregeerbaar'),
-		('validatiestatus', 'in_ontwikkeling, gevalideerd, vervallen')
+		('validatiestatus', 'in_ontwikkeling, gevalideerd, vervallen'),
+		('thema', 'werking_stelsel, betekenis_doelgroep, veiligheid_doelgroep, veiligheid_professionals, '
+		          'effect_tijdigheid, effect_gedwongen_kader, effect_terugval, effect_vertrouwen')
 	  ) AS f(veld, mag)
 	 WHERE doc ? f.veld AND jsonb_typeof(doc -> f.veld) = 'string'
 	   AND NOT (doc ->> f.veld = ANY (string_to_array(f.mag, ', ')))
@@ -50,11 +52,12 @@ BEGIN
 		RAISE EXCEPTION 'de indicator kan zo niet worden opgenomen' USING ERRCODE = 'LK400', DETAIL = problems::text;
 	END IF;
 	INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype,
-	    meetwijze, richting, aggregatie, validatiestatus, resultaat_nummer, effect, bron)
+	    meetwijze, richting, aggregatie, validatiestatus, resultaat_nummer, effect, thema, bron)
 	VALUES (doc ->> 'code', doc ->> 'naam', doc ->> 'definitie', doc ->> 'eenheid', doc ->> 'soort',
 	    doc ->> 'monitoringtype', coalesce(doc ->> 'meetwijze', 'kwantitatief'), doc ->> 'richting',
 	    coalesce(doc ->> 'aggregatie', CASE WHEN doc ->> 'eenheid' IN ('aantal', 'euro') THEN 'som' ELSE 'ratio' END),
-	    doc ->> 'validatiestatus', (doc ->> 'resultaat')::integer, doc ->> 'effect', doc ->> 'bron');
+	    doc ->> 'validatiestatus', (doc ->> 'resultaat')::integer, doc ->> 'effect', doc ->> 'thema',
+	    doc ->> 'bron');
 	RETURN QUERY SELECT * FROM api.indicatoren i WHERE i.code = doc ->> 'code';
 END
 $$;
@@ -85,6 +88,7 @@ BEGIN
 	       validatiestatus = CASE WHEN doc ? 'validatiestatus' THEN doc ->> 'validatiestatus' ELSE i.validatiestatus END,
 	       resultaat_nummer = CASE WHEN doc ? 'resultaat' THEN (doc ->> 'resultaat')::integer ELSE i.resultaat_nummer END,
 	       effect = CASE WHEN doc ? 'effect' THEN doc ->> 'effect' ELSE i.effect END,
+	       thema = CASE WHEN doc ? 'thema' THEN doc ->> 'thema' ELSE i.thema END,
 	       bron = CASE WHEN doc ? 'bron' THEN doc ->> 'bron' ELSE i.bron END
 	 WHERE i.indicator_code = indicator;
 	GET DIAGNOSTICS n = ROW_COUNT;

@@ -76,7 +76,7 @@ COMMENT ON COLUMN bi.proeftuinen.is_actief IS 'Loopt nog.';
 
 CREATE VIEW bi.indicatoren AS
 SELECT indicator_code, naam, definitie, eenheid, soort, monitoringtype, meetwijze, richting,
-       aggregatie, validatiestatus, resultaat_nummer, effect, bron
+       aggregatie, validatiestatus, resultaat_nummer, effect, thema, bron
   FROM monitoring.indicatoren;
 COMMENT ON VIEW bi.indicatoren IS 'De indicatorencatalogus.';
 COMMENT ON COLUMN bi.indicatoren.indicator_code IS 'Vaste code.';
@@ -91,6 +91,7 @@ COMMENT ON COLUMN bi.indicatoren.aggregatie IS 'som, ratio of niet_aggregeerbaar
 COMMENT ON COLUMN bi.indicatoren.validatiestatus IS 'Alleen gevalideerde indicatoren zijn bruikbaar voor verantwoording.';
 COMMENT ON COLUMN bi.indicatoren.resultaat_nummer IS 'Gekoppeld gewenst resultaat.';
 COMMENT ON COLUMN bi.indicatoren.effect IS 'Gemeten maatschappelijk effect.';
+COMMENT ON COLUMN bi.indicatoren.thema IS 'Thema in de sectorbrede monitor.';
 COMMENT ON COLUMN bi.indicatoren.bron IS 'Herkomst van de cijfers.';
 
 CREATE VIEW bi.gewenste_resultaten AS

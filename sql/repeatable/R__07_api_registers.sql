@@ -1,6 +1,7 @@
 -- R__07_api_registers: the programme's registers through the API:
 -- /v1/projecten, producten, acties, mijlpalen, besluiten, kennisopdrachten,
--- begroting, rvt-varianten, doelgroepdefinities, doelgroepschattingen.
+-- begroting, rvt-varianten, doelgroepdefinities, doelgroepschattingen,
+-- basisbouwstenen.
 -- One security_invoker view per resource (simple, so PostgreSQL can write
 -- through it; row-level security applies) with a "versie" column (a hash
 -- of the row: the ETag), and two generic functions that create and update
@@ -17,7 +18,7 @@ DROP FUNCTION IF EXISTS api.register_aanmaken(text, jsonb, text), api.register_w
     api.register_problemen(text, text, jsonb, boolean), api.register_bron(text) CASCADE;
 DROP VIEW IF EXISTS api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
-    api.doelgroepschattingen CASCADE;
+    api.doelgroepschattingen, api.basisbouwstenen CASCADE;
 
 CREATE VIEW api.projecten WITH (security_invoker = true) AS
 SELECT p.project_code AS code, p.actielijn_code AS actielijn, p.naam, p.omschrijving, p.status,
@@ -70,6 +71,12 @@ SELECT s.schatting_id AS id, s.definitie_id AS definitie, s.gebied_code AS gebie
        s.methode, s.bron, md5(to_jsonb(s)::text) AS versie
   FROM doelgroep.schattingen s;
 
+CREATE VIEW api.basisbouwstenen WITH (security_invoker = true) AS
+SELECT b.basisbouwsteen_id AS id, b.gemeente_code AS gemeente, b.geldig_van AS "geldigVan",
+       b.geldig_tot AS "geldigTot", b.bron, md5(to_jsonb(b)::text) AS versie
+  FROM register.basisbouwstenen b;
+
+COMMENT ON VIEW api.basisbouwstenen IS 'Gemeenten die aan de basisbouwstenen werken, voor /v1/basisbouwstenen.';
 COMMENT ON VIEW api.projecten IS 'Projecten per actielijn, voor /v1/projecten.';
 COMMENT ON VIEW api.producten IS 'Producten en activiteiten, voor /v1/producten.';
 COMMENT ON VIEW api.acties IS 'Acties voor verandering met de resultaten die ze dienen, voor /v1/acties.';
@@ -91,7 +98,8 @@ AS $$
 		('besluiten', 'besluiten', 'id'), ('kennisopdrachten', 'kennisopdrachten', 'id'),
 		('begroting', 'begroting', 'id'), ('rvt-varianten', 'rvt_varianten', 'code'),
 		('doelgroepdefinities', 'doelgroepdefinities', 'id'),
-		('doelgroepschattingen', 'doelgroepschattingen', 'id')
+		('doelgroepschattingen', 'doelgroepschattingen', 'id'),
+		('basisbouwstenen', 'basisbouwstenen', 'id')
 	) AS r(res, v, k) WHERE r.res = resource
 $$;
 
@@ -277,10 +285,10 @@ $$;
 
 GRANT SELECT ON api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
-    api.doelgroepschattingen TO aanleveraar, programma, opdrachtgever, onderzoeker;
+    api.doelgroepschattingen, api.basisbouwstenen TO aanleveraar, programma, opdrachtgever, onderzoeker;
 GRANT INSERT, UPDATE ON api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
-    api.doelgroepschattingen TO programma;
+    api.doelgroepschattingen, api.basisbouwstenen TO programma;
 GRANT EXECUTE ON FUNCTION api.register_koppel(text, bigint, jsonb) TO programma;
 GRANT EXECUTE ON FUNCTION api.register_bron(text), api.register_problemen(text, text, jsonb, boolean),
     api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text)

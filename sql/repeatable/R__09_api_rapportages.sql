@@ -3,10 +3,13 @@
 --
 -- A report lists every validated national (landelijk, gevalideerd)
 -- indicator with its value for NL in the half year, the previous half year
--- and the same half year a year earlier, and the changes. It is a public
--- document, so its figures are disclosure-controlled when established
--- (counts rounded to 5, small counts and small denominators withheld), and
--- then frozen with its hash: later corrections never change it.
+-- and the same half year a year earlier, and the changes, all from the
+-- sector monitor (the delivered national value, or the aggregate of the
+-- gemeenten); and the transition monitor's rows for the half year. It is a
+-- public document, so its figures are disclosure-controlled when
+-- established (counts rounded to 5, small counts and small denominators
+-- withheld), and then frozen with its hash: later corrections never change
+-- it.
 
 SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
@@ -28,7 +31,6 @@ DECLARE
 	q ref.perioden;
 	vorige text;
 	jaar_eerder text;
-	drempel numeric := monitoring.onthulling_drempel();
 	doc jsonb;
 BEGIN
 	SELECT * INTO q FROM ref.perioden p WHERE p.periode_code = periode AND p.soort = 'halfjaar';
@@ -41,36 +43,39 @@ BEGIN
 		RAISE EXCEPTION 'de rapportage over % is al vastgesteld en verandert niet meer', periode
 		    USING ERRCODE = 'LK409';
 	END IF;
-	vorige := CASE WHEN q.volgnummer = 2 THEN q.jaar || '-H1' ELSE (q.jaar - 1) || '-H2' END;
-	jaar_eerder := (q.jaar - 1) || '-H' || q.volgnummer;
+	vorige := ref.vorige_periode(periode);
+	jaar_eerder := ref.jaar_eerder(periode);
 
-	WITH w AS (
-		-- a published figure: disclosure-controlled (R__00_onthulling)
-		SELECT a.indicator_code, a.periode_code, a.status, a.bron,
-		       monitoring.onthulde_waarde(i.eenheid, a.waarde, a.noemer, drempel) AS waarde
-		  FROM monitoring.waarnemingen_actueel a
-		  JOIN monitoring.indicatoren i ON i.indicator_code = a.indicator_code
-		 WHERE a.gebied_code = 'NL' AND a.periode_code IN (periode, vorige, jaar_eerder)
-	)
+	-- published figures: disclosure-controlled for everyone
+	-- (monitoring.ruwe_cijfers), taken from the monitors as they stand
+	PERFORM set_config('lakmoes.openbaar', 'aan', true);
 	SELECT jsonb_build_object(
 		'periode', periode,
 		'gebied', 'NL',
-		'cijfers', coalesce(jsonb_agg(jsonb_build_object(
-			'indicator', i.indicator_code, 'naam', i.naam, 'eenheid', i.eenheid,
-			'waarde', c.waarde, 'status', c.status, 'bron', c.bron,
-			'vorigePeriode', jsonb_build_object('periode', vorige, 'waarde', v.waarde),
-			'jaarEerder', jsonb_build_object('periode', jaar_eerder, 'waarde', j.waarde),
-			'verschilVorigePeriode', c.waarde - v.waarde,
-			'verschilJaarEerder', c.waarde - j.waarde,
-			'verschilJaarEerderProcent',
-			    CASE WHEN j.waarde <> 0 THEN round(100 * (c.waarde - j.waarde) / j.waarde, 1) END)
-			ORDER BY i.indicator_code), '[]'))
-	  INTO doc
-	  FROM monitoring.indicatoren i
-	  LEFT JOIN w c ON c.indicator_code = i.indicator_code AND c.periode_code = periode
-	  LEFT JOIN w v ON v.indicator_code = i.indicator_code AND v.periode_code = vorige
-	  LEFT JOIN w j ON j.indicator_code = i.indicator_code AND j.periode_code = jaar_eerder
-	 WHERE i.monitoringtype = 'landelijk' AND i.validatiestatus = 'gevalideerd';
+		'cijfers', coalesce((
+			SELECT jsonb_agg(jsonb_build_object(
+				'indicator', i.indicator_code, 'naam', i.naam, 'eenheid', i.eenheid,
+				'waarde', c.waarde, 'status', c.status, 'bron', c.bron, 'geheimhouding', c.geheimhouding,
+				'vorigePeriode', jsonb_build_object('periode', vorige, 'waarde', v.waarde),
+				'jaarEerder', jsonb_build_object('periode', jaar_eerder, 'waarde', j.waarde),
+				'verschilVorigePeriode', c.waarde - v.waarde,
+				'verschilJaarEerder', c.waarde - j.waarde,
+				'verschilJaarEerderProcent',
+				    CASE WHEN j.waarde <> 0 THEN round(100 * (c.waarde - j.waarde) / j.waarde, 1) END)
+				ORDER BY i.indicator_code)
+			  FROM monitoring.indicatoren i
+			  LEFT JOIN api.sectormonitor c ON c.indicator = i.indicator_code AND c.gebied = 'NL'
+			   AND c.periode = rapportage_vaststellen.periode
+			  LEFT JOIN api.sectormonitor v ON v.indicator = i.indicator_code AND v.gebied = 'NL'
+			   AND v.periode = vorige
+			  LEFT JOIN api.sectormonitor j ON j.indicator = i.indicator_code AND j.gebied = 'NL'
+			   AND j.periode = jaar_eerder
+			 WHERE i.monitoringtype = 'landelijk' AND i.validatiestatus = 'gevalideerd'), '[]'),
+		'transitiemonitor', coalesce((
+			SELECT jsonb_agg(jsonb_strip_nulls(to_jsonb(t) - 'id' - 'periode') ORDER BY t.id)
+			  FROM api.transitiemonitor t WHERE t.periode = rapportage_vaststellen.periode), '[]'))
+	  INTO doc;
+	PERFORM set_config('lakmoes.openbaar', '', true);
 
 	INSERT INTO monitoring.voortgangsrapportages (periode_code, inhoud, inhoud_hash)
 	VALUES (periode, doc, encode(sha256(convert_to(doc::text, 'UTF8')), 'hex'));

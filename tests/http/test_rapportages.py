@@ -41,6 +41,15 @@ def test_establish_read_and_frozen():
     assert kamer["jaarEerder"] == {"periode": "2024-H2", "waarde": 1000}
     assert kamer["verschilJaarEerder"] == 235 and kamer["verschilJaarEerderProcent"] == 23.5
     assert rows["TEST_KAMER_KLEIN"]["waarde"] is None, "a small count is never published"
+    assert rows["TEST_KAMER_KLEIN"]["geheimhouding"] == "geheim"
+    # the transition monitor's half year, as published, in the report
+    summary = report["inhoud"]["transitiemonitor"]
+    parts = {x["onderdeel"] for x in summary}
+    assert {"acties", "mijlpalen", "kennisopdrachten", "spreiding"} <= parts, parts
+    assert all("id" not in x and "periode" not in x and "maat" in x for x in summary)
+    for x in summary:
+        if x["onderdeel"] == "effecten" and x["eenheid"] == "aantal" and x.get("waarde") is not None:
+            assert x["waarde"] % 5 == 0, x
 
     assert_problem(post_json("/v1/voortgangsrapportages", {"periode": "2025-H2"}, PROGRAMMA), 409)
 

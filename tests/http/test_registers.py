@@ -18,6 +18,7 @@ CREATE = {
     "kennisopdrachten": {"titel": "Wat werkt?", "horizon": 2, "gelaagdheid": "complex",
                          "cyclusfase": "delen", "makelaarsrol": "vertalen"},
     "begroting": {"jaar": 2026, "post": "Testpost", "begrootEuro": 125000.5},
+    "basisbouwstenen": {"gemeente": "GM0014", "geldigVan": "2025-01-01", "bron": "test"},
     "rvt-varianten": {"code": "V9", "naam": "Testvariant"},
     "doelgroepdefinities": {"definitieVersie": 9, "naam": "Test", "criteria": "x", "geldigVanaf": "2025-01-01"},
     "doelgroepschattingen": {"definitie": 1, "gebied": "NL", "periode": "2024", "eenheid": "kinderen",
@@ -28,6 +29,7 @@ CHANGE = {"projecten": {"status": "afgerond"}, "producten": {"status": "lopend"}
           "acties": {"status": "lopend", "resultaten": [4]}, "mijlpalen": {"status": "vertraagd"},
           "besluiten": {"besluit": "Akkoord met aanpassing"}, "kennisopdrachten": {"status": "afgerond"},
           "begroting": {"gerealiseerdEuro": 100000}, "rvt-varianten": {"isVoorkeur": True},
+          "basisbouwstenen": {"geldigTot": "2026-01-01"},
           "doelgroepdefinities": {"status": "vastgesteld"}, "doelgroepschattingen": {"waarde": 1100}}
 
 

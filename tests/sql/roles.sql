@@ -2,7 +2,7 @@
 -- else; the BI login sees bi only; the owner owns everything.
 BEGIN;
 SET search_path = tap, public;
-SELECT plan(44);
+SELECT plan(46);
 
 -- Attributes.
 SELECT is((SELECT rolcanlogin FROM pg_roles WHERE rolname = r), false, r || ' cannot log in')
@@ -79,10 +79,18 @@ SELECT is(
       WHERE n.nspname = 'api' AND p.prosecdef),
     NULL, 'no api function is SECURITY DEFINER');
 SELECT is(
-    (SELECT array_agg(c.relname::text) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+    (SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'api' AND c.relkind = 'v'
         AND NOT coalesce(c.reloptions @> ARRAY['security_invoker=true'], false)),
-    NULL, 'every api view is security_invoker');
+    ARRAY['sectormonitor', 'transitiemonitor'],
+    'every api view is security_invoker but the monitors, which read the private marts as the owner');
+SELECT is(
+    (SELECT count(*)::integer FROM information_schema.role_table_grants g
+      WHERE g.table_schema = 'mart'
+        AND g.grantee IN ('publiek', 'aanleveraar', 'programma', 'opdrachtgever', 'onderzoeker', 'lakmoes_bi', 'PUBLIC')),
+    0, 'no request role and not the BI login has any right on the marts');
+SELECT is(as_role('programma', 'SELECT * FROM mart.sectormonitor LIMIT 1'), '42501',
+    'not even the programme reads a mart directly');
 
 -- Role switching as the API does it.
 SELECT is(as_role_value('programma', 'SELECT rol FROM api.sessie()'), 'programma',

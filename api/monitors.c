@@ -1,0 +1,82 @@
+/*
+ * Copyright (c) 2026 Lakmoes contributors
+ *
+ * Permission to use, copy, modify, and distribute this software for any
+ * purpose with or without fee is hereby granted, provided that the above
+ * copyright notice and this permission notice appear in all copies.
+ *
+ * THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES
+ * WITH REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF
+ * MERCHANTABILITY AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR
+ * ANY SPECIAL, DIRECT, INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES
+ * WHATSOEVER RESULTING FROM LOSS OF USE, DATA OR PROFITS, WHETHER IN AN
+ * ACTION OF CONTRACT, NEGLIGENCE OR OTHER TORTIOUS ACTION, ARISING OUT OF
+ * OR IN CONNECTION WITH THE USE OR PERFORMANCE OF THIS SOFTWARE.
+ */
+
+/*
+ * GET /v1/sectormonitor and GET /v1/transitiemonitor: the precomputed
+ * monitors (mart, R__10_mart.sql) as published by api.sectormonitor and
+ * api.transitiemonitor, which apply disclosure control per caller. Public
+ * (a token only widens what is shown raw); JSON or CSV; keyset pages on the
+ * row's id, which is its key: indicator/periode/gebied for the sector
+ * monitor, periode/onderdeel/… for the transition monitor. The sector
+ * monitor's row comparison on the key uses the mart's indexes; the
+ * transition monitor is small (a few hundred rows per half year).
+ */
+
+#include "lakmoes.h"
+
+static const struct list_resource sectormonitor = {
+	.path = "/v1/sectormonitor",
+	.sql = "SELECT s.* FROM api.sectormonitor s "
+	    "WHERE (s.indicator, s.periode, s.gebied) > "
+	    "(split_part($1, '/', 1), split_part($1, '/', 2), split_part($1, '/', 3)) "
+	    "AND ($3::text IS NULL OR s.periode = $3) "
+	    "AND ($4::text IS NULL OR s.gebied = $4) "
+	    "AND ($5::text IS NULL OR s.indicator = $5) "
+	    "AND ($6::text IS NULL OR s.thema = $6) "
+	    "ORDER BY s.indicator, s.periode, s.gebied LIMIT $2::int",
+	.filters = {
+		{ "periode", "^[0-9]{4}(-Q[1-4]|-H[12])?$", "een periode: JJJJ, JJJJ-Hn of JJJJ-Qn", 0 },
+		{ "gebied", "^(NL|PV[0-9]{2}|JZ[0-9]{2}|VT[0-9]{2}|VR[0-9]{2}|GM[0-9]{4}|PT[0-9]{2})$",
+		  "een gebiedscode, zoals NL, GM0363 of PT05", 0 },
+		{ "indicator", "^[A-Z][A-Z0-9_]{1,39}$", "een indicatorcode, zoals EFF_TIJDIGHEID", 0 },
+		{ "thema", "^(werking_stelsel|betekenis_doelgroep|veiligheid_doelgroep|"
+		  "veiligheid_professionals|effect_tijdigheid|effect_gedwongen_kader|"
+		  "effect_terugval|effect_vertrouwen)$",
+		  "werking_stelsel, betekenis_doelgroep, veiligheid_doelgroep, veiligheid_professionals, "
+		  "effect_tijdigheid, effect_gedwongen_kader, effect_terugval of effect_vertrouwen", 0 },
+	},
+};
+
+static const struct list_resource transitiemonitor = {
+	.path = "/v1/transitiemonitor",
+	.sql = "SELECT t.* FROM api.transitiemonitor t "
+	    "WHERE t.id > $1 "
+	    "AND ($3::text IS NULL OR t.periode = $3) "
+	    "AND ($4::text IS NULL OR t.onderdeel = $4) "
+	    "ORDER BY t.id LIMIT $2::int",
+	.filters = {
+		{ "periode", "^[0-9]{4}-H[12]$", "een halfjaar: JJJJ-H1 of JJJJ-H2", 0 },
+		{ "onderdeel", "^(effecten|acties|mijlpalen|kennisopdrachten|spreiding|begroting)$",
+		  "effecten, acties, mijlpalen, kennisopdrachten, spreiding of begroting", 0 },
+	},
+};
+
+static const struct api_route sectormonitor_route =
+    LIST_ROUTE("sectormonitor", HTTP_METHOD_GET, API_AUTH_OPTIONAL, sectormonitor);
+static const struct api_route transitiemonitor_route =
+    LIST_ROUTE("transitiemonitor", HTTP_METHOD_GET, API_AUTH_OPTIONAL, transitiemonitor);
+
+int
+sectormonitor_list(struct http_request *req)
+{
+	return (api_handle(req, &sectormonitor_route));
+}
+
+int
+transitiemonitor_list(struct http_request *req)
+{
+	return (api_handle(req, &transitiemonitor_route));
+}

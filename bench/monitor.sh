@@ -1,0 +1,115 @@
+#!/usr/bin/env bash
+# Benchmark (not a test) of the monitors at national scale: 342 gemeenten ×
+# every indicator × 40 quarters, two revisions each, on a throw-away
+# cluster. Prints the full and incremental mart refresh times, then wrk
+# against GET /v1/sectormonitor with typical filters next to pgbench
+# running the endpoint's bare SELECT (same concurrency, same run), and the
+# workers' memory before and after. Never fails on speed.
+#   make bench-monitor                       10 s per run, 32 connections
+#   DURATION=60s CONNS=32 make bench-monitor
+. "$(dirname "$0")/../scripts/common.sh"
+unset LAKMOES_DATABASE_URL LAKMOES_API_DATABASE_URL
+
+DURATION=${DURATION:-10s}
+CONNS=${CONNS:-32}
+STATE=$(mktemp -d "$LOCAL/bench-XXXXXX")
+chmod 755 "$STATE"
+KPID=""
+cleanup() {
+	[ -n "$KPID" ] && { kill "$KPID" 2>/dev/null || true; wait "$KPID" 2>/dev/null || true; }
+	"$ROOT/scripts/db.sh" stop "$STATE" >/dev/null 2>&1 || true
+	[ -L "$STATE/pg" ] && rm -rf "$(readlink "$STATE/pg")"
+	rm -rf "$STATE"
+}
+trap cleanup EXIT
+
+LAKMOES_DEMO=0 "$ROOT/scripts/setup.sh" "$STATE" fast >/dev/null
+. "$ROOT/scripts/env.sh" "$STATE"
+URL=$(cat "$STATE/database.url")
+q() { psql "$URL" -X -q -At -v ON_ERROR_STOP=1 "$@"; }
+
+echo "# Lakmoes monitor bench: $(nproc) cores; PostgreSQL, Kore and wrk on one machine"
+echo
+echo "## national-scale data (generated without triggers, then the marts computed in full)"
+q <<'SQL'
+SET session_replication_role = replica;
+INSERT INTO monitoring.waarnemingen (indicator_code, gebied_code, periode_code, revisie, waarde, teller,
+    noemer, status, bron, recorded_by)
+SELECT i.indicator_code, g.gebied_code, q.periode_code, r.revisie,
+       CASE WHEN i.eenheid = 'percentage' THEN round(100.0 * t.teller / t.noemer, 2)
+            WHEN i.aggregatie = 'ratio' THEN round(t.teller / t.noemer, 1)
+            ELSE t.teller END,
+       CASE WHEN i.aggregatie = 'ratio' THEN t.teller END, CASE WHEN i.aggregatie = 'ratio' THEN t.noemer END,
+       CASE r.revisie WHEN 1 THEN 'voorlopig' ELSE 'definitief' END, 'BENCH', 'bench'
+  FROM monitoring.indicatoren i
+ CROSS JOIN ref.gebieden g
+ CROSS JOIN (SELECT periode_code FROM ref.perioden WHERE soort = 'kwartaal' AND eind_date < current_date
+              ORDER BY begin_date DESC LIMIT 40) q
+ CROSS JOIN (VALUES (1), (2)) r(revisie)
+ CROSS JOIN LATERAL (SELECT (hashtext(i.indicator_code || g.gebied_code || q.periode_code || r.revisie)
+                             & 1023)::numeric AS h) x
+ CROSS JOIN LATERAL (SELECT 10 + x.h * 4 AS noemer,
+                            CASE WHEN i.eenheid = 'percentage' THEN round((10 + x.h * 4) * 0.3)
+                                 WHEN i.eenheid = 'score' THEN round((10 + x.h * 4) * 7)
+                                 WHEN i.eenheid = 'dagen' THEN round((10 + x.h * 4) * 35)
+                                 ELSE 1 + x.h END AS teller) t
+ WHERE g.soort = 'gemeente';
+SQL
+echo "observations: $(q -c 'SELECT count(*) FROM monitoring.waarnemingen')"
+q -c "VACUUM ANALYZE monitoring.waarnemingen"
+q <<'SQL'
+\timing on
+\echo full refresh, sector monitor (rows written):
+SELECT mart.sectormonitor_verversen();
+\echo full refresh, transition monitor:
+SELECT mart.transitiemonitor_verversen();
+SQL
+q -c "VACUUM ANALYZE mart.sectormonitor"
+echo "sector monitor rows: $(q -c 'SELECT count(*) FROM mart.sectormonitor')"
+
+LAST=$(q -c "SELECT max(periode_code) FROM monitoring.waarnemingen")
+echo
+echo "## incremental refresh: one delivery (the statement, with its triggers and the refresh)"
+q <<SQL
+\timing on
+SELECT set_config('request.jwt.claims', '{"sub":"bench"}', false);
+\echo a proeftuin quarter: every indicator for PT01 in $LAST
+INSERT INTO monitoring.waarnemingen (indicator_code, gebied_code, periode_code, waarde, status, bron)
+SELECT indicator_code, 'PT01', '$LAST', 7, 'voorlopig', 'BENCH' FROM monitoring.indicatoren
+ WHERE aggregatie = 'som';
+\echo a CBS delivery: one indicator for all 342 gemeenten in $LAST
+INSERT INTO monitoring.waarnemingen (indicator_code, gebied_code, periode_code, waarde, status, bron)
+SELECT 'BM_KINDEREN', gebied_code, '$LAST', 11, 'definitief', 'BENCH' FROM ref.gebieden WHERE soort = 'gemeente';
+SQL
+
+PORT=$(free_port)
+sed -e "s|@BIND@|127.0.0.1|" -e "s|@PORT@|$PORT|" \
+    -e "s|@MODULE@|$ROOT/lakmoes.so|" -e "s|@PIDFILE@|$STATE/kore.pid|" \
+    "$ROOT/conf/lakmoes.conf.in" >"$STATE/lakmoes.conf"
+TZ=UTC0 stdbuf -oL kore -c "$STATE/lakmoes.conf" -f -n -r >/dev/null 2>&1 &
+KPID=$!
+for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/v1/health" && break; sleep 0.1; done
+
+rss() { ps -o rss= --ppid "$(cat "$STATE/kore.pid")" 2>/dev/null | paste -sd+ | bc; }
+
+bench() {	# bench NAME QUERY-STRING: wrk on the endpoint, pgbench on its bare SELECT
+	local where=$2
+	echo
+	echo "## GET /v1/sectormonitor?$1"
+	wrk -t2 -c"$CONNS" -d"$DURATION" --latency "http://127.0.0.1:$PORT/v1/sectormonitor?$1" |
+	    grep -E 'Requests/sec|Latency|50%|90%|99%|Non-2xx|Socket errors'
+	echo "pgbench, the bare SELECT, $CONNS clients:"
+	echo "SELECT s.* FROM api.sectormonitor s WHERE (s.indicator, s.periode, s.gebied) > ('', '', '') $where ORDER BY s.indicator, s.periode, s.gebied LIMIT 101;" >"$STATE/q.sql"
+	pgbench -n -c "$CONNS" -j 2 -T "${DURATION%s}" -f "$STATE/q.sql" "$URL" 2>/dev/null | grep -E "^tps|latency average"
+}
+
+echo
+echo "worker RSS before (kB, all workers): $(rss)"
+bench "indicator=EFF_TIJDIGHEID&gebied=GM0363 (a time series: 40 rows)" \
+    "AND s.indicator = 'EFF_TIJDIGHEID' AND s.gebied = 'GM0363'"
+bench "indicator=EFF_TIJDIGHEID&periode=$LAST&limit=100 (a map: the first 100 of 458 areas)" \
+    "AND s.indicator = 'EFF_TIJDIGHEID' AND s.periode = '$LAST'"
+bench "gebied=NL&periode=$LAST (a national overview: every indicator)" \
+    "AND s.gebied = 'NL' AND s.periode = '$LAST'"
+echo
+echo "worker RSS after (kB, all workers): $(rss)"

@@ -1,0 +1,499 @@
+-- R__10_mart: computing and refreshing the two monitors (tables of V015).
+-- Re-runnable; ends with a full refresh, so a change of the rules here
+-- reaches every row.
+--
+-- Sector monitor, per indicator × periode × gebied. A gebied's value is its
+-- delivered value if there is one, else the aggregate of its gemeenten by
+-- the indicator's rule: som sums the values; ratio divides the summed
+-- tellers by the summed noemers (never an average of percentages);
+-- niet_aggregeerbaar has no aggregate. An aggregate carries the least
+-- definitive status of its parts and its coverage (gemeenten with a value
+-- of all gemeenten). Rank and percentile are among gebieden of the same
+-- soort, best first. Regional membership is the 2025 indeling (the first
+-- one known); periods before it are counted in that indeling, as CBS
+-- publishes figures in a current indeling. Proeftuinen count their
+-- gemeenten from the date each joined.
+--
+-- The refresh functions run with room to sort and hash (work_mem) and
+-- without nested loops: their joins are set-wise over intermediate results
+-- whose sizes the planner cannot estimate, and a nested loop over two of
+-- them took seconds where a hash join takes milliseconds; and hashing
+-- rather than sorting to group (windows still sort). No JIT either:
+-- compiling took longer than running.
+--
+-- Refresh. A statement that adds observations recomputes the rows of its
+-- indicators × periods, plus the periods that compare with them (the next
+-- period and the same period a year later): one delete and one insert in
+-- the writer's own transaction, so readers keep seeing the previous rows
+-- until it commits and never wait. Writers of the same indicator queue on
+-- an advisory lock per indicator, so that the later one recomputes with
+-- the earlier one's figures. Targets, the catalogue and the area
+-- membership refresh what depends on them; the registers refresh their
+-- part of the transition monitor.
+
+SET client_min_messages = warning;
+SET LOCAL ROLE lakmoes_owner;
+
+-- Period arithmetic --------------------------------------------------------------
+
+-- The period before: 2025-Q1 → 2024-Q4, 2025-H2 → 2025-H1, 2025 → 2024.
+CREATE OR REPLACE FUNCTION ref.vorige_periode(code text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN CASE
+	WHEN length(code) = 4 THEN (left(code, 4)::integer - 1)::text
+	WHEN right(code, 1) = '1' THEN (left(code, 4)::integer - 1) || substr(code, 5, 2)
+	    || CASE substr(code, 6, 1) WHEN 'Q' THEN '4' ELSE '2' END
+	ELSE left(code, 6) || (right(code, 1)::integer - 1) END;
+COMMENT ON FUNCTION ref.vorige_periode(text) IS 'De periode ervoor: 2025-Q1 → 2024-Q4, 2025-H2 → 2025-H1, 2025 → 2024.';
+
+-- The same period a year earlier.
+CREATE OR REPLACE FUNCTION ref.jaar_eerder(code text) RETURNS text
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN (left(code, 4)::integer - 1) || substr(code, 5);
+COMMENT ON FUNCTION ref.jaar_eerder(text) IS 'Dezelfde periode een jaar eerder: 2025-H2 → 2024-H2.';
+
+GRANT EXECUTE ON FUNCTION ref.vorige_periode(text), ref.jaar_eerder(text)
+    TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;
+
+-- Which gemeenten make up which area at the end of a period: the
+-- membership valid then; for regions before the first known indeling,
+-- that first indeling.
+CREATE OR REPLACE FUNCTION mart.leden_op(eind date)
+RETURNS TABLE (gebied_code text, gemeente_code text)
+LANGUAGE sql STABLE
+AS $$
+	SELECT l.gebied_code, l.gemeente_code
+	  FROM ref.gebied_leden l
+	 CROSS JOIN (SELECT min(e.geldig_van) AS eerste FROM ref.gebied_leden e
+	              WHERE e.gebied_code NOT LIKE 'PT%') k
+	 WHERE daterange(l.geldig_van, l.geldig_tot) @>
+	       CASE WHEN l.gebied_code LIKE 'PT%' THEN eind ELSE greatest(eind, k.eerste) END
+$$;
+COMMENT ON FUNCTION mart.leden_op(date) IS 'De gemeenten van elk samengesteld gebied op een datum; voor regio''s vóór de eerste bekende indeling die eerste indeling.';
+
+-- Values -------------------------------------------------------------------------
+
+-- The value of every indicator × gebied × periode for the given indicators
+-- and periods (NULL: all): delivered, or aggregated from the gemeenten.
+CREATE OR REPLACE FUNCTION mart.waarden(ind text[], per text[])
+RETURNS TABLE (indicator_code text, gebied_code text, periode_code text, waarde numeric,
+               teller numeric, noemer numeric, status text, bron text, geaggregeerd boolean,
+               leden_geleverd integer, leden_totaal integer, bijgewerkt_op timestamptz)
+LANGUAGE sql STABLE
+AS $$
+	WITH geleverd AS MATERIALIZED (
+		SELECT DISTINCT ON (w.indicator_code, w.gebied_code, w.periode_code)
+		       w.indicator_code, w.gebied_code, w.periode_code, w.waarde, w.teller, w.noemer,
+		       w.status, w.bron, w.recorded_at
+		  FROM monitoring.waarnemingen w
+		 WHERE (ind IS NULL OR w.indicator_code = ANY (ind))
+		   AND (per IS NULL OR w.periode_code = ANY (per))
+		 ORDER BY w.indicator_code, w.gebied_code, w.periode_code, w.revisie DESC
+	), leden AS MATERIALIZED (
+		SELECT m.gebied_code, m.gemeente_code, q.periode_code,
+		       count(*) OVER (PARTITION BY m.gebied_code, q.periode_code)::integer AS n
+		  FROM ref.perioden q
+		 CROSS JOIN LATERAL mart.leden_op(q.eind_date) m
+		 WHERE q.periode_code IN (SELECT g.periode_code FROM geleverd g WHERE g.gebied_code LIKE 'GM%')
+	), opgeteld AS (
+		SELECT a.*, i.aggregatie, i.eenheid
+		  FROM (SELECT m.gebied_code COLLATE "C" AS gebied_code, g.indicator_code COLLATE "C" AS indicator_code,
+		               g.periode_code COLLATE "C" AS periode_code, max(m.n) AS n,
+		               sum(g.waarde) AS som, sum(g.teller) AS teller, sum(g.noemer) AS noemer,
+		               count(*)::integer AS geleverd,
+		               min(array_position(ARRAY['voorlopig', 'nader_voorlopig', 'definitief'], g.status)) AS zekerheid,
+		               max(g.recorded_at) AS bijgewerkt
+		          FROM geleverd g
+		          JOIN leden m ON m.gemeente_code = g.gebied_code AND m.periode_code = g.periode_code
+		         WHERE g.indicator_code IN (SELECT i.indicator_code FROM monitoring.indicatoren i
+		                                     WHERE i.aggregatie = 'som')
+		            OR (g.noemer IS NOT NULL AND g.indicator_code IN (SELECT i.indicator_code
+		                                     FROM monitoring.indicatoren i WHERE i.aggregatie = 'ratio'))
+		         GROUP BY 1, 2, 3) a
+		  JOIN monitoring.indicatoren i ON i.indicator_code = a.indicator_code
+	)
+	-- a delivered value wins over an aggregate
+	SELECT DISTINCT ON (x.indicator_code, x.gebied_code, x.periode_code) x.*
+	  FROM (SELECT g.indicator_code COLLATE "C", g.gebied_code COLLATE "C", g.periode_code COLLATE "C", g.waarde, g.teller, g.noemer, g.status,
+	               g.bron, false AS geaggregeerd, NULL::integer AS leden_geleverd,
+	               NULL::integer AS leden_totaal, g.recorded_at AS bijgewerkt_op
+	          FROM geleverd g
+	        UNION ALL
+	        SELECT o.indicator_code, o.gebied_code, o.periode_code,
+	               CASE WHEN o.aggregatie = 'som' THEN o.som
+	                    ELSE round(CASE WHEN o.eenheid = 'percentage' THEN 100 ELSE 1 END * o.teller / o.noemer, 2) END,
+	               CASE WHEN o.aggregatie = 'ratio' THEN o.teller END,
+	               CASE WHEN o.aggregatie = 'ratio' THEN o.noemer END,
+	               (ARRAY['voorlopig', 'nader_voorlopig', 'definitief'])[o.zekerheid],
+	               format('geaggregeerd uit %s van %s gemeenten', o.geleverd, o.n),
+	               true, o.geleverd, o.n, o.bijgewerkt
+	          FROM opgeteld o) x
+	 ORDER BY x.indicator_code, x.gebied_code, x.periode_code, x.geaggregeerd
+$$;
+COMMENT ON FUNCTION mart.waarden(text[], text[]) IS 'De waarde per indicator, gebied en periode: geleverd, of opgeteld uit de gemeenten volgens de regel van de indicator.';
+
+-- Sector monitor -------------------------------------------------------------------
+
+-- The sector monitor's rows for the given indicators × periods (NULL: all).
+CREATE OR REPLACE FUNCTION mart.sectormonitor_berekenen(ind text[], per text[])
+RETURNS SETOF mart.sectormonitor
+LANGUAGE sql STABLE
+AS $$
+	WITH v AS (
+		-- the values of the periods asked for and of those they compare
+		-- with, numbered so that the previous period is one step back
+		-- (volg) and a year earlier twelve months back (maand)
+		SELECT w.*, q.soort AS periodesoort, q.jaar,
+		       CASE q.soort WHEN 'kwartaal' THEN q.jaar * 4 + q.volgnummer
+		                    WHEN 'halfjaar' THEN q.jaar * 2 + q.volgnummer ELSE q.jaar END AS volg,
+		       q.jaar * 12 + extract(month FROM q.begin_date)::integer AS maand
+		  FROM mart.waarden(ind, CASE WHEN per IS NOT NULL THEN
+		           per || ARRAY(SELECT ref.vorige_periode(p) FROM unnest(per) p)
+		               || ARRAY(SELECT ref.jaar_eerder(p) FROM unnest(per) p) END) w
+		  JOIN ref.perioden q ON q.periode_code = w.periode_code
+	), c AS (
+		SELECT v.*,
+		       first_value(v.waarde) OVER vorige AS vorige_waarde,
+		       first_value(v.noemer) OVER vorige AS vorige_noemer,
+		       first_value(v.waarde) OVER jaar AS jaar_eerder_waarde,
+		       first_value(v.noemer) OVER jaar AS jaar_eerder_noemer,
+		       max(v.waarde) FILTER (WHERE v.gebied_code = 'NL') OVER land AS nationale_waarde,
+		       max(v.noemer) FILTER (WHERE v.gebied_code = 'NL') OVER land AS nationale_noemer
+		  FROM v
+		WINDOW vorige AS (PARTITION BY v.indicator_code, v.gebied_code, v.periodesoort ORDER BY v.volg
+		                  RANGE BETWEEN 1 PRECEDING AND 1 PRECEDING),
+		       jaar AS (PARTITION BY v.indicator_code, v.gebied_code, v.periodesoort ORDER BY v.maand
+		                RANGE BETWEEN 12 PRECEDING AND 12 PRECEDING),
+		       land AS (PARTITION BY v.indicator_code, v.periode_code)
+	)
+	SELECT c.indicator_code, c.periode_code, c.gebied_code, g.soort, c.waarde, c.teller, c.noemer,
+	       c.status, c.bron, c.geaggregeerd, c.leden_geleverd, c.leden_totaal,
+	       ref.vorige_periode(c.periode_code), c.vorige_waarde, c.vorige_noemer,
+	       ref.jaar_eerder(c.periode_code), c.jaar_eerder_waarde, c.jaar_eerder_noemer,
+	       (SELECT s.waarde FROM monitoring.streefwaarden s
+	         WHERE s.indicator_code = c.indicator_code AND s.gebied_code = c.gebied_code
+	           AND s.soort = 'nulmeting' AND s.jaar <= c.jaar ORDER BY s.jaar DESC LIMIT 1),
+	       sw.waarde, sw.jaar,
+	       c.nationale_waarde, c.nationale_noemer,
+	       rank() OVER w, count(*) OVER (PARTITION BY c.indicator_code, c.periode_code, g.soort)::integer,
+	       round(100 * (1 - percent_rank() OVER w)::numeric, 1),
+	       c.bijgewerkt_op
+	  FROM c
+	  JOIN ref.gebieden g ON g.gebied_code = c.gebied_code
+	  JOIN monitoring.indicatoren i ON i.indicator_code = c.indicator_code
+	  LEFT JOIN LATERAL (SELECT s.waarde, s.jaar FROM monitoring.streefwaarden s
+	                      WHERE s.indicator_code = c.indicator_code AND s.gebied_code = c.gebied_code
+	                        AND s.soort = 'streefwaarde' AND s.jaar >= c.jaar
+	                      ORDER BY s.jaar LIMIT 1) sw ON true
+	 WHERE per IS NULL OR c.periode_code = ANY (per)
+	WINDOW w AS (PARTITION BY c.indicator_code, c.periode_code, g.soort
+	             ORDER BY CASE WHEN i.richting = 'lager_beter' THEN c.waarde END ASC, c.waarde DESC)
+$$;
+COMMENT ON FUNCTION mart.sectormonitor_berekenen(text[], text[]) IS 'De rijen van de sectorbrede monitor voor de gegeven indicatoren en perioden (leeg: alle).';
+
+-- Recomputes the rows of the given indicators × periods (NULL: all) and of
+-- the periods that compare with them; returns the number of rows written.
+CREATE OR REPLACE FUNCTION mart.sectormonitor_verversen(ind text[] DEFAULT NULL, per text[] DEFAULT NULL)
+RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET work_mem = '64MB' SET enable_nestloop = off SET enable_sort = off SET jit = off
+AS $$
+DECLARE
+	k text;
+	n integer;
+BEGIN
+	FOR k IN SELECT i.indicator_code FROM monitoring.indicatoren i
+	          WHERE ind IS NULL OR i.indicator_code = ANY (ind) ORDER BY 1 LOOP
+		PERFORM pg_advisory_xact_lock(hashtext('mart.sectormonitor'), hashtext(k));
+	END LOOP;
+	IF per IS NOT NULL THEN
+		SELECT array_agg(q.periode_code) INTO per FROM ref.perioden q
+		 WHERE q.periode_code = ANY (per) OR ref.vorige_periode(q.periode_code) = ANY (per)
+		    OR ref.jaar_eerder(q.periode_code) = ANY (per);
+	END IF;
+	DELETE FROM mart.sectormonitor s
+	 WHERE (ind IS NULL OR s.indicator_code = ANY (ind)) AND (per IS NULL OR s.periode_code = ANY (per));
+	INSERT INTO mart.sectormonitor SELECT * FROM mart.sectormonitor_berekenen(ind, per);
+	GET DIAGNOSTICS n = ROW_COUNT;
+	RETURN n;
+END
+$$;
+COMMENT ON FUNCTION mart.sectormonitor_verversen(text[], text[]) IS 'Berekent de sectorbrede monitor opnieuw voor de gegeven indicatoren en perioden (leeg: alles), plus de perioden die ermee vergelijken.';
+
+-- Transition monitor --------------------------------------------------------------------
+
+-- The transition monitor's rows for the given parts (NULL: all), for every
+-- half year of the programme, 2021-H2 up to the end state in 2030: the
+-- registers plan ahead (milestones, budget), and a row exists before its
+-- figures do. Effects: the effect indicators' gemeente values aggregated by
+-- the indicator's rule over the gemeenten in a proeftuin at the end of the
+-- half year and over the others; level, trend (against the previous half
+-- year) and the difference. The register parts count the register as it
+-- is now; actions by their start and end, milestones by their planned date.
+CREATE OR REPLACE FUNCTION mart.transitiemonitor_berekenen(onderdelen text[])
+RETURNS SETOF mart.transitiemonitor
+LANGUAGE sql STABLE
+AS $$
+	WITH h AS MATERIALIZED (
+		SELECT q.periode_code, q.jaar, q.begin_date, q.eind_date FROM ref.perioden q
+		 WHERE q.soort = 'halfjaar' AND q.periode_code BETWEEN '2021-H2' AND '2030-H2'
+	), gm AS MATERIALIZED (
+		-- every gemeente at the end of each half year, in a proeftuin or not,
+		-- working on the basisbouwstenen or not
+		SELECT h.periode_code, l.gemeente_code, bool_or(l.gebied_code LIKE 'PT%') AS in_proeftuin,
+		       EXISTS (SELECT 1 FROM register.basisbouwstenen b
+		                WHERE b.gemeente_code = l.gemeente_code
+		                  AND daterange(b.geldig_van, b.geldig_tot) @> h.eind_date) AS bouwstenen
+		  FROM h
+		 CROSS JOIN LATERAL mart.leden_op(h.eind_date) l
+		 WHERE (l.gebied_code = 'NL' OR l.gebied_code LIKE 'PT%')
+		   AND (onderdelen IS NULL OR onderdelen && ARRAY['effecten', 'spreiding'])
+		 GROUP BY h.periode_code, h.eind_date, l.gemeente_code
+		HAVING bool_or(l.gebied_code = 'NL')
+	), ei AS (
+		SELECT i.indicator_code, i.eenheid, i.aggregatie FROM monitoring.indicatoren i
+		 WHERE i.thema LIKE 'effect\_%' AND i.aggregatie <> 'niet_aggregeerbaar'
+	), ew AS (
+		SELECT DISTINCT ON (w.indicator_code, w.gebied_code, w.periode_code)
+		       w.indicator_code, w.gebied_code, w.periode_code, w.waarde, w.noemer, w.teller
+		  FROM monitoring.waarnemingen w
+		 WHERE w.indicator_code IN (SELECT ei.indicator_code FROM ei)
+		   AND w.periode_code IN (SELECT h.periode_code FROM h) AND w.gebied_code LIKE 'GM%'
+		   AND (onderdelen IS NULL OR 'effecten' = ANY (onderdelen))
+		 ORDER BY w.indicator_code, w.gebied_code, w.periode_code, w.revisie DESC
+	), eg AS MATERIALIZED (
+		SELECT ei.indicator_code, ei.eenheid, gm.periode_code,
+		       CASE WHEN gm.in_proeftuin THEN 'proeftuinen' ELSE 'overig' END AS groep,
+		       CASE WHEN ei.aggregatie = 'som' THEN sum(ew.waarde)
+		            ELSE round(CASE WHEN ei.eenheid = 'percentage' THEN 100 ELSE 1 END
+		                       * sum(ew.teller) / sum(ew.noemer), 2) END AS waarde,
+		       CASE WHEN ei.aggregatie = 'ratio' THEN sum(ew.noemer) END AS noemer
+		  FROM ew
+		  JOIN ei ON ei.indicator_code = ew.indicator_code
+		  JOIN gm ON gm.gemeente_code = ew.gebied_code AND gm.periode_code = ew.periode_code
+		 WHERE ei.aggregatie = 'som' OR ew.noemer IS NOT NULL
+		 GROUP BY ei.indicator_code, ei.eenheid, ei.aggregatie, gm.periode_code, gm.in_proeftuin
+	), ac AS (
+		SELECT h.periode_code, x.resultaat_nummer AS nr, a.niveau, a.soort, count(*) AS n
+		  FROM h
+		  JOIN register.acties a ON coalesce(a.start_date, '-infinity') <= h.eind_date
+		   AND coalesce(a.eind_date, 'infinity') >= h.begin_date
+		   AND (a.status <> 'gestopt' OR a.eind_date IS NOT NULL)
+		  LEFT JOIN register.actie_resultaten x ON x.actie_id = a.actie_id
+		 WHERE onderdelen IS NULL OR 'acties' = ANY (onderdelen)
+		 GROUP BY 1, 2, 3, 4
+	), ko AS (
+		SELECT x.resultaat_nummer AS nr, k.horizon, count(*) AS n
+		  FROM register.kennisopdrachten k JOIN register.kennisopdracht_resultaten x USING (kennisopdracht_id)
+		 GROUP BY ROLLUP (1, 2)
+	)
+	-- effects: level and trend per group, and proeftuinen minus the others
+	SELECT e.periode_code, format('effecten/%s/%s/%s', e.indicator_code, e.groep, m.maat), 'effecten',
+	       e.indicator_code, NULL::integer, NULL, NULL::integer, NULL, e.groep, m.maat, e.eenheid,
+	       e.waarde, e.noemer,
+	       CASE WHEN m.maat = 'trend' THEN p.waarde END, CASE WHEN m.maat = 'trend' THEN p.noemer END, true
+	  FROM eg e
+	 CROSS JOIN (VALUES ('niveau'), ('trend')) AS m(maat)
+	  LEFT JOIN eg p ON p.indicator_code = e.indicator_code AND p.groep = e.groep
+	   AND p.periode_code = ref.vorige_periode(e.periode_code)
+	UNION ALL
+	SELECT a.periode_code, format('effecten/%s/verschil', a.indicator_code), 'effecten',
+	       a.indicator_code, NULL, NULL, NULL, NULL, NULL, 'verschil', a.eenheid,
+	       a.waarde, a.noemer, b.waarde, b.noemer, true
+	  FROM eg a JOIN eg b ON b.indicator_code = a.indicator_code AND b.periode_code = a.periode_code
+	   AND a.groep = 'proeftuinen' AND b.groep = 'overig'
+	UNION ALL
+	-- actions active in the half year per result (or none), level and kind
+	SELECT h.periode_code, format('acties/%s/%s/%s', coalesce(r.nr::text, 'zonder'), n.niveau, s.soort),
+	       'acties', NULL, r.nr, n.niveau, NULL, NULL, s.soort, 'aantal', 'aantal', coalesce(ac.n, 0),
+	       NULL, NULL, NULL, false
+	  FROM h
+	 CROSS JOIN (SELECT g.resultaat_nummer AS nr FROM register.gewenste_resultaten g UNION ALL SELECT NULL) r
+	 CROSS JOIN (VALUES ('governance'), ('organisaties'), ('professionals')) AS n(niveau)
+	 CROSS JOIN (VALUES ('transitiebevorderend'), ('transitiebelemmerend'), ('dialoogvraag')) AS s(soort)
+	  LEFT JOIN ac ON ac.periode_code = h.periode_code AND ac.nr IS NOT DISTINCT FROM r.nr
+	   AND ac.niveau = n.niveau AND ac.soort = s.soort
+	 WHERE onderdelen IS NULL OR 'acties' = ANY (onderdelen)
+	UNION ALL
+	-- milestones planned in the half year: met on time, met late, open, dropped
+	SELECT h.periode_code, format('mijlpalen/%s/%s', m.nr, m.maat), 'mijlpalen', NULL, NULL, NULL, NULL,
+	       NULL, NULL, m.maat, 'aantal',
+	       (SELECT count(*) FROM register.mijlpalen p
+	         WHERE p.gepland_date BETWEEN h.begin_date AND h.eind_date
+	           AND CASE m.maat
+	               WHEN 'gepland' THEN p.status <> 'vervallen'
+	               WHEN 'op_tijd' THEN p.gerealiseerd_date <= p.gepland_date
+	               WHEN 'te_laat' THEN p.gerealiseerd_date > p.gepland_date
+	               WHEN 'open' THEN p.gerealiseerd_date IS NULL AND p.status <> 'vervallen'
+	               ELSE p.status = 'vervallen' END),
+	       NULL, NULL, NULL, false
+	  FROM h
+	 CROSS JOIN (VALUES (1, 'gepland'), (2, 'op_tijd'), (3, 'te_laat'), (4, 'open'), (5, 'vervallen')) AS m(nr, maat)
+	 WHERE onderdelen IS NULL OR 'mijlpalen' = ANY (onderdelen)
+	UNION ALL
+	-- knowledge assignments per result and horizon; a blind spot is a
+	-- result without any
+	SELECT h.periode_code, format('kennisopdrachten/%s/%s', r.resultaat_nummer, coalesce(z.horizon::text, 'blinde_vlek')),
+	       'kennisopdrachten', NULL, r.resultaat_nummer, NULL, z.horizon, NULL, NULL,
+	       CASE WHEN z.horizon IS NULL THEN 'blinde_vlek' ELSE 'aantal' END, 'aantal',
+	       CASE WHEN z.horizon IS NULL THEN (coalesce(k.n, 0) = 0)::integer ELSE coalesce(k.n, 0) END,
+	       NULL, NULL, NULL, false
+	  FROM h
+	 CROSS JOIN register.gewenste_resultaten r
+	 CROSS JOIN (VALUES (1), (2), (3), (NULL)) AS z(horizon)
+	  LEFT JOIN ko k ON k.nr = r.resultaat_nummer AND k.horizon IS NOT DISTINCT FROM z.horizon
+	 WHERE onderdelen IS NULL OR 'kennisopdrachten' = ANY (onderdelen)
+	UNION ALL
+	-- geographic spread: gemeenten in a proeftuin, on the basisbouwstenen,
+	-- either, and all; as a number and as a share of all gemeenten
+	SELECT s.periode_code, format('spreiding/%s/%s', s.nr, m.maat), 'spreiding', NULL, NULL, NULL, NULL,
+	       NULL, s.groep, m.maat, CASE m.maat WHEN 'aandeel' THEN 'percentage' ELSE 'aantal' END,
+	       CASE m.maat WHEN 'aandeel' THEN round(100.0 * s.n / nullif(s.alle, 0), 1) ELSE s.n END,
+	       NULL, NULL, NULL, false
+	  FROM (SELECT gm.periode_code, x.nr, x.groep, count(*) FILTER (WHERE CASE x.groep
+	               WHEN 'proeftuinen' THEN gm.in_proeftuin WHEN 'basisbouwstenen' THEN gm.bouwstenen
+	               WHEN 'proeftuin_of_basisbouwstenen' THEN gm.in_proeftuin OR gm.bouwstenen
+	               ELSE true END) AS n, count(*) AS alle
+	          FROM gm
+	         CROSS JOIN (VALUES (1, 'proeftuinen'), (2, 'basisbouwstenen'),
+	                            (3, 'proeftuin_of_basisbouwstenen'), (4, 'alle')) AS x(nr, groep)
+	         GROUP BY 1, 2, 3) s
+	 CROSS JOIN (VALUES ('gemeenten'), ('aandeel')) AS m(maat)
+	 WHERE (onderdelen IS NULL OR 'spreiding' = ANY (onderdelen)) AND NOT (s.groep = 'alle' AND m.maat = 'aandeel')
+	UNION ALL
+	-- budget of the half year's year per post: budgeted, realised, share realised
+	SELECT h.periode_code, format('begroting/%s/%s', b.post, m.nr), 'begroting', NULL, NULL, NULL, NULL,
+	       b.post, NULL, m.maat, CASE m.maat WHEN 'realisatie' THEN 'percentage' ELSE 'euro' END,
+	       CASE m.maat WHEN 'begroot' THEN b.begroot_euro WHEN 'gerealiseerd' THEN b.gerealiseerd_euro
+	            ELSE round(100 * b.gerealiseerd_euro / nullif(b.begroot_euro, 0), 1) END,
+	       NULL, NULL, NULL, false
+	  FROM h
+	  JOIN register.begrotingsregels b ON b.jaar = h.jaar
+	 CROSS JOIN (VALUES (1, 'begroot'), (2, 'gerealiseerd'), (3, 'realisatie')) AS m(nr, maat)
+	 WHERE onderdelen IS NULL OR 'begroting' = ANY (onderdelen)
+$$;
+COMMENT ON FUNCTION mart.transitiemonitor_berekenen(text[]) IS 'De rijen van de transitiemonitor voor de gegeven onderdelen (leeg: alle), per halfjaar van 2021-H2 tot en met 2030-H2.';
+
+-- Recomputes the given parts (NULL: all); returns the number of rows written.
+CREATE OR REPLACE FUNCTION mart.transitiemonitor_verversen(onderdelen text[] DEFAULT NULL)
+RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET work_mem = '64MB' SET enable_nestloop = off SET enable_sort = off SET jit = off
+AS $$
+DECLARE
+	n integer;
+BEGIN
+	PERFORM pg_advisory_xact_lock(hashtext('mart.transitiemonitor'));
+	DELETE FROM mart.transitiemonitor t WHERE onderdelen IS NULL OR t.onderdeel = ANY (onderdelen);
+	INSERT INTO mart.transitiemonitor SELECT * FROM mart.transitiemonitor_berekenen(onderdelen);
+	GET DIAGNOSTICS n = ROW_COUNT;
+	RETURN n;
+END
+$$;
+COMMENT ON FUNCTION mart.transitiemonitor_verversen(text[]) IS 'Berekent onderdelen van de transitiemonitor opnieuw (leeg: alles).';
+
+-- Triggers ---------------------------------------------------------------------------
+
+-- New observations: their indicators × periods, and the effects when an
+-- effect indicator got a gemeente's half-year figure.
+CREATE OR REPLACE FUNCTION mart.na_waarnemingen() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	ind text[];
+	per text[];
+BEGIN
+	SELECT array_agg(DISTINCT n.indicator_code), array_agg(DISTINCT n.periode_code) INTO ind, per FROM nieuw n;
+	IF ind IS NULL THEN
+		RETURN NULL;
+	END IF;
+	PERFORM mart.sectormonitor_verversen(ind, per);
+	IF EXISTS (SELECT 1 FROM nieuw n JOIN monitoring.indicatoren i USING (indicator_code)
+	            WHERE i.thema LIKE 'effect\_%' AND n.gebied_code LIKE 'GM%' AND n.periode_code LIKE '%-H_') THEN
+		PERFORM mart.transitiemonitor_verversen(ARRAY['effecten']);
+	END IF;
+	RETURN NULL;
+END
+$$;
+CREATE OR REPLACE TRIGGER waarnemingen_mart AFTER INSERT ON monitoring.waarnemingen
+    REFERENCING NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION mart.na_waarnemingen();
+
+-- Changed targets or catalogue entries: the rows of those indicators (a
+-- rule, direction or theme may have changed).
+CREATE OR REPLACE FUNCTION mart.na_indicatorwijziging() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	ind text[];
+BEGIN
+	IF TG_OP = 'DELETE' THEN
+		SELECT array_agg(DISTINCT o.indicator_code) INTO ind FROM oud o;
+	ELSIF TG_OP = 'UPDATE' THEN
+		SELECT array_agg(DISTINCT x.indicator_code) INTO ind
+		  FROM (SELECT o.indicator_code FROM oud o UNION SELECT n.indicator_code FROM nieuw n) x;
+	ELSE
+		SELECT array_agg(DISTINCT n.indicator_code) INTO ind FROM nieuw n;
+	END IF;
+	IF ind IS NOT NULL THEN
+		PERFORM mart.sectormonitor_verversen(ind);
+		IF TG_TABLE_NAME = 'indicatoren' THEN
+			PERFORM mart.transitiemonitor_verversen(ARRAY['effecten']);
+		END IF;
+	END IF;
+	RETURN NULL;
+END
+$$;
+CREATE OR REPLACE TRIGGER streefwaarden_mart_insert AFTER INSERT ON monitoring.streefwaarden
+    REFERENCING NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION mart.na_indicatorwijziging();
+CREATE OR REPLACE TRIGGER streefwaarden_mart_update AFTER UPDATE ON monitoring.streefwaarden
+    REFERENCING OLD TABLE AS oud NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION mart.na_indicatorwijziging();
+CREATE OR REPLACE TRIGGER streefwaarden_mart_delete AFTER DELETE ON monitoring.streefwaarden
+    REFERENCING OLD TABLE AS oud FOR EACH STATEMENT EXECUTE FUNCTION mart.na_indicatorwijziging();
+CREATE OR REPLACE TRIGGER indicatoren_mart_update AFTER UPDATE ON monitoring.indicatoren
+    REFERENCING OLD TABLE AS oud NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION mart.na_indicatorwijziging();
+
+-- Areas and their members: everything (rare: a merger, a new proeftuin).
+CREATE OR REPLACE FUNCTION mart.na_gebiedswijziging() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM mart.sectormonitor_verversen();
+	PERFORM mart.transitiemonitor_verversen(ARRAY['effecten', 'spreiding']);
+	RETURN NULL;
+END
+$$;
+CREATE OR REPLACE TRIGGER gebied_leden_mart AFTER INSERT OR UPDATE OR DELETE ON ref.gebied_leden
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_gebiedswijziging();
+CREATE OR REPLACE TRIGGER gebieden_mart AFTER UPDATE OR DELETE ON ref.gebieden
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_gebiedswijziging();
+
+-- A register: the part of the transition monitor it feeds (TG_ARGV).
+CREATE OR REPLACE FUNCTION mart.na_registerwijziging() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+BEGIN
+	PERFORM mart.transitiemonitor_verversen(TG_ARGV::text[]);
+	RETURN NULL;
+END
+$$;
+CREATE OR REPLACE TRIGGER acties_mart AFTER INSERT OR UPDATE OR DELETE ON register.acties
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('acties');
+CREATE OR REPLACE TRIGGER actie_resultaten_mart AFTER INSERT OR UPDATE OR DELETE ON register.actie_resultaten
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('acties');
+CREATE OR REPLACE TRIGGER mijlpalen_mart AFTER INSERT OR UPDATE OR DELETE ON register.mijlpalen
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('mijlpalen');
+CREATE OR REPLACE TRIGGER kennisopdrachten_mart AFTER INSERT OR UPDATE OR DELETE ON register.kennisopdrachten
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('kennisopdrachten');
+CREATE OR REPLACE TRIGGER kennisopdracht_resultaten_mart AFTER INSERT OR UPDATE OR DELETE
+    ON register.kennisopdracht_resultaten
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('kennisopdrachten');
+CREATE OR REPLACE TRIGGER begrotingsregels_mart AFTER INSERT OR UPDATE OR DELETE ON register.begrotingsregels
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('begroting');
+CREATE OR REPLACE TRIGGER basisbouwstenen_mart AFTER INSERT OR UPDATE OR DELETE ON register.basisbouwstenen
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('spreiding');
+
+-- Nobody but these functions computes or writes the marts.
+REVOKE ALL ON FUNCTION mart.leden_op(date), mart.waarden(text[], text[]),
+    mart.sectormonitor_berekenen(text[], text[]), mart.sectormonitor_verversen(text[], text[]),
+    mart.transitiemonitor_berekenen(text[]), mart.transitiemonitor_verversen(text[]) FROM PUBLIC;
+
+SELECT mart.sectormonitor_verversen();
+SELECT mart.transitiemonitor_verversen();

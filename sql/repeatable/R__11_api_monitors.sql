@@ -1,0 +1,137 @@
+-- R__11_api_monitors: the two monitors as published, for /v1/sectormonitor,
+-- /v1/transitiemonitor, the progress reports and the BI login. Re-runnable.
+--
+-- The marts are private and raw; these views read them with the owner's
+-- rights (they are not security_invoker) and apply disclosure control per
+-- caller (monitoring.ruwe_cijfers, R__00_onthulling): a controlled caller
+-- gets counts rounded to 5, small counts and small denominators withheld,
+-- no teller or noemer, no rank for a value that is not shown as it is, and
+-- changes computed from the published values only.
+
+SET client_min_messages = warning;
+SET LOCAL ROLE lakmoes_owner;
+
+DROP VIEW IF EXISTS api.sectormonitor, api.transitiemonitor, bi.sectormonitor, bi.transitiemonitor CASCADE;
+
+CREATE VIEW api.sectormonitor AS
+SELECT s.indicator_code || '/' || s.periode_code || '/' || s.gebied_code AS id,
+       s.indicator_code AS indicator, i.naam AS "indicatorNaam", i.thema, i.eenheid,
+       s.periode_code AS periode, s.gebied_code AS gebied, s.gebied_soort AS "gebiedSoort",
+       o.waarde, CASE WHEN r.ruw THEN s.teller END AS teller, CASE WHEN r.ruw THEN s.noemer END AS noemer,
+       o.geheimhouding, s.status, s.bron, s.geaggregeerd,
+       s.leden_geleverd AS "ledenGeleverd", s.leden_totaal AS "ledenTotaal",
+       s.vorige_periode AS "vorigePeriode", o.vorige AS "vorigeWaarde",
+       o.waarde - o.vorige AS "verschilVorigePeriode",
+       s.jaar_eerder_periode AS "jaarEerderPeriode", o.jaar_eerder AS "jaarEerderWaarde",
+       o.waarde - o.jaar_eerder AS "verschilJaarEerder",
+       CASE WHEN o.jaar_eerder <> 0 THEN round(100 * (o.waarde - o.jaar_eerder) / o.jaar_eerder, 1) END
+           AS "verschilJaarEerderProcent",
+       s.nulmeting, s.streefwaarde, s.streefjaar, s.streefwaarde - o.waarde AS "afstandTotStreefwaarde",
+       o.nationaal AS "nationaleWaarde",
+       CASE WHEN o.geheimhouding IS NULL THEN s.rang END AS rang, s.vergelijkbaar,
+       CASE WHEN o.geheimhouding IS NULL THEN s.percentiel END AS percentiel,
+       s.bijgewerkt_op AS "bijgewerktOp"
+  FROM mart.sectormonitor s
+  JOIN monitoring.indicatoren i ON i.indicator_code = s.indicator_code
+ CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel) d
+ CROSS JOIN LATERAL (SELECT monitoring.ruwe_cijfers(s.gebied_code) AS ruw) r
+ CROSS JOIN LATERAL (SELECT
+	CASE WHEN r.ruw THEN s.waarde ELSE monitoring.onthulde_waarde(i.eenheid, s.waarde, s.noemer, d.drempel) END AS waarde,
+	CASE WHEN NOT r.ruw THEN monitoring.onthulling(i.eenheid, s.waarde, s.noemer, d.drempel) END AS geheimhouding,
+	CASE WHEN r.ruw THEN s.vorige_waarde
+	     ELSE monitoring.onthulde_waarde(i.eenheid, s.vorige_waarde, s.vorige_noemer, d.drempel) END AS vorige,
+	CASE WHEN r.ruw THEN s.jaar_eerder_waarde
+	     ELSE monitoring.onthulde_waarde(i.eenheid, s.jaar_eerder_waarde, s.jaar_eerder_noemer, d.drempel) END AS jaar_eerder,
+	CASE WHEN monitoring.ruwe_cijfers('NL') THEN s.nationale_waarde
+	     ELSE monitoring.onthulde_waarde(i.eenheid, s.nationale_waarde, s.nationale_noemer, d.drempel) END AS nationaal) o;
+COMMENT ON VIEW api.sectormonitor IS 'De sectorbrede monitor zoals gepubliceerd, met onthullingscontrole per aanroeper; voor /v1/sectormonitor, de voortgangsrapportages en bi.sectormonitor.';
+
+CREATE VIEW api.transitiemonitor AS
+SELECT t.periode_code || '/' || t.sleutel AS id, t.periode_code AS periode, t.onderdeel,
+       t.indicator_code AS indicator, t.resultaat_nummer AS resultaat, t.niveau, t.horizon, t.post,
+       t.groep, t.maat, t.eenheid,
+       CASE WHEN t.maat IN ('trend', 'verschil') THEN o.a - o.b ELSE o.a END AS waarde,
+       CASE WHEN t.onthulling AND NOT r.ruw THEN
+	    CASE WHEN 'geheim' IN (o.ga, o.gb) THEN 'geheim'
+	         WHEN 'afgerond' IN (o.ga, o.gb) THEN 'afgerond' END END AS geheimhouding
+  FROM mart.transitiemonitor t
+ CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel) d
+ CROSS JOIN (SELECT monitoring.ruwe_cijfers(NULL) AS ruw) r
+ CROSS JOIN LATERAL (SELECT
+	CASE WHEN t.onthulling AND NOT r.ruw
+	     THEN monitoring.onthulde_waarde(t.eenheid, t.waarde, t.noemer, d.drempel) ELSE t.waarde END AS a,
+	CASE WHEN t.onthulling AND NOT r.ruw
+	     THEN monitoring.onthulde_waarde(t.eenheid, t.aftrek, t.aftrek_noemer, d.drempel) ELSE t.aftrek END AS b,
+	monitoring.onthulling(t.eenheid, t.waarde, t.noemer, d.drempel) AS ga,
+	CASE WHEN t.maat IN ('trend', 'verschil') THEN
+	     monitoring.onthulling(t.eenheid, t.aftrek, t.aftrek_noemer, d.drempel) END AS gb) o;
+COMMENT ON VIEW api.transitiemonitor IS 'De transitiemonitor zoals gepubliceerd (effecten met onthullingscontrole per aanroeper); voor /v1/transitiemonitor, de voortgangsrapportages en bi.transitiemonitor.';
+
+GRANT SELECT ON api.sectormonitor, api.transitiemonitor
+    TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;
+
+-- BI: the same rows, in the bi schema's snake_case; the BI login is a
+-- controlled caller.
+CREATE VIEW bi.sectormonitor AS
+SELECT s.indicator AS indicator_code, s.thema, s.eenheid, s.periode AS periode_code, s.gebied AS gebied_code,
+       s."gebiedSoort" AS gebied_soort, s.waarde, s.geheimhouding, s.status, s.bron, s.geaggregeerd,
+       s."ledenGeleverd" AS leden_geleverd, s."ledenTotaal" AS leden_totaal,
+       s."vorigePeriode" AS vorige_periode, s."vorigeWaarde" AS vorige_waarde,
+       s."verschilVorigePeriode" AS verschil_vorige_periode,
+       s."jaarEerderPeriode" AS jaar_eerder_periode, s."jaarEerderWaarde" AS jaar_eerder_waarde,
+       s."verschilJaarEerder" AS verschil_jaar_eerder, s."verschilJaarEerderProcent" AS verschil_jaar_eerder_procent,
+       s.nulmeting, s.streefwaarde, s.streefjaar, s."afstandTotStreefwaarde" AS afstand_tot_streefwaarde,
+       s."nationaleWaarde" AS nationale_waarde, s.rang, s.vergelijkbaar, s.percentiel,
+       s."bijgewerktOp" AS bijgewerkt_op
+  FROM api.sectormonitor s;
+COMMENT ON VIEW bi.sectormonitor IS 'Sectorbrede monitor: per indicator, periode en gebied de waarde (geleverd of opgeteld uit de gemeenten), vergeleken met de vorige periode, een jaar eerder, nulmeting, streefwaarde, het landelijk cijfer en gebieden van dezelfde soort. Met onthullingscontrole.';
+COMMENT ON COLUMN bi.sectormonitor.indicator_code IS 'De indicator (bi.indicatoren).';
+COMMENT ON COLUMN bi.sectormonitor.thema IS 'Thema van de monitor (werking_stelsel, betekenis_doelgroep, veiligheid_doelgroep, veiligheid_professionals, effect_…).';
+COMMENT ON COLUMN bi.sectormonitor.eenheid IS 'aantal, percentage, dagen, score of euro.';
+COMMENT ON COLUMN bi.sectormonitor.periode_code IS 'De periode (bi.perioden).';
+COMMENT ON COLUMN bi.sectormonitor.gebied_code IS 'Het gebied (bi.gebieden).';
+COMMENT ON COLUMN bi.sectormonitor.gebied_soort IS 'Soort gebied; rang en percentiel zijn onder gebieden van deze soort.';
+COMMENT ON COLUMN bi.sectormonitor.waarde IS 'De waarde; aantallen afgerond op 5; leeg als ze geheim is.';
+COMMENT ON COLUMN bi.sectormonitor.geheimhouding IS 'afgerond, geheim of leeg.';
+COMMENT ON COLUMN bi.sectormonitor.status IS 'voorlopig, nader_voorlopig of definitief (bij een aggregaat de minst definitieve).';
+COMMENT ON COLUMN bi.sectormonitor.bron IS 'Herkomst van de waarde.';
+COMMENT ON COLUMN bi.sectormonitor.geaggregeerd IS 'Waar: opgeteld uit de gemeenten van het gebied.';
+COMMENT ON COLUMN bi.sectormonitor.leden_geleverd IS 'Bij een aggregaat: gemeenten met een waarde.';
+COMMENT ON COLUMN bi.sectormonitor.leden_totaal IS 'Bij een aggregaat: gemeenten in het gebied.';
+COMMENT ON COLUMN bi.sectormonitor.vorige_periode IS 'De periode ervoor.';
+COMMENT ON COLUMN bi.sectormonitor.vorige_waarde IS 'De waarde in de periode ervoor.';
+COMMENT ON COLUMN bi.sectormonitor.verschil_vorige_periode IS 'Verschil met de periode ervoor.';
+COMMENT ON COLUMN bi.sectormonitor.jaar_eerder_periode IS 'Dezelfde periode een jaar eerder.';
+COMMENT ON COLUMN bi.sectormonitor.jaar_eerder_waarde IS 'De waarde een jaar eerder.';
+COMMENT ON COLUMN bi.sectormonitor.verschil_jaar_eerder IS 'Verschil met een jaar eerder.';
+COMMENT ON COLUMN bi.sectormonitor.verschil_jaar_eerder_procent IS 'Verschil met een jaar eerder in procenten van toen.';
+COMMENT ON COLUMN bi.sectormonitor.nulmeting IS 'Nulmeting van het gebied.';
+COMMENT ON COLUMN bi.sectormonitor.streefwaarde IS 'Eerstvolgende streefwaarde van het gebied.';
+COMMENT ON COLUMN bi.sectormonitor.streefjaar IS 'Jaar van die streefwaarde.';
+COMMENT ON COLUMN bi.sectormonitor.afstand_tot_streefwaarde IS 'Streefwaarde min waarde.';
+COMMENT ON COLUMN bi.sectormonitor.nationale_waarde IS 'De waarde voor Nederland in dezelfde periode.';
+COMMENT ON COLUMN bi.sectormonitor.rang IS 'Rang onder gebieden van dezelfde soort, 1 = beste; leeg als de waarde niet ongewijzigd getoond wordt.';
+COMMENT ON COLUMN bi.sectormonitor.vergelijkbaar IS 'Aantal gebieden van dezelfde soort met een waarde.';
+COMMENT ON COLUMN bi.sectormonitor.percentiel IS '100 = beste, 0 = slechtste van de gebieden van dezelfde soort.';
+COMMENT ON COLUMN bi.sectormonitor.bijgewerkt_op IS 'Laatste vastlegging waarop de rij berust.';
+
+CREATE VIEW bi.transitiemonitor AS
+SELECT t.periode AS periode_code, t.onderdeel, t.indicator AS indicator_code,
+       t.resultaat AS resultaat_nummer, t.niveau, t.horizon, t.post, t.groep, t.maat, t.eenheid,
+       t.waarde, t.geheimhouding
+  FROM api.transitiemonitor t;
+COMMENT ON VIEW bi.transitiemonitor IS 'Transitiemonitor per halfjaar: effecten in proeftuinen tegenover de overige gemeenten, acties per gewenst resultaat en niveau, mijlpalen, kennisopdrachten met blinde vlekken, geografische spreiding en begrotingsrealisatie. Effecten met onthullingscontrole.';
+COMMENT ON COLUMN bi.transitiemonitor.periode_code IS 'Het halfjaar.';
+COMMENT ON COLUMN bi.transitiemonitor.onderdeel IS 'effecten, acties, mijlpalen, kennisopdrachten, spreiding of begroting.';
+COMMENT ON COLUMN bi.transitiemonitor.indicator_code IS 'De effectindicator (effecten).';
+COMMENT ON COLUMN bi.transitiemonitor.resultaat_nummer IS 'Het gewenste resultaat (acties: leeg = zonder resultaat; kennisopdrachten).';
+COMMENT ON COLUMN bi.transitiemonitor.niveau IS 'governance, organisaties of professionals (acties).';
+COMMENT ON COLUMN bi.transitiemonitor.horizon IS 'Horizon 1-3 (kennisopdrachten).';
+COMMENT ON COLUMN bi.transitiemonitor.post IS 'Begrotingspost (begroting).';
+COMMENT ON COLUMN bi.transitiemonitor.groep IS 'proeftuinen of overig (effecten); soort actie (acties); groep gemeenten (spreiding).';
+COMMENT ON COLUMN bi.transitiemonitor.maat IS 'niveau, trend, verschil, aantal, gepland, op_tijd, te_laat, open, vervallen, blinde_vlek, gemeenten, aandeel, begroot, gerealiseerd of realisatie.';
+COMMENT ON COLUMN bi.transitiemonitor.eenheid IS 'aantal, percentage, dagen, score of euro.';
+COMMENT ON COLUMN bi.transitiemonitor.waarde IS 'Het getal; bij effecten aantallen afgerond op 5 en leeg als het geheim is.';
+COMMENT ON COLUMN bi.transitiemonitor.geheimhouding IS 'afgerond, geheim of leeg (alleen effecten).';
+
+GRANT SELECT ON bi.sectormonitor, bi.transitiemonitor TO lakmoes_bi;

@@ -1,0 +1,160 @@
+"""The two monitors: /v1/sectormonitor and /v1/transitiemonitor, public,
+JSON and CSV, keyset pages, ETag, filters; refreshed by a load in the same
+request; disclosure control per caller; the basisbouwstenen register feeds
+the transition monitor."""
+import csv
+import io
+import json
+import urllib.parse
+
+from conftest import assert_problem, bearer, post_json, request, token
+
+PROGRAMMA = bearer(token(role="programma", sub="programmateam-monitor"))
+PT01 = bearer(token(role="aanleveraar", org="PT01"))
+PT03 = bearer(token(role="aanleveraar", org="PT03"))
+OPDRACHTGEVER = bearer(token(role="opdrachtgever"))
+
+# Two gemeenten in proeftuin PT01 (Amstelveen, Diemen), two outside
+# (Delfzijl-area Eemsdelta GM1979, Het Hogeland GM1966), two half years.
+VALUES = {("GM0362", "2024-H2"): 40, ("GM0384", "2024-H2"): 6, ("GM1979", "2024-H2"): 22,
+          ("GM1966", "2024-H2"): 9, ("GM0362", "2025-H1"): 33, ("GM0384", "2025-H1"): 4,
+          ("GM1979", "2025-H1"): 18, ("GM1966", "2025-H1"): 12}
+
+
+def load(rows):
+    r = request("POST", "/v1/waarnemingen", dict(PROGRAMMA, **{"Content-Type": "application/json"}),
+                json.dumps(rows).encode())
+    assert r.status == 201, r.body
+
+
+def setup_module():
+    r = post_json("/v1/indicatoren", {
+        "code": "TEST_MONITOR", "naam": "Testindicator voor de monitors", "definitie": "test",
+        "eenheid": "aantal", "soort": "outcome", "monitoringtype": "landelijk", "richting": "lager_beter",
+        "validatiestatus": "gevalideerd", "thema": "effect_terugval"}, PROGRAMMA)
+    assert r.status == 201, r.body
+    assert r.json()["thema"] == "effect_terugval"
+    load([{"indicator": "TEST_MONITOR", "gebied": g, "periode": p, "waarde": w, "status": "definitief",
+           "bron": "test"} for (g, p), w in VALUES.items()])
+
+
+def rows(path, headers=None):
+    r = request("GET", path, headers or {})
+    assert r.status == 200, r.body
+    return {x["id"]: x for x in r.json()["items"]}
+
+
+def test_sector_monitor_public_with_disclosure():
+    got = rows("/v1/sectormonitor?indicator=TEST_MONITOR&periode=2025-H1")
+    nl = got["TEST_MONITOR/2025-H1/NL"]
+    # 33 + 4 + 18 + 12 = 67, published as 65; 2024-H2: 40 + 6 + 22 + 9 = 77 → 75
+    assert (nl["waarde"], nl["geheimhouding"], nl["geaggregeerd"]) == (65, "afgerond", True)
+    assert (nl["ledenGeleverd"], nl["ledenTotaal"]) == (4, 342)
+    assert (nl["vorigePeriode"], nl["vorigeWaarde"], nl["verschilVorigePeriode"]) == ("2024-H2", 75, -10)
+    assert nl["indicator"] == "TEST_MONITOR" and nl["thema"] == "effect_terugval"
+    assert nl["teller"] is None and nl["noemer"] is None
+    diemen = got["TEST_MONITOR/2025-H1/GM0384"]
+    assert (diemen["waarde"], diemen["geheimhouding"], diemen["rang"]) == (None, "geheim", None)
+    assert got["TEST_MONITOR/2025-H1/PT01"]["waarde"] == 35          # 33 + 4 = 37 → 35
+    for x in got.values():
+        assert x["waarde"] is None or (x["waarde"] >= 10 and x["waarde"] % 5 == 0), x
+
+
+def test_sector_monitor_raw_for_the_programme_and_the_own_proeftuin():
+    raw = rows("/v1/sectormonitor?indicator=TEST_MONITOR&periode=2025-H1", PROGRAMMA)
+    assert raw["TEST_MONITOR/2025-H1/NL"]["waarde"] == 67
+    assert raw["TEST_MONITOR/2025-H1/GM0384"]["waarde"] == 4
+    assert raw["TEST_MONITOR/2025-H1/GM0384"]["rang"] == 1          # lowest is best
+    own = rows("/v1/sectormonitor?indicator=TEST_MONITOR&gebied=PT01", PT01)
+    assert own["TEST_MONITOR/2025-H1/PT01"]["waarde"] == 37
+    for other in (PT03, OPDRACHTGEVER):
+        seen = rows("/v1/sectormonitor?indicator=TEST_MONITOR&gebied=PT01", other)
+        assert seen["TEST_MONITOR/2025-H1/PT01"]["waarde"] == 35
+
+
+def test_sector_monitor_pages_etag_and_csv():
+    path = "/v1/sectormonitor?indicator=TEST_MONITOR&limit=3"
+    ids, nxt = [], path
+    while nxt:
+        r = request("GET", nxt)
+        assert r.status == 200
+        page = r.json()
+        assert len(page["items"]) <= 3
+        ids += [x["id"] for x in page["items"]]
+        nxt = page["next"]
+        if nxt:
+            nxt = nxt[nxt.index("/v1/"):] if "/v1/" in nxt else nxt
+    whole = request("GET", "/v1/sectormonitor?indicator=TEST_MONITOR&limit=500").json()["items"]
+    assert ids == [x["id"] for x in whole] and len(ids) == len(set(ids)) > 6
+    assert ids == sorted(ids)
+
+    r = request("GET", "/v1/sectormonitor?indicator=TEST_MONITOR&gebied=NL")
+    assert r.headers["etag"]
+    assert request("GET", "/v1/sectormonitor?indicator=TEST_MONITOR&gebied=NL",
+                   {"If-None-Match": r.headers["etag"]}).status == 304
+
+    c = request("GET", "/v1/sectormonitor?indicator=TEST_MONITOR&periode=2025-H1", {"Accept": "text/csv"})
+    assert c.status == 200 and c.content_type.startswith("text/csv")
+    table = list(csv.DictReader(io.StringIO(c.body.decode("utf-8-sig"), newline="")))
+    byid = {x["id"]: x for x in table}
+    assert byid["TEST_MONITOR/2025-H1/NL"]["waarde"] == "65"
+    assert byid["TEST_MONITOR/2025-H1/GM0384"]["waarde"] == ""
+    assert all(x["teller"] == "" for x in table)
+
+
+def test_sector_monitor_bad_filters():
+    for q, name in (("thema=veiligheid", "thema"), ("periode=2025-Q5", "periode"), ("gebied=XX01", "gebied"),
+                    ("onbekend=1", "onbekend")):
+        p = assert_problem(request("GET", "/v1/sectormonitor?" + q), 400)
+        assert any(x["name"] == name for x in p["invalidParams"]), p
+    assert_problem(request("POST", "/v1/sectormonitor", PROGRAMMA, b"{}"), 405)
+
+
+def test_a_load_refreshes_the_monitors_at_once():
+    load([{"indicator": "TEST_MONITOR", "gebied": "GM1966", "periode": "2025-H1", "waarde": 32,
+           "status": "definitief", "bron": "test (correctie)"}])
+    nl = rows("/v1/sectormonitor?indicator=TEST_MONITOR&gebied=NL&periode=2025-H1", PROGRAMMA)
+    assert nl["TEST_MONITOR/2025-H1/NL"]["waarde"] == 87
+    eff = rows("/v1/transitiemonitor?periode=2025-H1&onderdeel=effecten", PROGRAMMA)
+    assert eff["2025-H1/effecten/TEST_MONITOR/overig/niveau"]["waarde"] == 50       # 18 + 32
+    assert eff["2025-H1/effecten/TEST_MONITOR/proeftuinen/niveau"]["waarde"] == 37  # 33 + 4
+    assert eff["2025-H1/effecten/TEST_MONITOR/verschil"]["waarde"] == -13
+    assert eff["2025-H1/effecten/TEST_MONITOR/proeftuinen/trend"]["waarde"] == -9   # 37 - 46
+
+
+def test_transition_monitor_public_json_and_csv():
+    got = rows("/v1/transitiemonitor?periode=2025-H1&limit=500")
+    parts = {x["onderdeel"] for x in got.values()}
+    assert parts >= {"effecten", "acties", "mijlpalen", "kennisopdrachten", "spreiding"}
+    assert all(x["periode"] == "2025-H1" for x in got.values())
+    pt = got["2025-H1/spreiding/1/gemeenten"]
+    assert pt["groep"] == "proeftuinen" and pt["waarde"] > 0
+    blind = [x for x in got.values() if x["maat"] == "blinde_vlek"]
+    assert len(blind) == 6 and all(x["waarde"] in (0, 1) for x in blind)
+    # effects are disclosure-controlled for the public, registers are not
+    for x in got.values():
+        if x["onderdeel"] == "effecten" and x["eenheid"] == "aantal" and x["waarde"] is not None:
+            assert x["waarde"] % 5 == 0, x
+    c = request("GET", "/v1/transitiemonitor?periode=2025-H1&onderdeel=acties", {"Accept": "text/csv"})
+    table = list(csv.DictReader(io.StringIO(c.body.decode("utf-8-sig"), newline="")))
+    assert len(table) == 7 * 3 * 3 and {x["onderdeel"] for x in table} == {"acties"}
+    p = assert_problem(request("GET", "/v1/transitiemonitor?periode=2025-Q1"), 400)
+    assert p["invalidParams"][0]["name"] == "periode"
+
+
+def test_basisbouwstenen_feed_the_spread():
+    def spread():
+        return rows("/v1/transitiemonitor?periode=2026-H1&onderdeel=spreiding")[
+            "2026-H1/spreiding/2/gemeenten"]["waarde"]
+    before = spread()
+    r = post_json("/v1/basisbouwstenen", {"gemeente": "GM1966", "geldigVan": "2026-01-01",
+                                          "bron": "convenant (test)"}, PROGRAMMA)
+    assert r.status == 201, r.body
+    assert spread() == before + 1
+    assert_problem(post_json("/v1/basisbouwstenen", {"gemeente": "GM1966", "geldigVan": "2026-03-01",
+                                                     "bron": "dubbel"}, PROGRAMMA), 409)
+    assert_problem(post_json("/v1/basisbouwstenen", {"gemeente": "NL", "geldigVan": "2026-03-01",
+                                                     "bron": "x"}, PROGRAMMA), 400)
+    assert_problem(post_json("/v1/basisbouwstenen", {"gemeente": "GM0363", "geldigVan": "2026-03-01",
+                                                     "bron": "x"}, OPDRACHTGEVER), 403)
+    assert spread() == before + 1
