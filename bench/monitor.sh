@@ -92,24 +92,23 @@ for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/v1/health
 
 rss() { ps -o rss= --ppid "$(cat "$STATE/kore.pid")" 2>/dev/null | paste -sd+ | bc; }
 
-bench() {	# bench NAME QUERY-STRING: wrk on the endpoint, pgbench on its bare SELECT
-	local where=$2
+bench() {	# bench QUERY-STRING WHAT WHERE: wrk on the endpoint, pgbench on its bare SELECT
 	echo
-	echo "## GET /v1/sectormonitor?$1"
+	echo "## GET /v1/sectormonitor?$1 ($2)"
 	wrk -t2 -c"$CONNS" -d"$DURATION" --latency "http://127.0.0.1:$PORT/v1/sectormonitor?$1" |
 	    grep -E 'Requests/sec|Latency|50%|90%|99%|Non-2xx|Socket errors'
 	echo "pgbench, the bare SELECT, $CONNS clients:"
-	echo "SELECT s.* FROM api.sectormonitor s WHERE (s.indicator, s.periode, s.gebied) > ('', '', '') $where ORDER BY s.indicator, s.periode, s.gebied LIMIT 101;" >"$STATE/q.sql"
+	echo "SELECT s.* FROM api.sectormonitor s WHERE (s.indicator, s.periode, s.gebied) > ('', '', '') $3 ORDER BY s.indicator, s.periode, s.gebied LIMIT 101;" >"$STATE/q.sql"
 	pgbench -n -c "$CONNS" -j 2 -T "${DURATION%s}" -f "$STATE/q.sql" "$URL" 2>/dev/null | grep -E "^tps|latency average"
 }
 
 echo
 echo "worker RSS before (kB, all workers): $(rss)"
-bench "indicator=EFF_TIJDIGHEID&gebied=GM0363 (a time series: 40 rows)" \
+bench "indicator=EFF_TIJDIGHEID&gebied=GM0363" "a time series: 40 rows" \
     "AND s.indicator = 'EFF_TIJDIGHEID' AND s.gebied = 'GM0363'"
-bench "indicator=EFF_TIJDIGHEID&periode=$LAST&limit=100 (a map: the first 100 of 458 areas)" \
+bench "indicator=EFF_TIJDIGHEID&periode=$LAST" "a map: the first page of 100 of 458 areas" \
     "AND s.indicator = 'EFF_TIJDIGHEID' AND s.periode = '$LAST'"
-bench "gebied=NL&periode=$LAST (a national overview: every indicator)" \
+bench "gebied=NL&periode=$LAST" "a national overview: every indicator" \
     "AND s.gebied = 'NL' AND s.periode = '$LAST'"
 echo
 echo "worker RSS after (kB, all workers): $(rss)"

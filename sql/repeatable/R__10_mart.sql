@@ -170,10 +170,15 @@ AS $$
 	       c.status, c.bron, c.geaggregeerd, c.leden_geleverd, c.leden_totaal,
 	       ref.vorige_periode(c.periode_code), c.vorige_waarde, c.vorige_noemer,
 	       ref.jaar_eerder(c.periode_code), c.jaar_eerder_waarde, c.jaar_eerder_noemer,
-	       (SELECT s.waarde FROM monitoring.streefwaarden s
+	       CASE WHEN t.doel THEN (SELECT s.waarde FROM monitoring.streefwaarden s
 	         WHERE s.indicator_code = c.indicator_code AND s.gebied_code = c.gebied_code
-	           AND s.soort = 'nulmeting' AND s.jaar <= c.jaar ORDER BY s.jaar DESC LIMIT 1),
-	       sw.waarde, sw.jaar,
+	           AND s.soort = 'nulmeting' AND s.jaar <= c.jaar ORDER BY s.jaar DESC LIMIT 1) END,
+	       CASE WHEN t.doel THEN (SELECT s.waarde FROM monitoring.streefwaarden s
+	         WHERE s.indicator_code = c.indicator_code AND s.gebied_code = c.gebied_code
+	           AND s.soort = 'streefwaarde' AND s.jaar >= c.jaar ORDER BY s.jaar LIMIT 1) END,
+	       CASE WHEN t.doel THEN (SELECT s.jaar FROM monitoring.streefwaarden s
+	         WHERE s.indicator_code = c.indicator_code AND s.gebied_code = c.gebied_code
+	           AND s.soort = 'streefwaarde' AND s.jaar >= c.jaar ORDER BY s.jaar LIMIT 1) END,
 	       c.nationale_waarde, c.nationale_noemer,
 	       rank() OVER w, count(*) OVER (PARTITION BY c.indicator_code, c.periode_code, g.soort)::integer,
 	       round(100 * (1 - percent_rank() OVER w)::numeric, 1),
@@ -181,10 +186,10 @@ AS $$
 	  FROM c
 	  JOIN ref.gebieden g ON g.gebied_code = c.gebied_code
 	  JOIN monitoring.indicatoren i ON i.indicator_code = c.indicator_code
-	  LEFT JOIN LATERAL (SELECT s.waarde, s.jaar FROM monitoring.streefwaarden s
-	                      WHERE s.indicator_code = c.indicator_code AND s.gebied_code = c.gebied_code
-	                        AND s.soort = 'streefwaarde' AND s.jaar >= c.jaar
-	                      ORDER BY s.jaar LIMIT 1) sw ON true
+	  -- only the few areas with a baseline or target look them up
+	  LEFT JOIN (SELECT DISTINCT s.indicator_code, s.gebied_code, true AS doel
+	               FROM monitoring.streefwaarden s) t
+	    ON t.indicator_code = c.indicator_code AND t.gebied_code = c.gebied_code
 	 WHERE per IS NULL OR c.periode_code = ANY (per)
 	WINDOW w AS (PARTITION BY c.indicator_code, c.periode_code, g.soort
 	             ORDER BY CASE WHEN i.richting = 'lager_beter' THEN c.waarde END ASC, c.waarde DESC)
