@@ -73,6 +73,13 @@ COMMENT ON FUNCTION mart.leden_op(date) IS 'De gemeenten van elk samengesteld ge
 
 -- Values -------------------------------------------------------------------------
 
+-- The value of summed tellers over summed noemers: a percentage, or an
+-- average (days, score) per unit of the noemer; two decimals.
+CREATE OR REPLACE FUNCTION mart.ratio(eenheid text, teller numeric, noemer numeric) RETURNS numeric
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURN round(CASE WHEN eenheid = 'percentage' THEN 100 ELSE 1 END * teller / noemer, 2);
+COMMENT ON FUNCTION mart.ratio(text, numeric, numeric) IS 'Waarde van een ratio uit (opgetelde) teller en noemer: percentage of gemiddelde, twee decimalen.';
+
 -- The value of every indicator × gebied × periode for the given indicators
 -- and periods (NULL: all): delivered, or aggregated from the gemeenten.
 CREATE OR REPLACE FUNCTION mart.waarden(ind text[], per text[])
@@ -121,7 +128,7 @@ AS $$
 	        UNION ALL
 	        SELECT o.indicator_code, o.gebied_code, o.periode_code,
 	               CASE WHEN o.aggregatie = 'som' THEN o.som
-	                    ELSE round(CASE WHEN o.eenheid = 'percentage' THEN 100 ELSE 1 END * o.teller / o.noemer, 2) END,
+	                    ELSE mart.ratio(o.eenheid, o.teller, o.noemer) END,
 	               CASE WHEN o.aggregatie = 'ratio' THEN o.teller END,
 	               CASE WHEN o.aggregatie = 'ratio' THEN o.noemer END,
 	               (ARRAY['voorlopig', 'nader_voorlopig', 'definitief'])[o.zekerheid],
@@ -269,8 +276,7 @@ AS $$
 		SELECT ei.indicator_code, ei.eenheid, gm.periode_code,
 		       CASE WHEN gm.in_proeftuin THEN 'proeftuinen' ELSE 'overig' END AS groep,
 		       CASE WHEN ei.aggregatie = 'som' THEN sum(ew.waarde)
-		            ELSE round(CASE WHEN ei.eenheid = 'percentage' THEN 100 ELSE 1 END
-		                       * sum(ew.teller) / sum(ew.noemer), 2) END AS waarde,
+		            ELSE mart.ratio(ei.eenheid, sum(ew.teller), sum(ew.noemer)) END AS waarde,
 		       CASE WHEN ei.aggregatie = 'ratio' THEN sum(ew.noemer) END AS noemer
 		  FROM ew
 		  JOIN ei ON ei.indicator_code = ew.indicator_code
