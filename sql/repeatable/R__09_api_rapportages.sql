@@ -58,10 +58,11 @@ BEGIN
 				'waarde', c.waarde, 'status', c.status, 'bron', c.bron, 'geheimhouding', c.geheimhouding,
 				'vorigePeriode', jsonb_build_object('periode', vorige, 'waarde', v.waarde),
 				'jaarEerder', jsonb_build_object('periode', jaar_eerder, 'waarde', j.waarde),
-				'verschilVorigePeriode', c.waarde - v.waarde,
-				'verschilJaarEerder', c.waarde - j.waarde,
-				'verschilJaarEerderProcent',
-				    CASE WHEN j.waarde <> 0 THEN round(100 * (c.waarde - j.waarde) / j.waarde, 1) END)
+				-- the changes as the sector monitor states them; v and j only
+				-- keep the earlier values when this half year has none
+				'verschilVorigePeriode', c."verschilVorigePeriode",
+				'verschilJaarEerder', c."verschilJaarEerder",
+				'verschilJaarEerderProcent', c."verschilJaarEerderProcent")
 				ORDER BY i.indicator_code)
 			  FROM monitoring.indicatoren i
 			  LEFT JOIN api.sectormonitor c ON c.indicator = i.indicator_code AND c.gebied = 'NL'
