@@ -10,7 +10,10 @@ SET LOCAL ROLE lakmoes_owner;
 
 -- The threshold (monitoring.instellingen 'onthulling_drempel', default 10).
 -- Runs as the owner, so that the BI login, which may not read the settings,
--- gets it too.
+-- gets it too. A query joins it once, as a one-row subquery the planner
+-- may not pull up ("SELECT … AS drempel OFFSET 0"): pulled up, it is called
+-- for every row and keeps the two functions below from being inlined, which
+-- made them cost tens of microseconds per row.
 CREATE OR REPLACE FUNCTION monitoring.onthulling_drempel() RETURNS numeric
 LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
@@ -40,21 +43,30 @@ RETURN CASE monitoring.onthulling(eenheid, waarde, noemer, drempel)
 	ELSE waarde END;
 COMMENT ON FUNCTION monitoring.onthulde_waarde(text, numeric, numeric, numeric) IS 'De waarde na onthullingscontrole: leeg als ze geheim is, aantallen afgerond op 5.';
 
--- Whether the caller sees a gebied's figures raw: the programme and
--- researchers do, a proeftuin its own area (gebied NULL: figures about no
--- single area), everyone else (publiek, opdrachtgever, other proeftuinen,
--- the BI login) gets them disclosure-controlled. A transaction that
+-- Which figures the caller sees raw: '*' all of them (the programme and
+-- researchers), a gebied code only that area's (a proeftuin its own), NULL
+-- none (publiek, opdrachtgever, the BI login). A transaction that
 -- publishes (a progress report) sets lakmoes.openbaar to 'aan', and then
--- nobody does.
+-- nobody does. A view that reads many rows joins this once, as a one-row
+-- subquery (OFFSET 0), rather than calling ruwe_cijfers per row.
+CREATE OR REPLACE FUNCTION monitoring.ruw_bereik() RETURNS text
+LANGUAGE sql STABLE PARALLEL SAFE
+RETURN CASE
+	WHEN coalesce(current_setting('lakmoes.openbaar', true), '') = 'aan' THEN NULL
+	WHEN current_user IN ('programma', 'onderzoeker') THEN '*'
+	WHEN current_user = 'aanleveraar' THEN nullif(api.claim('org'), '*') END;
+COMMENT ON FUNCTION monitoring.ruw_bereik() IS 'Welke cijfers de aanroeper ongecontroleerd ziet: * alle, een gebiedscode die van dat gebied, leeg geen.';
+
+-- Whether the caller sees a gebied's figures raw (gebied NULL: figures
+-- about no single area, raw only for those who see everything raw).
 CREATE OR REPLACE FUNCTION monitoring.ruwe_cijfers(gebied text) RETURNS boolean
 LANGUAGE sql STABLE PARALLEL SAFE
-RETURN coalesce(current_setting('lakmoes.openbaar', true), '') <> 'aan'
-   AND (current_user IN ('programma', 'onderzoeker')
-        OR (current_user = 'aanleveraar' AND gebied IS NOT NULL AND gebied = coalesce(api.claim('org'), '')));
+RETURN coalesce(monitoring.ruw_bereik() IN ('*', gebied), false);
 COMMENT ON FUNCTION monitoring.ruwe_cijfers(text) IS 'Of de aanroeper de cijfers van een gebied ongecontroleerd ziet: programma en onderzoeker, een proeftuin haar eigen gebied; niemand wanneer lakmoes.openbaar aan staat.';
 
 GRANT EXECUTE ON FUNCTION monitoring.onthulling_drempel(), monitoring.onthulling(text, numeric, numeric, numeric),
-    monitoring.onthulde_waarde(text, numeric, numeric, numeric), monitoring.ruwe_cijfers(text)
+    monitoring.onthulde_waarde(text, numeric, numeric, numeric), monitoring.ruwe_cijfers(text),
+    monitoring.ruw_bereik()
     TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker, lakmoes_bi;
 -- ruwe_cijfers reads the token's org claim; the BI login runs it too.
 GRANT EXECUTE ON FUNCTION api.claim(text) TO lakmoes_bi;

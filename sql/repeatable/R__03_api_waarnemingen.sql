@@ -52,7 +52,7 @@ AS $$
 	       CASE WHEN NOT c.ruw THEN monitoring.onthulling(i.eenheid, w.waarde, w.noemer, d.drempel) END
 	  FROM monitoring.waarnemingen_op(coalesce(peildatum, 'infinity')) w
 	  JOIN monitoring.indicatoren i ON i.indicator_code = w.indicator_code
-	 CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel) d
+	 CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
 	 CROSS JOIN LATERAL (SELECT monitoring.ruwe_cijfers(w.gebied_code) AS ruw) c
 $$;
 COMMENT ON FUNCTION api.waarnemingen_op(timestamptz) IS 'Waarnemingen zoals ze op de peildatum stonden (leeg: nu), met onthullingscontrole voor gecontroleerde rollen; voor /v1/waarnemingen.';

@@ -16,7 +16,7 @@ SELECT w.indicator_code, w.gebied_code, w.periode_code, w.revisie,
        w.status, w.bron, w.recorded_at AS vastgelegd_op
   FROM monitoring.waarnemingen w
   JOIN monitoring.indicatoren i ON i.indicator_code = w.indicator_code
- CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel) d;
+ CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d;
 
 COMMENT ON VIEW bi.waarnemingen_historie IS 'Alle revisies van alle waarnemingen, met onthullingscontrole: filter op vastgelegd_op om de cijfers te zien zoals ze op een moment stonden.';
 COMMENT ON COLUMN bi.waarnemingen_historie.indicator_code IS 'De indicator (bi.indicatoren).';

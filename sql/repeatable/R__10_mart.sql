@@ -14,43 +14,57 @@
 -- publishes figures in a current indeling. Proeftuinen count their
 -- gemeenten from the date each joined.
 --
--- The refresh functions run with room to sort and hash (work_mem) and
--- without nested loops: their joins are set-wise over intermediate results
--- whose sizes the planner cannot estimate, and a nested loop over two of
--- them took seconds where a hash join takes milliseconds; and hashing
--- rather than sorting to group (windows still sort). No JIT either:
--- compiling took longer than running.
+-- The refresh functions run with room to sort and hash (work_mem), and
+-- join and group by hashing only (no nested loops, merge joins or sorts
+-- where a hash will do): their joins are set-wise over intermediate
+-- results whose sizes the planner cannot estimate, and a nested loop or a
+-- merge join over two of them took seconds to minutes where a hash join
+-- takes milliseconds. No JIT either: compiling took longer than running.
+-- Custom plans always, so that "all" (NULL) and "these few" each get their
+-- own plan.
 --
 -- Refresh. A statement that adds observations recomputes the rows of its
 -- indicators × periods, plus the periods that compare with them (the next
--- period and the same period a year later): one delete and one insert in
--- the writer's own transaction, so readers keep seeing the previous rows
--- until it commits and never wait. Writers of the same indicator queue on
--- an advisory lock per indicator, so that the later one recomputes with
--- the earlier one's figures. Targets, the catalogue and the area
--- membership refresh what depends on them; the registers refresh their
--- part of the transition monitor.
+-- period and the same period a year later), in the writer's own
+-- transaction, and writes only the rows that differ; readers keep seeing
+-- the previous rows until it commits and never wait. Writers of the same
+-- indicator queue on an advisory lock per indicator, so that the later one
+-- recomputes with the earlier one's figures. Targets, the catalogue, the
+-- disclosure threshold and the area membership refresh what depends on
+-- them; the registers refresh their part of the transition monitor.
 
 SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
 -- Period arithmetic --------------------------------------------------------------
+-- Only immutable operations (text || text, not text || integer, which is
+-- stable), so that the planner inlines these into the refresh's joins
+-- instead of calling a function per row.
 
 -- The period before: 2025-Q1 → 2024-Q4, 2025-H2 → 2025-H1, 2025 → 2024.
 CREATE OR REPLACE FUNCTION ref.vorige_periode(code text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE
 	WHEN length(code) = 4 THEN (left(code, 4)::integer - 1)::text
-	WHEN right(code, 1) = '1' THEN (left(code, 4)::integer - 1) || substr(code, 5, 2)
+	WHEN right(code, 1) = '1' THEN (left(code, 4)::integer - 1)::text || substr(code, 5, 2)
 	    || CASE substr(code, 6, 1) WHEN 'Q' THEN '4' ELSE '2' END
-	ELSE left(code, 6) || (right(code, 1)::integer - 1) END;
+	ELSE left(code, 6) || (right(code, 1)::integer - 1)::text END;
 COMMENT ON FUNCTION ref.vorige_periode(text) IS 'De periode ervoor: 2025-Q1 → 2024-Q4, 2025-H2 → 2025-H1, 2025 → 2024.';
 
 -- The same period a year earlier.
 CREATE OR REPLACE FUNCTION ref.jaar_eerder(code text) RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
-RETURN (left(code, 4)::integer - 1) || substr(code, 5);
+RETURN (left(code, 4)::integer - 1)::text || substr(code, 5);
 COMMENT ON FUNCTION ref.jaar_eerder(text) IS 'Dezelfde periode een jaar eerder: 2025-H2 → 2024-H2.';
+
+-- Periods and those they compare with (the period before, a year
+-- earlier). No function of its own per row: called with a constant, the
+-- planner folds it to a constant.
+CREATE OR REPLACE FUNCTION ref.met_vergelijkingsperioden(per text[]) RETURNS text[]
+LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
+RETURN per || ARRAY(SELECT ref.vorige_periode(p) FROM unnest(per) p)
+           || ARRAY(SELECT ref.jaar_eerder(p) FROM unnest(per) p);
+COMMENT ON FUNCTION ref.met_vergelijkingsperioden(text[]) IS 'De perioden met de perioden waarmee ze vergeleken worden: de periode ervoor en een jaar eerder.';
 
 GRANT EXECUTE ON FUNCTION ref.vorige_periode(text), ref.jaar_eerder(text)
     TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;
@@ -82,6 +96,8 @@ COMMENT ON FUNCTION mart.ratio(text, numeric, numeric) IS 'Waarde van een ratio 
 
 -- The value of every indicator × gebied × periode for the given indicators
 -- and periods (NULL: all): delivered, or aggregated from the gemeenten.
+-- Codes are compared in the "C" collation from the start: the database's
+-- C.UTF-8 sorts through the C library, several times slower.
 CREATE OR REPLACE FUNCTION mart.waarden(ind text[], per text[])
 RETURNS TABLE (indicator_code text, gebied_code text, periode_code text, waarde numeric,
                teller numeric, noemer numeric, status text, bron text, geaggregeerd boolean,
@@ -89,94 +105,92 @@ RETURNS TABLE (indicator_code text, gebied_code text, periode_code text, waarde 
 LANGUAGE sql STABLE
 AS $$
 	WITH geleverd AS MATERIALIZED (
-		SELECT DISTINCT ON (w.indicator_code, w.gebied_code, w.periode_code)
-		       w.indicator_code, w.gebied_code, w.periode_code, w.waarde, w.teller, w.noemer,
-		       w.status, w.bron, w.recorded_at
+		-- the latest revision of each figure
+		SELECT DISTINCT ON (1, 2, 3)
+		       w.indicator_code COLLATE "C" AS indicator_code, w.gebied_code COLLATE "C" AS gebied_code,
+		       w.periode_code COLLATE "C" AS periode_code, w.waarde, w.teller, w.noemer, w.status, w.bron,
+		       w.recorded_at
 		  FROM monitoring.waarnemingen w
 		 WHERE (ind IS NULL OR w.indicator_code = ANY (ind))
 		   AND (per IS NULL OR w.periode_code = ANY (per))
-		 ORDER BY w.indicator_code, w.gebied_code, w.periode_code, w.revisie DESC
+		 ORDER BY 1, 2, 3, w.revisie DESC
 	), leden AS MATERIALIZED (
-		SELECT m.gebied_code, m.gemeente_code, q.periode_code,
-		       count(*) OVER (PARTITION BY m.gebied_code, q.periode_code)::integer AS n
+		SELECT m.gebied_code COLLATE "C" AS gebied_code, m.gemeente_code COLLATE "C" AS gemeente_code,
+		       q.periode_code COLLATE "C" AS periode_code,
+		       count(*) OVER (PARTITION BY m.gebied_code COLLATE "C", q.periode_code COLLATE "C")::integer AS n
 		  FROM ref.perioden q
 		 CROSS JOIN LATERAL mart.leden_op(q.eind_date) m
 		 WHERE q.periode_code IN (SELECT g.periode_code FROM geleverd g WHERE g.gebied_code LIKE 'GM%')
 	), opgeteld AS (
-		SELECT a.*, i.aggregatie, i.eenheid
-		  FROM (SELECT m.gebied_code COLLATE "C" AS gebied_code, g.indicator_code COLLATE "C" AS indicator_code,
-		               g.periode_code COLLATE "C" AS periode_code, max(m.n) AS n,
-		               sum(g.waarde) AS som, sum(g.teller) AS teller, sum(g.noemer) AS noemer,
-		               count(*)::integer AS geleverd,
-		               min(array_position(ARRAY['voorlopig', 'nader_voorlopig', 'definitief'], g.status)) AS zekerheid,
-		               max(g.recorded_at) AS bijgewerkt
-		          FROM geleverd g
-		          JOIN leden m ON m.gemeente_code = g.gebied_code AND m.periode_code = g.periode_code
-		         WHERE g.indicator_code IN (SELECT i.indicator_code FROM monitoring.indicatoren i
-		                                     WHERE i.aggregatie = 'som')
-		            OR (g.noemer IS NOT NULL AND g.indicator_code IN (SELECT i.indicator_code
-		                                     FROM monitoring.indicatoren i WHERE i.aggregatie = 'ratio'))
-		         GROUP BY 1, 2, 3) a
-		  JOIN monitoring.indicatoren i ON i.indicator_code = a.indicator_code
+		SELECT m.gebied_code, g.indicator_code, g.periode_code, max(m.n) AS n,
+		       sum(g.waarde) AS som, sum(g.teller) AS teller, sum(g.noemer) AS noemer,
+		       count(*)::integer AS geleverd,
+		       min(array_position(ARRAY['voorlopig', 'nader_voorlopig', 'definitief'], g.status)) AS zekerheid,
+		       max(g.recorded_at) AS bijgewerkt
+		  FROM geleverd g
+		  JOIN leden m ON m.gemeente_code = g.gebied_code AND m.periode_code = g.periode_code
+		 WHERE g.indicator_code IN (SELECT i.indicator_code FROM monitoring.indicatoren i
+		                             WHERE i.aggregatie = 'som')
+		    OR (g.noemer IS NOT NULL AND g.indicator_code IN (SELECT i.indicator_code
+		                             FROM monitoring.indicatoren i WHERE i.aggregatie = 'ratio'))
+		 GROUP BY 1, 2, 3
 	)
-	-- a delivered value wins over an aggregate
-	SELECT DISTINCT ON (x.indicator_code, x.gebied_code, x.periode_code) x.*
-	  FROM (SELECT g.indicator_code COLLATE "C", g.gebied_code COLLATE "C", g.periode_code COLLATE "C", g.waarde, g.teller, g.noemer, g.status,
-	               g.bron, false AS geaggregeerd, NULL::integer AS leden_geleverd,
-	               NULL::integer AS leden_totaal, g.recorded_at AS bijgewerkt_op
-	          FROM geleverd g
-	        UNION ALL
-	        SELECT o.indicator_code, o.gebied_code, o.periode_code,
-	               CASE WHEN o.aggregatie = 'som' THEN o.som
-	                    ELSE mart.ratio(o.eenheid, o.teller, o.noemer) END,
-	               CASE WHEN o.aggregatie = 'ratio' THEN o.teller END,
-	               CASE WHEN o.aggregatie = 'ratio' THEN o.noemer END,
-	               (ARRAY['voorlopig', 'nader_voorlopig', 'definitief'])[o.zekerheid],
-	               format('geaggregeerd uit %s van %s gemeenten', o.geleverd, o.n),
-	               true, o.geleverd, o.n, o.bijgewerkt
-	          FROM opgeteld o) x
-	 ORDER BY x.indicator_code, x.gebied_code, x.periode_code, x.geaggregeerd
+	SELECT g.indicator_code, g.gebied_code, g.periode_code, g.waarde, g.teller, g.noemer, g.status,
+	       g.bron, false, NULL::integer, NULL::integer, g.recorded_at
+	  FROM geleverd g
+	UNION ALL
+	SELECT o.indicator_code, o.gebied_code, o.periode_code,
+	       CASE WHEN i.aggregatie = 'som' THEN o.som ELSE mart.ratio(i.eenheid, o.teller, o.noemer) END,
+	       CASE WHEN i.aggregatie = 'ratio' THEN o.teller END,
+	       CASE WHEN i.aggregatie = 'ratio' THEN o.noemer END,
+	       (ARRAY['voorlopig', 'nader_voorlopig', 'definitief'])[o.zekerheid],
+	       format('geaggregeerd uit %s van %s gemeenten', o.geleverd, o.n),
+	       true, o.geleverd, o.n, o.bijgewerkt
+	  FROM opgeteld o
+	  JOIN monitoring.indicatoren i ON i.indicator_code = o.indicator_code
+	 -- a delivered value wins over an aggregate
+	 WHERE NOT EXISTS (SELECT 1 FROM geleverd d
+	                    WHERE d.gebied_code NOT LIKE 'GM%' AND d.indicator_code = o.indicator_code
+	                      AND d.gebied_code = o.gebied_code AND d.periode_code = o.periode_code)
 $$;
 COMMENT ON FUNCTION mart.waarden(text[], text[]) IS 'De waarde per indicator, gebied en periode: geleverd, of opgeteld uit de gemeenten volgens de regel van de indicator.';
 
 -- Sector monitor -------------------------------------------------------------------
 
--- The sector monitor's rows for the given indicators × periods (NULL: all).
+-- The sector monitor's rows for the given indicators × periods (NULL: all),
+-- with their published values under the current threshold. The previous
+-- period, a year earlier and the national value are looked up by key (hash
+-- joins); rank and percentile are a window over the gebieden of one soort.
 CREATE OR REPLACE FUNCTION mart.sectormonitor_berekenen(ind text[], per text[])
 RETURNS SETOF mart.sectormonitor
 LANGUAGE sql STABLE
 AS $$
-	WITH v AS (
-		-- the values of the periods asked for and of those they compare
-		-- with, numbered so that the previous period is one step back
-		-- (volg) and a year earlier twelve months back (maand)
-		SELECT w.*, q.soort AS periodesoort, q.jaar,
-		       CASE q.soort WHEN 'kwartaal' THEN q.jaar * 4 + q.volgnummer
-		                    WHEN 'halfjaar' THEN q.jaar * 2 + q.volgnummer ELSE q.jaar END AS volg,
-		       q.jaar * 12 + extract(month FROM q.begin_date)::integer AS maand
-		  FROM mart.waarden(ind, CASE WHEN per IS NOT NULL THEN
-		           per || ARRAY(SELECT ref.vorige_periode(p) FROM unnest(per) p)
-		               || ARRAY(SELECT ref.jaar_eerder(p) FROM unnest(per) p) END) w
-		  JOIN ref.perioden q ON q.periode_code = w.periode_code
+	WITH v AS MATERIALIZED (
+		-- the values of the periods asked for and of those they compare with
+		-- (an argument without a subquery, so that mart.waarden is
+		-- inlined and planned for these indicators and periods)
+		SELECT w.* FROM mart.waarden(ind, ref.met_vergelijkingsperioden(per)) w
 	), c AS (
-		SELECT v.*,
-		       first_value(v.waarde) OVER vorige AS vorige_waarde,
-		       first_value(v.noemer) OVER vorige AS vorige_noemer,
-		       first_value(v.waarde) OVER jaar AS jaar_eerder_waarde,
-		       first_value(v.noemer) OVER jaar AS jaar_eerder_noemer,
-		       max(v.waarde) FILTER (WHERE v.gebied_code = 'NL') OVER land AS nationale_waarde,
-		       max(v.noemer) FILTER (WHERE v.gebied_code = 'NL') OVER land AS nationale_noemer
+		SELECT v.*, q.jaar,
+		       ref.vorige_periode(v.periode_code) AS vorige_periode, vp.waarde AS vorige_waarde,
+		       vp.noemer AS vorige_noemer,
+		       ref.jaar_eerder(v.periode_code) AS jaar_eerder_periode, je.waarde AS jaar_eerder_waarde,
+		       je.noemer AS jaar_eerder_noemer,
+		       nl.waarde AS nationale_waarde, nl.noemer AS nationale_noemer
 		  FROM v
-		WINDOW vorige AS (PARTITION BY v.indicator_code, v.gebied_code, v.periodesoort ORDER BY v.volg
-		                  RANGE BETWEEN 1 PRECEDING AND 1 PRECEDING),
-		       jaar AS (PARTITION BY v.indicator_code, v.gebied_code, v.periodesoort ORDER BY v.maand
-		                RANGE BETWEEN 12 PRECEDING AND 12 PRECEDING),
-		       land AS (PARTITION BY v.indicator_code, v.periode_code)
+		  JOIN ref.perioden q ON q.periode_code = v.periode_code
+		  LEFT JOIN v vp ON vp.indicator_code = v.indicator_code AND vp.gebied_code = v.gebied_code
+		   AND vp.periode_code = ref.vorige_periode(v.periode_code) COLLATE "C"
+		  LEFT JOIN v je ON je.indicator_code = v.indicator_code AND je.gebied_code = v.gebied_code
+		   AND je.periode_code = ref.jaar_eerder(v.periode_code) COLLATE "C"
+		  LEFT JOIN v nl ON nl.indicator_code = v.indicator_code AND nl.periode_code = v.periode_code
+		   AND nl.gebied_code = 'NL'
+		 WHERE per IS NULL OR v.periode_code = ANY (per)
 	)
 	SELECT c.indicator_code, c.periode_code, c.gebied_code, g.soort, c.waarde, c.teller, c.noemer,
 	       c.status, c.bron, c.geaggregeerd, c.leden_geleverd, c.leden_totaal,
-	       ref.vorige_periode(c.periode_code), c.vorige_waarde, c.vorige_noemer,
-	       ref.jaar_eerder(c.periode_code), c.jaar_eerder_waarde, c.jaar_eerder_noemer,
+	       c.vorige_periode, c.vorige_waarde, c.vorige_noemer,
+	       c.jaar_eerder_periode, c.jaar_eerder_waarde, c.jaar_eerder_noemer,
 	       CASE WHEN t.doel THEN (SELECT s.waarde FROM monitoring.streefwaarden s
 	         WHERE s.indicator_code = c.indicator_code AND s.gebied_code = c.gebied_code
 	           AND s.soort = 'nulmeting' AND s.jaar <= c.jaar ORDER BY s.jaar DESC LIMIT 1) END,
@@ -187,27 +201,36 @@ AS $$
 	         WHERE s.indicator_code = c.indicator_code AND s.gebied_code = c.gebied_code
 	           AND s.soort = 'streefwaarde' AND s.jaar >= c.jaar ORDER BY s.jaar LIMIT 1) END,
 	       c.nationale_waarde, c.nationale_noemer,
-	       rank() OVER w, count(*) OVER (PARTITION BY c.indicator_code, c.periode_code, g.soort)::integer,
+	       rank() OVER w, count(*) OVER (PARTITION BY c.indicator_code, c.periode_code, g.soort COLLATE "C")::integer,
 	       round(100 * (1 - percent_rank() OVER w)::numeric, 1),
-	       c.bijgewerkt_op
+	       c.bijgewerkt_op,
+	       monitoring.onthulde_waarde(i.eenheid, c.waarde, c.noemer, d.drempel),
+	       monitoring.onthulling(i.eenheid, c.waarde, c.noemer, d.drempel),
+	       monitoring.onthulde_waarde(i.eenheid, c.vorige_waarde, c.vorige_noemer, d.drempel),
+	       monitoring.onthulde_waarde(i.eenheid, c.jaar_eerder_waarde, c.jaar_eerder_noemer, d.drempel),
+	       monitoring.onthulde_waarde(i.eenheid, c.nationale_waarde, c.nationale_noemer, d.drempel)
 	  FROM c
 	  JOIN ref.gebieden g ON g.gebied_code = c.gebied_code
 	  JOIN monitoring.indicatoren i ON i.indicator_code = c.indicator_code
+	 CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
 	  -- only the few areas with a baseline or target look them up
 	  LEFT JOIN (SELECT DISTINCT s.indicator_code, s.gebied_code, true AS doel
 	               FROM monitoring.streefwaarden s) t
 	    ON t.indicator_code = c.indicator_code AND t.gebied_code = c.gebied_code
-	 WHERE per IS NULL OR c.periode_code = ANY (per)
-	WINDOW w AS (PARTITION BY c.indicator_code, c.periode_code, g.soort
+	WINDOW w AS (PARTITION BY c.indicator_code, c.periode_code, g.soort COLLATE "C"
 	             ORDER BY CASE WHEN i.richting = 'lager_beter' THEN c.waarde END ASC, c.waarde DESC)
 $$;
-COMMENT ON FUNCTION mart.sectormonitor_berekenen(text[], text[]) IS 'De rijen van de sectorbrede monitor voor de gegeven indicatoren en perioden (leeg: alle).';
+COMMENT ON FUNCTION mart.sectormonitor_berekenen(text[], text[]) IS 'De rijen van de sectorbrede monitor voor de gegeven indicatoren en perioden (leeg: alle), met hun gepubliceerde waarden.';
 
 -- Recomputes the rows of the given indicators × periods (NULL: all) and of
--- the periods that compare with them; returns the number of rows written.
+-- the periods that compare with them, and writes only what differs: rows
+-- that are gone, rows whose values changed, new rows. Returns how many
+-- rows it wrote.
 CREATE OR REPLACE FUNCTION mart.sectormonitor_verversen(ind text[] DEFAULT NULL, per text[] DEFAULT NULL)
 RETURNS integer
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET work_mem = '64MB' SET enable_nestloop = off SET enable_sort = off SET jit = off
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+    SET work_mem = '128MB' SET enable_nestloop = off SET enable_mergejoin = off SET enable_sort = off
+    SET jit = off SET plan_cache_mode = force_custom_plan
 AS $$
 DECLARE
 	k text;
@@ -222,14 +245,47 @@ BEGIN
 		 WHERE q.periode_code = ANY (per) OR ref.vorige_periode(q.periode_code) = ANY (per)
 		    OR ref.jaar_eerder(q.periode_code) = ANY (per);
 	END IF;
-	DELETE FROM mart.sectormonitor s
-	 WHERE (ind IS NULL OR s.indicator_code = ANY (ind)) AND (per IS NULL OR s.periode_code = ANY (per));
-	INSERT INTO mart.sectormonitor SELECT * FROM mart.sectormonitor_berekenen(ind, per);
-	GET DIAGNOSTICS n = ROW_COUNT;
+	WITH nieuw AS MATERIALIZED (
+		SELECT * FROM mart.sectormonitor_berekenen(ind, per)
+	), weg AS (
+		DELETE FROM mart.sectormonitor s
+		 WHERE (ind IS NULL OR s.indicator_code = ANY (ind)) AND (per IS NULL OR s.periode_code = ANY (per))
+		   AND NOT EXISTS (SELECT 1 FROM nieuw x WHERE x.indicator_code = s.indicator_code
+		                      AND x.periode_code = s.periode_code AND x.gebied_code = s.gebied_code)
+		RETURNING 1
+	), anders AS (
+		UPDATE mart.sectormonitor s
+		   SET (gebied_soort, waarde, teller, noemer, status, bron, geaggregeerd, leden_geleverd, leden_totaal,
+		        vorige_periode, vorige_waarde, vorige_noemer, jaar_eerder_periode, jaar_eerder_waarde,
+		        jaar_eerder_noemer, nulmeting, streefwaarde, streefjaar, nationale_waarde, nationale_noemer,
+		        rang, vergelijkbaar, percentiel, bijgewerkt_op, openbare_waarde, geheimhouding,
+		        openbare_vorige_waarde, openbare_jaar_eerder_waarde, openbare_nationale_waarde)
+		     = (x.gebied_soort, x.waarde, x.teller, x.noemer, x.status, x.bron, x.geaggregeerd, x.leden_geleverd,
+		        x.leden_totaal, x.vorige_periode, x.vorige_waarde, x.vorige_noemer, x.jaar_eerder_periode,
+		        x.jaar_eerder_waarde, x.jaar_eerder_noemer, x.nulmeting, x.streefwaarde, x.streefjaar,
+		        x.nationale_waarde, x.nationale_noemer, x.rang, x.vergelijkbaar, x.percentiel, x.bijgewerkt_op,
+		        x.openbare_waarde, x.geheimhouding, x.openbare_vorige_waarde, x.openbare_jaar_eerder_waarde,
+		        x.openbare_nationale_waarde)
+		  FROM nieuw x
+		 WHERE (ind IS NULL OR s.indicator_code = ANY (ind)) AND (per IS NULL OR s.periode_code = ANY (per))
+		   AND x.indicator_code = s.indicator_code AND x.periode_code = s.periode_code
+		   AND x.gebied_code = s.gebied_code AND ROW(s.*) IS DISTINCT FROM ROW(x.*)
+		RETURNING 1
+	), erbij AS (
+		INSERT INTO mart.sectormonitor
+		SELECT x.* FROM nieuw x
+		 WHERE NOT EXISTS (SELECT 1 FROM mart.sectormonitor s
+		                    WHERE (ind IS NULL OR s.indicator_code = ANY (ind))
+		                      AND (per IS NULL OR s.periode_code = ANY (per))
+		                      AND s.indicator_code = x.indicator_code AND s.periode_code = x.periode_code
+		                      AND s.gebied_code = x.gebied_code)
+		RETURNING 1
+	)
+	SELECT (SELECT count(*) FROM weg) + (SELECT count(*) FROM anders) + (SELECT count(*) FROM erbij) INTO n;
 	RETURN n;
 END
 $$;
-COMMENT ON FUNCTION mart.sectormonitor_verversen(text[], text[]) IS 'Berekent de sectorbrede monitor opnieuw voor de gegeven indicatoren en perioden (leeg: alles), plus de perioden die ermee vergelijken.';
+COMMENT ON FUNCTION mart.sectormonitor_verversen(text[], text[]) IS 'Berekent de sectorbrede monitor opnieuw voor de gegeven indicatoren en perioden (leeg: alles), plus de perioden die ermee vergelijken, en schrijft alleen wat verschilt; geeft het aantal geschreven rijen.';
 
 -- Transition monitor --------------------------------------------------------------------
 
@@ -387,7 +443,8 @@ COMMENT ON FUNCTION mart.transitiemonitor_berekenen(text[]) IS 'De rijen van de 
 -- Recomputes the given parts (NULL: all); returns the number of rows written.
 CREATE OR REPLACE FUNCTION mart.transitiemonitor_verversen(onderdelen text[] DEFAULT NULL)
 RETURNS integer
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET work_mem = '64MB' SET enable_nestloop = off SET enable_sort = off SET jit = off
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET work_mem = '128MB' SET enable_nestloop = off SET enable_mergejoin = off SET enable_sort = off
+    SET jit = off
 AS $$
 DECLARE
 	n integer;
@@ -475,6 +532,36 @@ CREATE OR REPLACE TRIGGER gebied_leden_mart AFTER INSERT OR UPDATE OR DELETE ON 
     FOR EACH STATEMENT EXECUTE FUNCTION mart.na_gebiedswijziging();
 CREATE OR REPLACE TRIGGER gebieden_mart AFTER UPDATE OR DELETE ON ref.gebieden
     FOR EACH STATEMENT EXECUTE FUNCTION mart.na_gebiedswijziging();
+
+-- The disclosure threshold (monitoring.instellingen): every published
+-- value of the sector monitor, which stores them. The transition monitor
+-- applies the threshold when it is read.
+CREATE OR REPLACE FUNCTION mart.na_instellingen() RETURNS trigger
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+DECLARE
+	geraakt boolean;
+BEGIN
+	IF TG_OP = 'INSERT' THEN
+		geraakt := EXISTS (SELECT 1 FROM nieuw n WHERE n.sleutel = 'onthulling_drempel');
+	ELSIF TG_OP = 'DELETE' THEN
+		geraakt := EXISTS (SELECT 1 FROM oud o WHERE o.sleutel = 'onthulling_drempel');
+	ELSE
+		geraakt := EXISTS (SELECT 1 FROM oud o WHERE o.sleutel = 'onthulling_drempel')
+		        OR EXISTS (SELECT 1 FROM nieuw n WHERE n.sleutel = 'onthulling_drempel');
+	END IF;
+	IF geraakt THEN
+		PERFORM mart.sectormonitor_verversen();
+	END IF;
+	RETURN NULL;
+END
+$$;
+CREATE OR REPLACE TRIGGER instellingen_mart_insert AFTER INSERT ON monitoring.instellingen
+    REFERENCING NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION mart.na_instellingen();
+CREATE OR REPLACE TRIGGER instellingen_mart_update AFTER UPDATE ON monitoring.instellingen
+    REFERENCING OLD TABLE AS oud NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION mart.na_instellingen();
+CREATE OR REPLACE TRIGGER instellingen_mart_delete AFTER DELETE ON monitoring.instellingen
+    REFERENCING OLD TABLE AS oud FOR EACH STATEMENT EXECUTE FUNCTION mart.na_instellingen();
 
 -- A register: the part of the transition monitor it feeds (TG_ARGV).
 CREATE OR REPLACE FUNCTION mart.na_registerwijziging() RETURNS trigger

@@ -1,12 +1,15 @@
 -- R__11_api_monitors: the two monitors as published, for /v1/sectormonitor,
 -- /v1/transitiemonitor, the progress reports and the BI login. Re-runnable.
 --
--- The marts are private and raw; these views read them with the owner's
--- rights (they are not security_invoker) and apply disclosure control per
--- caller (monitoring.ruwe_cijfers, R__00_onthulling): a controlled caller
--- gets counts rounded to 5, small counts and small denominators withheld,
--- no teller or noemer, no rank for a value that is not shown as it is, and
--- changes computed from the published values only.
+-- The marts are private; these views read them with the owner's rights
+-- (they are not security_invoker) and apply disclosure control per caller
+-- (monitoring.ruwe_cijfers, R__00_onthulling): a controlled caller gets
+-- counts rounded to 5, small counts and small denominators withheld, no
+-- teller or noemer, no rank for a value that is not shown as it is, and
+-- changes computed from the published values only. The sector monitor
+-- stores its published values (computed at refresh, R__10_mart), so its
+-- view only chooses; the transition monitor, a few hundred rows a half
+-- year, is controlled here.
 
 SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
@@ -33,17 +36,15 @@ SELECT s.indicator_code || '/' || s.periode_code || '/' || s.gebied_code AS id,
        s.bijgewerkt_op AS "bijgewerktOp"
   FROM mart.sectormonitor s
   JOIN monitoring.indicatoren i ON i.indicator_code = s.indicator_code
- CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel) d
- CROSS JOIN LATERAL (SELECT monitoring.ruwe_cijfers(s.gebied_code) AS ruw) r
+ CROSS JOIN (SELECT monitoring.ruw_bereik() AS bereik OFFSET 0) b
+ CROSS JOIN LATERAL (SELECT coalesce(b.bereik IN ('*', s.gebied_code), false) AS ruw,
+                            coalesce(b.bereik IN ('*', 'NL'), false) AS ruw_nl) r
  CROSS JOIN LATERAL (SELECT
-	CASE WHEN r.ruw THEN s.waarde ELSE monitoring.onthulde_waarde(i.eenheid, s.waarde, s.noemer, d.drempel) END AS waarde,
-	CASE WHEN NOT r.ruw THEN monitoring.onthulling(i.eenheid, s.waarde, s.noemer, d.drempel) END AS geheimhouding,
-	CASE WHEN r.ruw THEN s.vorige_waarde
-	     ELSE monitoring.onthulde_waarde(i.eenheid, s.vorige_waarde, s.vorige_noemer, d.drempel) END AS vorige,
-	CASE WHEN r.ruw THEN s.jaar_eerder_waarde
-	     ELSE monitoring.onthulde_waarde(i.eenheid, s.jaar_eerder_waarde, s.jaar_eerder_noemer, d.drempel) END AS jaar_eerder,
-	CASE WHEN monitoring.ruwe_cijfers('NL') THEN s.nationale_waarde
-	     ELSE monitoring.onthulde_waarde(i.eenheid, s.nationale_waarde, s.nationale_noemer, d.drempel) END AS nationaal) o;
+	CASE WHEN r.ruw THEN s.waarde ELSE s.openbare_waarde END AS waarde,
+	CASE WHEN NOT r.ruw THEN s.geheimhouding END AS geheimhouding,
+	CASE WHEN r.ruw THEN s.vorige_waarde ELSE s.openbare_vorige_waarde END AS vorige,
+	CASE WHEN r.ruw THEN s.jaar_eerder_waarde ELSE s.openbare_jaar_eerder_waarde END AS jaar_eerder,
+	CASE WHEN r.ruw_nl THEN s.nationale_waarde ELSE s.openbare_nationale_waarde END AS nationaal) o;
 COMMENT ON VIEW api.sectormonitor IS 'De sectorbrede monitor zoals gepubliceerd, met onthullingscontrole per aanroeper; voor /v1/sectormonitor, de voortgangsrapportages en bi.sectormonitor.';
 
 CREATE VIEW api.transitiemonitor AS
@@ -55,7 +56,7 @@ SELECT t.periode_code || '/' || t.sleutel AS id, t.periode_code AS periode, t.on
 	    CASE WHEN 'geheim' IN (o.ga, o.gb) THEN 'geheim'
 	         WHEN 'afgerond' IN (o.ga, o.gb) THEN 'afgerond' END END AS geheimhouding
   FROM mart.transitiemonitor t
- CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel) d
+ CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
  CROSS JOIN (SELECT monitoring.ruwe_cijfers(NULL) AS ruw) r
  CROSS JOIN LATERAL (SELECT
 	CASE WHEN t.onthulling AND NOT r.ruw

@@ -15,7 +15,7 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(27);
+SELECT plan(30);
 
 \ir golden/fixture.sql
 
@@ -55,7 +55,7 @@ SELECT is((SELECT waarde || '/' || geaggregeerd FROM mart.sectormonitor WHERE in
 -- A full recomputation gives the same rows as the incremental refresh.
 CREATE TEMP TABLE voor AS SELECT * FROM mart.sectormonitor;
 CREATE TEMP TABLE voor_t AS SELECT * FROM mart.transitiemonitor;
-SELECT ok(mart.sectormonitor_verversen() > 0, 'a full refresh of the sector monitor');
+SELECT is(mart.sectormonitor_verversen(), 0, 'a full refresh of the sector monitor finds nothing to change');
 SELECT ok(mart.transitiemonitor_verversen() > 0, 'a full refresh of the transition monitor');
 SELECT is((SELECT count(*) FROM ((SELECT * FROM mart.sectormonitor EXCEPT SELECT * FROM voor)
             UNION ALL (SELECT * FROM voor EXCEPT SELECT * FROM mart.sectormonitor)) d), 0::bigint,
@@ -142,6 +142,21 @@ SELECT is(as_role_value('programma', $$SELECT waarde::text || '/' || teller || '
 SELECT is(as_role_value('aanleveraar', $$SELECT waarde::text || '/' || coalesce(geheimhouding, '-')
     FROM api.sectormonitor WHERE id = 'TST_AANTAL/2025-H1/PT01'$$, '{"sub":"t","org":"PT01"}'), '50/-',
     'a proeftuin sees its own area raw');
+
+-- The published values are stored; a new threshold publishes them again.
+SELECT is(as_role_value('publiek', $$SELECT coalesce(waarde::text, 'leeg') || '/' || geheimhouding
+    FROM api.sectormonitor WHERE id = 'TST_AANTAL/2024-H2/GM0037'$$), 'leeg/geheim',
+    'publiek: 7 is withheld under the threshold of 10');
+UPDATE monitoring.instellingen SET waarde = '5' WHERE sleutel = 'onthulling_drempel';
+SELECT is(as_role_value('publiek', $$SELECT coalesce(waarde::text, 'leeg') || '/' || geheimhouding || ' '
+    || (SELECT "vorigeWaarde" FROM api.sectormonitor WHERE id = 'TST_AANTAL/2025-H1/GM0037')
+    FROM api.sectormonitor WHERE id = 'TST_AANTAL/2024-H2/GM0037'$$), '5/afgerond 5',
+    'a threshold of 5 publishes 7 as 5, also as the next period''s previous value');
+SELECT is((SELECT count(*) FROM mart.sectormonitor
+            WHERE openbare_waarde IS DISTINCT FROM monitoring.onthulde_waarde(
+                      (SELECT eenheid FROM monitoring.indicatoren i WHERE i.indicator_code = sectormonitor.indicator_code),
+                      waarde, noemer, 5)), 0::bigint,
+    'every stored published value follows the new threshold');
 
 SELECT * FROM finish();
 ROLLBACK;
