@@ -59,13 +59,23 @@ echo "observations: $(q -c 'SELECT count(*) FROM monitoring.waarnemingen')"
 q -c "VACUUM ANALYZE monitoring.waarnemingen"
 q <<'SQL'
 \timing on
-\echo full refresh, sector monitor (rows written):
+\echo full refresh, sector monitor, into the empty mart (rows written):
 SELECT mart.sectormonitor_verversen();
 \echo full refresh, transition monitor:
 SELECT mart.transitiemonitor_verversen();
 SQL
 q -c "VACUUM ANALYZE mart.sectormonitor"
 echo "sector monitor rows: $(q -c 'SELECT count(*) FROM mart.sectormonitor')"
+q <<'SQL'
+\timing on
+\echo full refresh, sector monitor, nothing changed (a repeatable re-applied; rows written):
+SELECT mart.sectormonitor_verversen();
+\echo full refresh by a new disclosure threshold, 15 and back to 10 (each statement, with its refresh):
+SELECT set_config('request.jwt.claims', '{"sub":"bench"}', false) \g /dev/null
+UPDATE monitoring.instellingen SET waarde = '15' WHERE sleutel = 'onthulling_drempel';
+UPDATE monitoring.instellingen SET waarde = '10' WHERE sleutel = 'onthulling_drempel';
+SQL
+q -c "VACUUM ANALYZE mart.sectormonitor"
 
 LAST=$(q -c "SELECT max(periode_code) FROM monitoring.waarnemingen")
 echo
