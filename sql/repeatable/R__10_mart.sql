@@ -539,29 +539,17 @@ CREATE OR REPLACE TRIGGER gebieden_mart AFTER UPDATE OR DELETE ON ref.gebieden
 CREATE OR REPLACE FUNCTION mart.na_instellingen() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
-DECLARE
-	geraakt boolean;
 BEGIN
-	IF TG_OP = 'INSERT' THEN
-		geraakt := EXISTS (SELECT 1 FROM nieuw n WHERE n.sleutel = 'onthulling_drempel');
-	ELSIF TG_OP = 'DELETE' THEN
-		geraakt := EXISTS (SELECT 1 FROM oud o WHERE o.sleutel = 'onthulling_drempel');
-	ELSE
-		geraakt := EXISTS (SELECT 1 FROM oud o WHERE o.sleutel = 'onthulling_drempel')
-		        OR EXISTS (SELECT 1 FROM nieuw n WHERE n.sleutel = 'onthulling_drempel');
-	END IF;
-	IF geraakt THEN
-		PERFORM mart.sectormonitor_verversen();
-	END IF;
+	PERFORM mart.sectormonitor_verversen();
 	RETURN NULL;
 END
 $$;
 CREATE OR REPLACE TRIGGER instellingen_mart_insert AFTER INSERT ON monitoring.instellingen
-    REFERENCING NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION mart.na_instellingen();
+    FOR EACH ROW WHEN (NEW.sleutel = 'onthulling_drempel') EXECUTE FUNCTION mart.na_instellingen();
 CREATE OR REPLACE TRIGGER instellingen_mart_update AFTER UPDATE ON monitoring.instellingen
-    REFERENCING OLD TABLE AS oud NEW TABLE AS nieuw FOR EACH STATEMENT EXECUTE FUNCTION mart.na_instellingen();
+    FOR EACH ROW WHEN ('onthulling_drempel' IN (OLD.sleutel, NEW.sleutel)) EXECUTE FUNCTION mart.na_instellingen();
 CREATE OR REPLACE TRIGGER instellingen_mart_delete AFTER DELETE ON monitoring.instellingen
-    REFERENCING OLD TABLE AS oud FOR EACH STATEMENT EXECUTE FUNCTION mart.na_instellingen();
+    FOR EACH ROW WHEN (OLD.sleutel = 'onthulling_drempel') EXECUTE FUNCTION mart.na_instellingen();
 
 -- A register: the part of the transition monitor it feeds (TG_ARGV).
 CREATE OR REPLACE FUNCTION mart.na_registerwijziging() RETURNS trigger
