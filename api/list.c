@@ -49,7 +49,16 @@ static int	list_parse(struct api_ctx *, const struct list_resource *, json_t *);
 static int	list_match(const char *, const char *);
 static json_t	*list_value(struct kore_pgsql *, int, int);
 static char	*list_text(struct kore_pgsql *, int, int);
-static int	list_row_json(struct api_list *, struct kore_pgsql *, int);
+/* A result's object keys, written once for all its rows. */
+struct list_keys {
+	struct api_buf	 text;
+	size_t		*end;
+	int		 n;
+};
+
+static int	list_row_json(struct api_list *, const struct list_keys *, struct kore_pgsql *, int);
+static int	list_keys(struct list_keys *, struct kore_pgsql *);
+static int	list_json_value(struct api_buf *, struct kore_pgsql *, int, int);
 static int	list_row_csv(struct api_list *, struct kore_pgsql *, int);
 static int	list_csv_field(struct api_buf *, const char *, int);
 static int	list_next_url(struct api_ctx *, char *, size_t);
@@ -165,13 +174,36 @@ list_parse(struct api_ctx *ctx, const struct list_resource *res, json_t *p)
 	return (ok);
 }
 
-/* Matches value against an anchored POSIX ERE. */
+/*
+ * Matches value against an anchored POSIX ERE. The filters' patterns are
+ * static strings, so each is compiled once per worker and kept, keyed by its
+ * address; a full cache (more patterns than all resources declare) compiles
+ * the pattern for this call only.
+ */
+#define LIST_RE_CACHE	64
+
+static struct {
+	const char	*pattern;
+	regex_t		 re;
+} list_re[LIST_RE_CACHE];
+static int	list_nre;
+
 static int
 list_match(const char *pattern, const char *value)
 {
 	regex_t	re;
-	int	ok;
+	int	i, ok;
 
+	for (i = 0; i < list_nre; i++) {
+		if (list_re[i].pattern == pattern)
+			return (regexec(&list_re[i].re, value, 0, NULL, 0) == 0);
+	}
+	if (list_nre < LIST_RE_CACHE) {
+		if (regcomp(&list_re[list_nre].re, pattern, REG_EXTENDED | REG_NOSUB) != 0)
+			return (0);
+		list_re[list_nre].pattern = pattern;
+		return (regexec(&list_re[list_nre++].re, value, 0, NULL, 0) == 0);
+	}
 	if (regcomp(&re, pattern, REG_EXTENDED | REG_NOSUB) != 0)
 		return (0);
 	ok = regexec(&re, value, 0, NULL, 0) == 0;
@@ -184,7 +216,8 @@ int
 list_row(struct api_ctx *ctx, struct kore_pgsql *sql)
 {
 	struct api_list	*l = &ctx->list;
-	int		 r, n = kore_pgsql_ntuples(sql);
+	struct list_keys keys = { { NULL, 0, 0 }, NULL, 0 };
+	int		 r, n = kore_pgsql_ntuples(sql), ok = 1;
 
 	if (l->item) {
 		/* One row; a single JSON column (a function's answer) is the item. */
@@ -207,19 +240,50 @@ list_row(struct api_ctx *ctx, struct kore_pgsql *sql)
 	if (l->csv && l->out.len == 0 &&
 	    (!api_buf_add(&l->out, "\xef\xbb\xbf", 3) || !list_row_csv(l, sql, -1)))
 		return (KORE_RESULT_ERROR);
-	for (r = 0; r < n; r++) {
+	ok = l->csv || list_keys(&keys, sql);
+	for (r = 0; r < n && ok; r++) {
 		if (l->rows == l->limit) {
 			l->more = 1;
 			break;
 		}
-		if (!(l->csv ? list_row_csv(l, sql, r) : list_row_json(l, sql, r)))
-			return (KORE_RESULT_ERROR);
+		if (!(l->csv ? list_row_csv(l, sql, r) : list_row_json(l, &keys, sql, r))) {
+			ok = 0;
+			break;
+		}
 		free(l->last);
-		if ((l->last = strdup(kore_pgsql_getvalue(sql, r, 0))) == NULL)
-			return (KORE_RESULT_ERROR);
+		if ((l->last = strdup(kore_pgsql_getvalue(sql, r, 0))) == NULL) {
+			ok = 0;
+			break;
+		}
 		l->rows++;
 	}
-	return (KORE_RESULT_OK);
+	free(keys.text.p);
+	free(keys.end);
+	return (ok ? KORE_RESULT_OK : KORE_RESULT_ERROR);
+}
+
+/*
+ * The object keys of a result's rows, written once: {"name1":,"name2":…
+ * back to back; column c's key ends at end[c] (list_row_json).
+ */
+static int
+list_keys(struct list_keys *keys, struct kore_pgsql *sql)
+{
+	const char	*name;
+	int		 c;
+
+	keys->n = kore_pgsql_nfields(sql);
+	if ((keys->end = calloc((size_t)keys->n + 1, sizeof(*keys->end))) == NULL)
+		return (0);
+	for (c = 0; c < keys->n; c++) {
+		name = kore_pgsql_fieldname(sql, c);
+		if (!api_buf_add(&keys->text, c == 0 ? "{" : ",", 1) ||
+		    !api_buf_json_string(&keys->text, name, strlen(name)) ||
+		    !api_buf_add(&keys->text, ":", 1))
+			return (0);
+		keys->end[c] = keys->text.len;
+	}
+	return (1);
 }
 
 /* Sends the page (or the item) after the transaction committed. */
@@ -324,22 +388,70 @@ list_next_url(struct api_ctx *ctx, char *buf, size_t len)
 	return (ok);
 }
 
+/*
+ * One row as a JSON object keyed by column name, written straight from
+ * PostgreSQL's text (list_json_value) after the keys list_keys() wrote; the
+ * page is most of what a list request costs the worker, so no jansson tree
+ * is built for it.
+ */
 static int
-list_row_json(struct api_list *l, struct kore_pgsql *sql, int row)
+list_row_json(struct api_list *l, const struct list_keys *keys, struct kore_pgsql *sql, int row)
 {
-	json_t	*o;
-	int	 ok;
+	size_t	from = 0;
+	int	c;
 
-	if (l->rows == 0 && !api_buf_add(&l->out, "{\"items\":[", 10))
+	if (!(l->rows == 0 ? api_buf_add(&l->out, "{\"items\":[", 10) :
+	    api_buf_add(&l->out, ",", 1)))
 		return (0);
-	if (l->rows > 0 && !api_buf_add(&l->out, ",", 1))
-		return (0);
-	if ((o = list_value(sql, row, -1)) == NULL)
-		return (0);
-	ok = json_dump_callback(o, api_buf_dump_cb, &l->out,
-	    JSON_COMPACT | JSON_REAL_PRECISION(15)) == 0;
-	json_decref(o);
-	return (ok);
+	for (c = 0; c < keys->n; c++) {
+		if (!api_buf_add(&l->out, keys->text.p + from, keys->end[c] - from) ||
+		    !list_json_value(&l->out, sql, row, c))
+			return (0);
+		from = keys->end[c];
+	}
+	return (api_buf_add(&l->out, "}", 1));
+}
+
+/*
+ * One value as JSON, typed after its PostgreSQL type as list_value() types
+ * it. Numbers are PostgreSQL's own digits (exact: no round trip through a
+ * double); NaN and infinities, which JSON cannot carry, fail the page.
+ * json and jsonb text is JSON already.
+ */
+static int
+list_json_value(struct api_buf *b, struct kore_pgsql *sql, int row, int col)
+{
+	const char	*s;
+	char		*t;
+	size_t		 len;
+	int		 ok;
+
+	if (PQgetisnull(sql->result, row, col))
+		return (api_buf_add(b, "null", 4));
+	s = kore_pgsql_getvalue(sql, row, col);
+	len = (size_t)kore_pgsql_getlength(sql, row, col);
+	switch ((int)PQftype(sql->result, col)) {
+	case OID_BOOL:
+		return (s[0] == 't' ? api_buf_add(b, "true", 4) : api_buf_add(b, "false", 5));
+	case OID_INT2:
+	case OID_INT4:
+	case OID_INT8:
+	case OID_NUMERIC:
+	case OID_FLOAT4:
+	case OID_FLOAT8:
+		return (api_json_number(s, len) && api_buf_add(b, s, len));
+	case OID_JSON:
+	case OID_JSONB:
+		return (api_buf_add(b, s, len));
+	case OID_TIMESTAMPTZ:
+		if ((t = list_text(sql, row, col)) == NULL)
+			return (0);
+		ok = api_buf_json_string(b, t, strlen(t));
+		free(t);
+		return (ok);
+	default:
+		return (api_buf_json_string(b, s, len));
+	}
 }
 
 /* Row -1 writes the header line. */
@@ -457,7 +569,9 @@ list_value(struct kore_pgsql *sql, int row, int col)
 	case OID_NUMERIC:
 	case OID_FLOAT4:
 	case OID_FLOAT8:
-		if (strpbrk(s, ".eEN") == NULL)
+		if (!api_json_number(s, (size_t)kore_pgsql_getlength(sql, row, col)))
+			return (NULL);
+		if (strpbrk(s, ".eE") == NULL)
 			return (json_integer(strtoll(s, NULL, 10)));
 		return (json_real(strtod(s, NULL)));
 	case OID_JSON:

@@ -130,6 +130,19 @@ struct sqlstate_map {
 
 const struct sqlstate_map	*sqlstate_lookup(const char *);
 
+/* A growing output buffer (doubling; KORE.md §6.4). */
+struct api_buf {
+	char		*p;
+	size_t		 len;
+	size_t		 cap;
+};
+
+/* buf.c: the buffer and JSON text written into it (no Kore). */
+int		 api_buf_add(struct api_buf *, const void *, size_t);
+int		 api_buf_dump_cb(const char *, size_t, void *);
+int		 api_buf_json_string(struct api_buf *, const char *, size_t);
+int		 api_json_number(const char *, size_t);
+
 #if defined(KORE_USE_PGSQL)
 #include <kore/kore.h>
 #include <kore/http.h>
@@ -185,13 +198,6 @@ struct db_tx {
 	char			*message;
 	char			*detail;
 	char			*constraint;
-};
-
-/* A growing output buffer (doubling; KORE.md §6.4). */
-struct api_buf {
-	char		*p;
-	size_t		 len;
-	size_t		 cap;
 };
 
 /* list.c: a paginated collection read from one api view. */
@@ -258,8 +264,6 @@ void		 api_send_json(struct api_ctx *, int, json_t *);
 void		 api_send_raw(struct api_ctx *, int, const char *,
 		    const void *, size_t);
 void		 api_common_headers(struct api_ctx *);
-int		 api_buf_add(struct api_buf *, const void *, size_t);
-int		 api_buf_dump_cb(const char *, size_t, void *);
 void		 api_send_buf(struct api_ctx *, int, const char *,
 		    struct api_buf *);
 int		 api_wants_csv(struct api_ctx *, int *);
