@@ -91,7 +91,7 @@ api_ctx_free(struct http_request *req)
 
 	if (ctx == NULL)
 		return;
-	if (ctx->tx.query != NULL)
+	if (ctx->tx.req != NULL)
 		db_tx_release(&ctx->tx);
 	db_tx_clear_error(&ctx->tx);
 	list_clear(&ctx->list);

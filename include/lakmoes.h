@@ -187,6 +187,10 @@ struct api_route {
 
 struct db_tx {
 	struct kore_pgsql	 sql;
+	struct http_request	*req;
+	int			 slot;		/* holds one of the pool's places */
+	int			 waiting;	/* in line for one (db.c) */
+	TAILQ_ENTRY(db_tx)	 line;
 	const char		*query;
 	int			 nparams;
 	const char		*params[DB_PARAMS_MAX];
