@@ -16,8 +16,10 @@
 
 /*
  * A frozen progress report as an Excel workbook (Debian's libxlsxwriter):
- * sheet "Cijfers" with Dutch headers and number formats, sheet "Toelichting"
- * on period, establishment, hash, status, sources and disclosure control.
+ * sheet "Cijfers" with Dutch headers and number formats, sheet
+ * "Transitiemonitor" with the report's transition monitor summary, sheet
+ * "Toelichting" on period, establishment, hash, status, sources and
+ * disclosure control.
  * libxlsxwriter 1.1.4 writes to a file, so the workbook goes through a
  * temporary file in LAKMOES_TMPDIR (default /tmp), read back and removed.
  */
@@ -35,6 +37,7 @@
 #include "lakmoes.h"
 
 static void	xlsx_figures(lxw_workbook *, json_t *);
+static void	xlsx_transition(lxw_workbook *, json_t *);
 static void	xlsx_explanation(lxw_workbook *, json_t *);
 static void	xlsx_number(lxw_worksheet *, int, int, json_t *, lxw_format *);
 static int	xlsx_slurp(const char *, struct api_buf *);
@@ -44,6 +47,26 @@ static const char *xlsx_headers[] = {
 	"Vorige periode", "Waarde vorige periode", "Jaar eerder", "Waarde jaar eerder",
 	"Verschil t.o.v. vorige periode", "Verschil t.o.v. jaar eerder",
 	"Verschil t.o.v. jaar eerder (%)", NULL
+};
+
+/* The transition monitor's columns: header, key, whether it is a number. */
+static const struct {
+	const char	*header;
+	const char	*key;
+	int		 number;
+} xlsx_transition_cols[] = {
+	{ "Onderdeel", "onderdeel", 0 },
+	{ "Indicator", "indicator", 0 },
+	{ "Gewenst resultaat", "resultaat", 1 },
+	{ "Niveau", "niveau", 0 },
+	{ "Horizon", "horizon", 1 },
+	{ "Begrotingspost", "post", 0 },
+	{ "Groep", "groep", 0 },
+	{ "Maat", "maat", 0 },
+	{ "Eenheid", "eenheid", 0 },
+	{ "Waarde", "waarde", 1 },
+	{ "Geheimhouding", "geheimhouding", 0 },
+	{ NULL, NULL, 0 }
 };
 
 /* Builds the workbook for report (the stored JSON) into out. */
@@ -74,6 +97,7 @@ xlsx_report(json_t *report, struct api_buf *out)
 		return (KORE_RESULT_ERROR);
 	}
 	xlsx_figures(wb, report);
+	xlsx_transition(wb, report);
 	xlsx_explanation(wb, report);
 	ok = workbook_close(wb) == LXW_NO_ERROR && xlsx_slurp(path, out);
 	(void)unlink(path);
@@ -136,6 +160,42 @@ xlsx_figures(lxw_workbook *wb, json_t *report)
 	}
 }
 
+/*
+ * One row per entry of the report's transition monitor, as frozen: counts
+ * and euros whole, other values with one decimal, an absent field a blank.
+ */
+static void
+xlsx_transition(lxw_workbook *wb, json_t *report)
+{
+	lxw_worksheet	*ws = workbook_add_worksheet(wb, "Transitiemonitor");
+	lxw_format	*bold = workbook_add_format(wb), *whole = workbook_add_format(wb);
+	lxw_format	*decimal = workbook_add_format(wb), *fmt;
+	json_t		*t, *v, *rows = json_object_get(json_object_get(report, "inhoud"), "transitiemonitor");
+	const char	*unit;
+	size_t		 i;
+	int		 col;
+
+	format_set_bold(bold);
+	format_set_num_format(whole, "#,##0");
+	format_set_num_format(decimal, "#,##0.0");
+	for (col = 0; xlsx_transition_cols[col].header != NULL; col++)
+		(void)worksheet_write_string(ws, 0, (lxw_col_t)col, xlsx_transition_cols[col].header, bold);
+	(void)worksheet_set_column(ws, 0, (lxw_col_t)col - 1, 18, NULL);
+	json_array_foreach(rows, i, t) {
+		unit = json_string_value(json_object_get(t, "eenheid"));
+		fmt = unit != NULL && (!strcmp(unit, "aantal") || !strcmp(unit, "euro")) ? whole : decimal;
+		for (col = 0; xlsx_transition_cols[col].header != NULL; col++) {
+			v = json_object_get(t, xlsx_transition_cols[col].key);
+			if (xlsx_transition_cols[col].number)
+				xlsx_number(ws, (int)i + 1, col, v,
+				    strcmp(xlsx_transition_cols[col].key, "waarde") ? NULL : fmt);
+			else if (json_is_string(v))
+				(void)worksheet_write_string(ws, (lxw_row_t)i + 1, (lxw_col_t)col,
+				    json_string_value(v), NULL);
+		}
+	}
+}
+
 static void
 xlsx_explanation(lxw_workbook *wb, json_t *report)
 {
@@ -147,6 +207,9 @@ xlsx_explanation(lxw_workbook *wb, json_t *report)
 		    "verhoudingen op minder dan 10 waarnemingen zijn niet vermeld (lege cel), zodat geen "
 		    "kleine groep herkenbaar is.",
 		"Alle cijfers gelden voor heel Nederland (NL) en zijn gevalideerde landelijke indicatoren.",
+		"Transitiemonitor: de stand van het halfjaar per onderdeel (effecten in proeftuinen "
+		    "tegenover de overige gemeenten, acties, mijlpalen, kennisopdrachten, spreiding en "
+		    "begroting). Bij de effecten geldt dezelfde onthullingscontrole.",
 		"De inhoud is vastgelegd met een SHA-256-hash; dezelfde rapportage is via de API "
 		    "(/v1/voortgangsrapportages) altijd precies zo op te vragen.",
 		NULL

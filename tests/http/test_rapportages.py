@@ -90,7 +90,7 @@ def test_excel_has_the_same_numbers_as_the_json():
     assert r.content_type == xlsx
     assert 'filename="voortgangsrapportage-2025-H2.xlsx"' in r.headers["content-disposition"]
     wb = openpyxl.load_workbook(io.BytesIO(r.body))
-    assert wb.sheetnames == ["Cijfers", "Toelichting"]
+    assert wb.sheetnames == ["Cijfers", "Transitiemonitor", "Toelichting"]
     sheet = wb["Cijfers"]
     header = [c.value for c in sheet[1]]
     assert header[:4] == ["Indicator", "Naam", "Eenheid", "Waarde"]
@@ -100,6 +100,18 @@ def test_excel_has_the_same_numbers_as_the_json():
         assert row[3] == c["waarde"]
         assert row[7] == c["vorigePeriode"]["waarde"] and row[9] == c["jaarEerder"]["waarde"]
     assert sheet["D2"].number_format in ("#,##0", "#,##0.0")
+    transitie = wb["Transitiemonitor"]
+    header = [c.value for c in transitie[1]]
+    entries = report["inhoud"]["transitiemonitor"]
+    assert entries, "the demo report has a transition monitor summary"
+    rows = list(transitie.iter_rows(min_row=2, values_only=True))
+    assert len(rows) == len(entries)
+    for row, entry in zip(rows, entries):
+        got = dict(zip(header, row))
+        assert got["Onderdeel"] == entry["onderdeel"] and got["Maat"] == entry["maat"]
+        assert got["Waarde"] == entry.get("waarde")
+        assert got["Geheimhouding"] == entry.get("geheimhouding")
+        assert got["Gewenst resultaat"] == entry.get("resultaat")
     toelichting = wb["Toelichting"]
     assert toelichting["B3"].value == report["inhoudHash"]
     assert any("Onthullingscontrole" in (c.value or "") for c in toelichting["B"])
