@@ -4,14 +4,17 @@
 # cluster. Prints the full and incremental mart refresh times, then wrk
 # against GET /v1/sectormonitor with typical filters next to pgbench
 # running the endpoint's bare SELECT (same concurrency, same run), and the
-# workers' memory before and after. Never fails on speed.
-#   make bench-monitor                       10 s per run, 32 connections
-#   DURATION=60s CONNS=32 make bench-monitor
+# workers' memory before and after. Then the workers' memory over a mix of
+# requests (bench/mix.lua: JSON, CSV, large pages, refusals), printed per
+# worker every 30 s up to MEMORY_REQUESTS. Never fails on speed.
+#   make bench-monitor                       10 s per run, 32 connections, 1M requests
+#   DURATION=60s CONNS=32 MEMORY_REQUESTS=0 make bench-monitor
 . "$(dirname "$0")/../scripts/common.sh"
 unset LAKMOES_DATABASE_URL LAKMOES_API_DATABASE_URL
 
 DURATION=${DURATION:-10s}
 CONNS=${CONNS:-32}
+MEMORY_REQUESTS=${MEMORY_REQUESTS:-1000000}
 STATE=$(mktemp -d "$LOCAL/bench-XXXXXX")
 chmod 755 "$STATE"
 KPID=""
@@ -105,6 +108,9 @@ rss() { ps -o rss= --ppid "$(cat "$STATE/kore.pid")" 2>/dev/null | paste -sd+ | 
 bench() {	# bench QUERY-STRING WHAT WHERE: wrk on the endpoint, pgbench on its bare SELECT
 	echo
 	echo "## GET /v1/sectormonitor?$1 ($2)"
+	# Unreported warm-up: the workers' first connections and their
+	# backends' caches are not what a running service pays per request.
+	wrk -t2 -c"$CONNS" -d2s "http://127.0.0.1:$PORT/v1/sectormonitor?$1" >/dev/null
 	wrk -t2 -c"$CONNS" -d"$DURATION" --latency "http://127.0.0.1:$PORT/v1/sectormonitor?$1" |
 	    grep -E 'Requests/sec|Latency|50%|90%|99%|Non-2xx|Socket errors'
 	echo "pgbench, the bare SELECT, $CONNS clients:"
@@ -122,3 +128,17 @@ bench "gebied=NL&periode=$LAST" "a national overview: every indicator" \
     "AND s.gebied = 'NL' AND s.periode = '$LAST'"
 echo
 echo "worker RSS after (kB, all workers): $(rss)"
+
+[ "$MEMORY_REQUESTS" -gt 0 ] || exit 0
+echo
+echo "## worker memory over $MEMORY_REQUESTS requests (bench/mix.lua, $CONNS connections)"
+echo "requests  RSS per worker (kB)"
+rss_each() { ps -o rss= --ppid "$(cat "$STATE/kore.pid")" | tr -s ' \n' ' '; }
+total=0
+echo "$total  $(rss_each)"
+while [ "$total" -lt "$MEMORY_REQUESTS" ]; do
+	n=$(LAST=$LAST wrk -t2 -c"$CONNS" -d30s -s "$ROOT/bench/mix.lua" "http://127.0.0.1:$PORT" |
+	    awk '/requests in/ {print $1}')
+	total=$((total + n))
+	echo "$total  $(rss_each)"
+done
