@@ -2,9 +2,12 @@
 without being restarted itself."""
 import os
 import signal
+import socket
 import time
+import urllib.parse
+from concurrent.futures import ThreadPoolExecutor
 
-from conftest import STATE, assert_problem, bearer, db, request, token, wait_for
+from conftest import BASE, STATE, assert_problem, bearer, db, request, token, wait_for
 
 
 def health_status():
@@ -47,3 +50,28 @@ def test_key_survives_sighup_reload():
     # accept anything): forged tokens are still refused.
     for _ in range(4):
         assert_problem(request("GET", "/v1/sessie", bearer(token(secret="y" * 40))), 401)
+
+
+def test_more_clients_than_connections_are_served_in_turn():
+    """Each worker has pgsql_conn_max (4) database connections; further
+    requests wait in line (api/db.c). Clients that hang up while waiting or
+    while their query runs must not keep a place: afterwards as many clients
+    as before are all answered (a lost place would leave them waiting until
+    the client's timeout)."""
+    path = "/v1/sectormonitor?limit=1000"
+
+    def served(n):
+        with ThreadPoolExecutor(24) as pool:
+            return list(pool.map(lambda _: request("GET", path).status, range(n)))
+
+    assert served(48) == [200] * 48
+    u = urllib.parse.urlsplit(BASE)
+    for _ in range(3):
+        gone = []
+        for _ in range(64):
+            s = socket.create_connection((u.hostname, u.port), timeout=5)
+            s.sendall(("GET %s HTTP/1.1\r\nHost: test\r\n\r\n" % path).encode())
+            gone.append(s)
+        for s in gone:
+            s.close()
+    assert served(48) == [200] * 48
