@@ -58,6 +58,7 @@ struct list_keys {
 
 static int	list_row_json(struct api_list *, const struct list_keys *, struct kore_pgsql *, int);
 static int	list_keys(struct list_keys *, struct kore_pgsql *);
+static int	list_object(struct api_buf *, const struct list_keys *, struct kore_pgsql *, int);
 static int	list_json_value(struct api_buf *, struct kore_pgsql *, int, int);
 static int	list_row_csv(struct api_list *, struct kore_pgsql *, int);
 static int	list_csv_field(struct api_buf *, const char *, int);
@@ -397,26 +398,31 @@ list_next_url(struct api_ctx *ctx, char *buf, size_t len)
 static int
 list_row_json(struct api_list *l, const struct list_keys *keys, struct kore_pgsql *sql, int row)
 {
+	return ((l->rows == 0 ? api_buf_add(&l->out, "{\"items\":[", 10) :
+	    api_buf_add(&l->out, ",", 1)) && list_object(&l->out, keys, sql, row));
+}
+
+/* The row as a JSON object: each key, then its value. */
+static int
+list_object(struct api_buf *b, const struct list_keys *keys, struct kore_pgsql *sql, int row)
+{
 	size_t	from = 0;
 	int	c;
 
-	if (!(l->rows == 0 ? api_buf_add(&l->out, "{\"items\":[", 10) :
-	    api_buf_add(&l->out, ",", 1)))
-		return (0);
 	for (c = 0; c < keys->n; c++) {
-		if (!api_buf_add(&l->out, keys->text.p + from, keys->end[c] - from) ||
-		    !list_json_value(&l->out, sql, row, c))
+		if (!api_buf_add(b, keys->text.p + from, keys->end[c] - from) ||
+		    !list_json_value(b, sql, row, c))
 			return (0);
 		from = keys->end[c];
 	}
-	return (api_buf_add(&l->out, "}", 1));
+	return (api_buf_add(b, keys->n == 0 ? "{}" : "}", keys->n == 0 ? 2 : 1));
 }
 
 /*
- * One value as JSON, typed after its PostgreSQL type as list_value() types
- * it. Numbers are PostgreSQL's own digits (exact: no round trip through a
- * double); NaN and infinities, which JSON cannot carry, fail the page.
- * json and jsonb text is JSON already.
+ * One value as JSON, typed after its PostgreSQL type. Numbers are
+ * PostgreSQL's own digits (exact: no round trip through a double); NaN and
+ * infinities, which JSON cannot carry, fail the page. json and jsonb text is
+ * JSON already.
  */
 static int
 list_json_value(struct api_buf *b, struct kore_pgsql *sql, int row, int col)
@@ -532,57 +538,23 @@ list_text(struct kore_pgsql *sql, int row, int col)
 }
 
 /*
- * Row as a JSON object keyed by column name (col -1), or one column's value
- * typed after its PostgreSQL type. Returns a new reference or NULL.
+ * Row as a jansson object keyed by column name (col -1), or one column's
+ * value: parsed from the JSON text a page's rows get (list_object), so an
+ * item is typed by the same rules. Returns a new reference or NULL.
  */
 static json_t *
 list_value(struct kore_pgsql *sql, int row, int col)
 {
-	json_t		*o, *v;
+	struct list_keys keys = { { NULL, 0, 0 }, NULL, 0 };
+	struct api_buf	 b = { NULL, 0, 0 };
 	json_error_t	 err;
-	const char	*s;
-	char		*t;
-	int		 c;
+	json_t		*v = NULL;
 
-	if (col < 0) {
-		if ((o = json_object()) == NULL)
-			return (NULL);
-		for (c = 0; c < kore_pgsql_nfields(sql); c++) {
-			if ((v = list_value(sql, row, c)) == NULL ||
-			    json_object_set_new(o, kore_pgsql_fieldname(sql, c), v) != 0) {
-				json_decref(o);
-				return (NULL);
-			}
-		}
-		return (o);
-	}
-	if (PQgetisnull(sql->result, row, col))
-		return (json_null());
-	s = kore_pgsql_getvalue(sql, row, col);
-	switch ((int)PQftype(sql->result, col)) {
-	case OID_BOOL:
-		return (json_boolean(s[0] == 't'));
-	case OID_INT2:
-	case OID_INT4:
-	case OID_INT8:
-		return (json_integer(strtoll(s, NULL, 10)));
-	case OID_NUMERIC:
-	case OID_FLOAT4:
-	case OID_FLOAT8:
-		if (!api_json_number(s, (size_t)kore_pgsql_getlength(sql, row, col)))
-			return (NULL);
-		if (strpbrk(s, ".eE") == NULL)
-			return (json_integer(strtoll(s, NULL, 10)));
-		return (json_real(strtod(s, NULL)));
-	case OID_JSON:
-	case OID_JSONB:
-		return (json_loadb(s, (size_t)kore_pgsql_getlength(sql, row, col),
-		    JSON_DECODE_ANY, &err));
-	default:
-		if ((t = list_text(sql, row, col)) == NULL)
-			return (NULL);
-		v = json_string(t);
-		free(t);
-		return (v);
-	}
+	if (col >= 0 ? list_json_value(&b, sql, row, col) :
+	    list_keys(&keys, sql) && list_object(&b, &keys, sql, row))
+		v = json_loadb(b.p, b.len, JSON_DECODE_ANY, &err);
+	free(b.p);
+	free(keys.text.p);
+	free(keys.end);
+	return (v);
 }
