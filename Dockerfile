@@ -5,7 +5,7 @@ FROM debian:12-slim
 
 RUN apt-get update && \
     DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends \
-        gcc make libc6-dev kore libjansson-dev libjwt-dev libpq-dev libxlsxwriter-dev \
+        gcc make libc6-dev kore libjansson-dev libjwt-dev libpq-dev libxlsxwriter-dev libxxhash-dev \
         postgresql-client-15 coreutils util-linux && \
     rm -rf /var/lib/apt/lists/*
 
