@@ -36,9 +36,17 @@
 
 #include "lakmoes.h"
 
-static void	xlsx_figures(lxw_workbook *, json_t *);
-static void	xlsx_transition(lxw_workbook *, json_t *);
-static void	xlsx_explanation(lxw_workbook *, json_t *);
+/* The workbook's cell formats, made once. */
+struct xlsx_formats {
+	lxw_format	*bold;
+	lxw_format	*whole;
+	lxw_format	*decimal;
+};
+
+static void	xlsx_figures(lxw_workbook *, const struct xlsx_formats *, json_t *);
+static void	xlsx_transition(lxw_workbook *, const struct xlsx_formats *, json_t *);
+static void	xlsx_explanation(lxw_workbook *, const struct xlsx_formats *, json_t *);
+static lxw_format	*xlsx_unit_format(const struct xlsx_formats *, json_t *);
 static void	xlsx_number(lxw_worksheet *, int, int, json_t *, lxw_format *);
 static int	xlsx_slurp(const char *, struct api_buf *);
 
@@ -49,24 +57,28 @@ static const char *xlsx_headers[] = {
 	"Verschil t.o.v. jaar eerder (%)", NULL
 };
 
-/* The transition monitor's columns: header, key, whether it is a number. */
+/* The transition monitor's columns: header, key and kind. */
+#define XLSX_TEXT	0
+#define XLSX_NUMBER	1	/* a plain number (a result, a horizon) */
+#define XLSX_AMOUNT	2	/* a number in the row's eenheid */
+
 static const struct {
 	const char	*header;
 	const char	*key;
-	int		 number;
+	int		 kind;
 } xlsx_transition_cols[] = {
-	{ "Onderdeel", "onderdeel", 0 },
-	{ "Indicator", "indicator", 0 },
-	{ "Gewenst resultaat", "resultaat", 1 },
-	{ "Niveau", "niveau", 0 },
-	{ "Horizon", "horizon", 1 },
-	{ "Begrotingspost", "post", 0 },
-	{ "Groep", "groep", 0 },
-	{ "Maat", "maat", 0 },
-	{ "Eenheid", "eenheid", 0 },
-	{ "Waarde", "waarde", 1 },
-	{ "Geheimhouding", "geheimhouding", 0 },
-	{ NULL, NULL, 0 }
+	{ "Onderdeel", "onderdeel", XLSX_TEXT },
+	{ "Indicator", "indicator", XLSX_TEXT },
+	{ "Gewenst resultaat", "resultaat", XLSX_NUMBER },
+	{ "Niveau", "niveau", XLSX_TEXT },
+	{ "Horizon", "horizon", XLSX_NUMBER },
+	{ "Begrotingspost", "post", XLSX_TEXT },
+	{ "Groep", "groep", XLSX_TEXT },
+	{ "Maat", "maat", XLSX_TEXT },
+	{ "Eenheid", "eenheid", XLSX_TEXT },
+	{ "Waarde", "waarde", XLSX_AMOUNT },
+	{ "Geheimhouding", "geheimhouding", XLSX_TEXT },
+	{ NULL, NULL, XLSX_TEXT }
 };
 
 /* Builds the workbook for report (the stored JSON) into out. */
@@ -75,6 +87,7 @@ xlsx_report(json_t *report, struct api_buf *out)
 {
 	lxw_workbook_options	 opt;
 	lxw_workbook		*wb;
+	struct xlsx_formats	 f;
 	const char		*tmpdir = getenv("LAKMOES_TMPDIR");
 	char			 path[256];
 	int			 fd, n, ok;
@@ -96,12 +109,28 @@ xlsx_report(json_t *report, struct api_buf *out)
 		(void)unlink(path);
 		return (KORE_RESULT_ERROR);
 	}
-	xlsx_figures(wb, report);
-	xlsx_transition(wb, report);
-	xlsx_explanation(wb, report);
+	f.bold = workbook_add_format(wb);
+	f.whole = workbook_add_format(wb);
+	f.decimal = workbook_add_format(wb);
+	format_set_bold(f.bold);
+	format_set_num_format(f.whole, "#,##0");
+	format_set_num_format(f.decimal, "#,##0.0");
+	xlsx_figures(wb, &f, report);
+	xlsx_transition(wb, &f, report);
+	xlsx_explanation(wb, &f, report);
 	ok = workbook_close(wb) == LXW_NO_ERROR && xlsx_slurp(path, out);
 	(void)unlink(path);
 	return (ok ? KORE_RESULT_OK : KORE_RESULT_ERROR);
+}
+
+/* Counts and euros whole, other units (percentage, dagen, score) with one decimal. */
+static lxw_format *
+xlsx_unit_format(const struct xlsx_formats *f, json_t *eenheid)
+{
+	const char	*unit = json_string_value(eenheid);
+
+	return (unit != NULL && (!strcmp(unit, "aantal") || !strcmp(unit, "euro")) ?
+	    f->whole : f->decimal);
 }
 
 static void
@@ -115,28 +144,22 @@ xlsx_number(lxw_worksheet *ws, int row, int col, json_t *v, lxw_format *fmt)
 }
 
 static void
-xlsx_figures(lxw_workbook *wb, json_t *report)
+xlsx_figures(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 {
 	lxw_worksheet	*ws = workbook_add_worksheet(wb, "Cijfers");
-	lxw_format	*bold = workbook_add_format(wb), *whole = workbook_add_format(wb);
-	lxw_format	*decimal = workbook_add_format(wb), *fmt;
+	lxw_format	*fmt;
 	json_t		*c, *cijfers = json_object_get(json_object_get(report, "inhoud"), "cijfers");
-	const char	*unit;
 	size_t		 i;
 	int		 col, row;
 
-	format_set_bold(bold);
-	format_set_num_format(whole, "#,##0");
-	format_set_num_format(decimal, "#,##0.0");
 	for (col = 0; xlsx_headers[col] != NULL; col++)
-		(void)worksheet_write_string(ws, 0, (lxw_col_t)col, xlsx_headers[col], bold);
+		(void)worksheet_write_string(ws, 0, (lxw_col_t)col, xlsx_headers[col], f->bold);
 	(void)worksheet_set_column(ws, 0, 0, 28, NULL);
 	(void)worksheet_set_column(ws, 1, 1, 50, NULL);
 	(void)worksheet_set_column(ws, 2, 12, 16, NULL);
 	json_array_foreach(cijfers, i, c) {
 		row = (int)i + 1;
-		unit = json_string_value(json_object_get(c, "eenheid"));
-		fmt = unit != NULL && !strcmp(unit, "aantal") ? whole : decimal;
+		fmt = xlsx_unit_format(f, json_object_get(c, "eenheid"));
 		(void)worksheet_write_string(ws, (lxw_row_t)row, 0,
 		    json_string_value(json_object_get(c, "indicator")), NULL);
 		(void)worksheet_write_string(ws, (lxw_row_t)row, 1,
@@ -156,7 +179,7 @@ xlsx_figures(lxw_workbook *wb, json_t *report)
 		xlsx_number(ws, row, 9, json_object_get(json_object_get(c, "jaarEerder"), "waarde"), fmt);
 		xlsx_number(ws, row, 10, json_object_get(c, "verschilVorigePeriode"), fmt);
 		xlsx_number(ws, row, 11, json_object_get(c, "verschilJaarEerder"), fmt);
-		xlsx_number(ws, row, 12, json_object_get(c, "verschilJaarEerderProcent"), decimal);
+		xlsx_number(ws, row, 12, json_object_get(c, "verschilJaarEerderProcent"), f->decimal);
 	}
 }
 
@@ -165,30 +188,23 @@ xlsx_figures(lxw_workbook *wb, json_t *report)
  * and euros whole, other values with one decimal, an absent field a blank.
  */
 static void
-xlsx_transition(lxw_workbook *wb, json_t *report)
+xlsx_transition(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 {
 	lxw_worksheet	*ws = workbook_add_worksheet(wb, "Transitiemonitor");
-	lxw_format	*bold = workbook_add_format(wb), *whole = workbook_add_format(wb);
-	lxw_format	*decimal = workbook_add_format(wb), *fmt;
 	json_t		*t, *v, *rows = json_object_get(json_object_get(report, "inhoud"), "transitiemonitor");
-	const char	*unit;
 	size_t		 i;
-	int		 col;
+	int		 col, kind;
 
-	format_set_bold(bold);
-	format_set_num_format(whole, "#,##0");
-	format_set_num_format(decimal, "#,##0.0");
 	for (col = 0; xlsx_transition_cols[col].header != NULL; col++)
-		(void)worksheet_write_string(ws, 0, (lxw_col_t)col, xlsx_transition_cols[col].header, bold);
+		(void)worksheet_write_string(ws, 0, (lxw_col_t)col, xlsx_transition_cols[col].header, f->bold);
 	(void)worksheet_set_column(ws, 0, (lxw_col_t)col - 1, 18, NULL);
 	json_array_foreach(rows, i, t) {
-		unit = json_string_value(json_object_get(t, "eenheid"));
-		fmt = unit != NULL && (!strcmp(unit, "aantal") || !strcmp(unit, "euro")) ? whole : decimal;
 		for (col = 0; xlsx_transition_cols[col].header != NULL; col++) {
 			v = json_object_get(t, xlsx_transition_cols[col].key);
-			if (xlsx_transition_cols[col].number)
-				xlsx_number(ws, (int)i + 1, col, v,
-				    strcmp(xlsx_transition_cols[col].key, "waarde") ? NULL : fmt);
+			kind = xlsx_transition_cols[col].kind;
+			if (kind != XLSX_TEXT)
+				xlsx_number(ws, (int)i + 1, col, v, kind == XLSX_AMOUNT ?
+				    xlsx_unit_format(f, json_object_get(t, "eenheid")) : NULL);
 			else if (json_is_string(v))
 				(void)worksheet_write_string(ws, (lxw_row_t)i + 1, (lxw_col_t)col,
 				    json_string_value(v), NULL);
@@ -197,7 +213,7 @@ xlsx_transition(lxw_workbook *wb, json_t *report)
 }
 
 static void
-xlsx_explanation(lxw_workbook *wb, json_t *report)
+xlsx_explanation(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 {
 	static const char	*text[] = {
 		"Status: voorlopig, nader_voorlopig of definitief, zoals het CBS dat doet. Voorlopige "
@@ -215,18 +231,17 @@ xlsx_explanation(lxw_workbook *wb, json_t *report)
 		NULL
 	};
 	lxw_worksheet	*ws = workbook_add_worksheet(wb, "Toelichting");
-	lxw_format	*bold = workbook_add_format(wb), *wrap = workbook_add_format(wb);
+	lxw_format	*wrap = workbook_add_format(wb);
 	int		 i;
 
-	format_set_bold(bold);
 	format_set_text_wrap(wrap);
 	(void)worksheet_set_column(ws, 0, 0, 22, NULL);
 	(void)worksheet_set_column(ws, 1, 1, 100, wrap);
-	(void)worksheet_write_string(ws, 0, 0, "Voortgangsrapportage", bold);
+	(void)worksheet_write_string(ws, 0, 0, "Voortgangsrapportage", f->bold);
 	(void)worksheet_write_string(ws, 0, 1, json_string_value(json_object_get(report, "periode")), NULL);
-	(void)worksheet_write_string(ws, 1, 0, "Vastgesteld op", bold);
+	(void)worksheet_write_string(ws, 1, 0, "Vastgesteld op", f->bold);
 	(void)worksheet_write_string(ws, 1, 1, json_string_value(json_object_get(report, "vastgesteldOp")), NULL);
-	(void)worksheet_write_string(ws, 2, 0, "Inhoud (SHA-256)", bold);
+	(void)worksheet_write_string(ws, 2, 0, "Inhoud (SHA-256)", f->bold);
 	(void)worksheet_write_string(ws, 2, 1, json_string_value(json_object_get(report, "inhoudHash")), NULL);
 	for (i = 0; text[i] != NULL; i++)
 		(void)worksheet_write_string(ws, (lxw_row_t)(4 + i), 1, text[i], wrap);
