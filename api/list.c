@@ -334,23 +334,9 @@ list_respond(struct api_ctx *ctx)
 		return;
 	}
 	if (!api_buf_add(&l->out, l->rows ? "]" : "{\"items\":[]", l->rows ? 1 : 11) ||
-	    !api_buf_add(&l->out, ",\"next\":", 8)) {
-		api_problem(ctx, 500, "geheugen op");
-		return;
-	}
-	if (l->more) {
-		json_t *s = json_string(next);
-		if (s == NULL || json_dump_callback(s, api_buf_dump_cb, &l->out, JSON_ENCODE_ANY) != 0) {
-			json_decref(s);
-			api_problem(ctx, 500, "geheugen op");
-			return;
-		}
-		json_decref(s);
-	} else if (!api_buf_add(&l->out, "null", 4)) {
-		api_problem(ctx, 500, "geheugen op");
-		return;
-	}
-	if (!api_buf_add(&l->out, "}", 1)) {
+	    !api_buf_add(&l->out, ",\"next\":", 8) ||
+	    !(l->more ? api_buf_json_string(&l->out, next, strlen(next)) :
+	    api_buf_add(&l->out, "null", 4)) || !api_buf_add(&l->out, "}", 1)) {
 		api_problem(ctx, 500, "geheugen op");
 		return;
 	}
