@@ -103,7 +103,8 @@ TZ=UTC0 stdbuf -oL kore -c "$STATE/lakmoes.conf" -f -n -r >/dev/null 2>&1 &
 KPID=$!
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/v1/health" && break; sleep 0.1; done
 
-rss() { ps -o rss= --ppid "$(cat "$STATE/kore.pid")" 2>/dev/null | paste -sd+ | bc; }
+rss_each() { ps -o rss= --ppid "$(cat "$STATE/kore.pid")" 2>/dev/null | tr -s ' \n' ' '; }
+rss() { rss_each | xargs | tr ' ' '+' | bc; }
 
 bench() {	# bench QUERY-STRING WHAT WHERE: wrk on the endpoint, pgbench on its bare SELECT
 	echo
@@ -133,7 +134,6 @@ echo "worker RSS after (kB, all workers): $(rss)"
 echo
 echo "## worker memory over $MEMORY_REQUESTS requests (bench/mix.lua, $CONNS connections)"
 echo "requests  RSS per worker (kB)"
-rss_each() { ps -o rss= --ppid "$(cat "$STATE/kore.pid")" | tr -s ' \n' ' '; }
 total=0
 echo "$total  $(rss_each)"
 while [ "$total" -lt "$MEMORY_REQUESTS" ]; do
