@@ -73,7 +73,7 @@ q <<'SQL'
 \timing on
 \echo full refresh, sector monitor, nothing changed (a repeatable re-applied; rows written):
 SELECT mart.sectormonitor_verversen();
-\echo full refresh by a new disclosure threshold, 15 and back to 10 (each statement, with its refresh):
+\echo a new disclosure threshold, 15 and back to 10: the published values only (each statement, with its refresh):
 SELECT set_config('request.jwt.claims', '{"sub":"bench"}', false) \g /dev/null
 UPDATE monitoring.instellingen SET waarde = '15' WHERE sleutel = 'onthulling_drempel';
 UPDATE monitoring.instellingen SET waarde = '10' WHERE sleutel = 'onthulling_drempel';

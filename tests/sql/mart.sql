@@ -15,7 +15,7 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(30);
+SELECT plan(31);
 
 \ir golden/fixture.sql
 
@@ -157,6 +157,8 @@ SELECT is((SELECT count(*) FROM mart.sectormonitor
                       (SELECT eenheid FROM monitoring.indicatoren i WHERE i.indicator_code = sectormonitor.indicator_code),
                       waarde, noemer, 5)), 0::bigint,
     'every stored published value follows the new threshold');
+SELECT is(mart.sectormonitor_verversen(), 0,
+    'republishing under a new threshold agrees with a full recomputation');
 
 SELECT * FROM finish();
 ROLLBACK;
