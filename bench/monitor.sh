@@ -57,9 +57,16 @@ SELECT i.indicator_code, g.gebied_code, q.periode_code, r.revisie,
                                  WHEN i.eenheid = 'dagen' THEN round((10 + x.h * 4) * 35)
                                  ELSE 1 + x.h END AS teller) t
  WHERE g.soort = 'gemeente';
+-- what the insert trigger keeps up to date (mart.na_waarnemingen)
+INSERT INTO mart.actueel
+SELECT DISTINCT ON (w.indicator_code, w.gebied_code, w.periode_code)
+       w.indicator_code, w.gebied_code, w.periode_code, w.revisie, w.waarde, w.teller, w.noemer, w.status,
+       w.bron, w.recorded_at
+  FROM monitoring.waarnemingen w
+ ORDER BY w.indicator_code, w.gebied_code, w.periode_code, w.revisie DESC;
 SQL
 echo "observations: $(q -c 'SELECT count(*) FROM monitoring.waarnemingen')"
-q -c "VACUUM ANALYZE monitoring.waarnemingen"
+q -c "VACUUM ANALYZE monitoring.waarnemingen" -c "VACUUM ANALYZE mart.actueel"
 q <<'SQL'
 \timing on
 \echo full refresh, sector monitor, into the empty mart (rows written):
@@ -79,6 +86,11 @@ UPDATE monitoring.instellingen SET waarde = '15' WHERE sleutel = 'onthulling_dre
 UPDATE monitoring.instellingen SET waarde = '10' WHERE sleutel = 'onthulling_drempel';
 SQL
 q -c "VACUUM ANALYZE mart.sectormonitor"
+q <<'SQL'
+\timing on
+\echo BI: every current observation with disclosure control (sum over bi.waarnemingen):
+SELECT sum(waarde) FROM bi.waarnemingen;
+SQL
 
 LAST=$(q -c "SELECT max(periode_code) FROM monitoring.waarnemingen")
 echo

@@ -29,10 +29,15 @@ COMMENT ON COLUMN bi.waarnemingen_historie.status IS 'voorlopig, nader_voorlopig
 COMMENT ON COLUMN bi.waarnemingen_historie.bron IS 'Herkomst van de waarde.';
 COMMENT ON COLUMN bi.waarnemingen_historie.vastgelegd_op IS 'Moment van vastleggen (UTC).';
 
+-- The current revisions, as mart.actueel knows them (kept up to date with
+-- every insert), rather than a sort of every revision per read; compared
+-- in its "C" collation, so that its key serves as an index.
 CREATE VIEW bi.waarnemingen AS
-SELECT DISTINCT ON (h.indicator_code, h.gebied_code, h.periode_code) h.*
+SELECT h.*
   FROM bi.waarnemingen_historie h
- ORDER BY h.indicator_code, h.gebied_code, h.periode_code, h.revisie DESC;
+  JOIN mart.actueel a ON a.indicator_code = h.indicator_code COLLATE "C"
+   AND a.gebied_code = h.gebied_code COLLATE "C" AND a.periode_code = h.periode_code COLLATE "C"
+   AND a.revisie = h.revisie;
 
 COMMENT ON VIEW bi.waarnemingen IS 'De actuele waarde van elke waarneming (hoogste revisie), met onthullingscontrole.';
 COMMENT ON COLUMN bi.waarnemingen.indicator_code IS 'De indicator (bi.indicatoren).';

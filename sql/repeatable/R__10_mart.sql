@@ -23,7 +23,9 @@
 -- Custom plans always, so that "all" (NULL) and "these few" each get their
 -- own plan.
 --
--- Refresh. A statement that adds observations recomputes the rows of its
+-- Refresh. A statement that adds observations updates the current value of
+-- each figure it touches (mart.actueel, which the computation reads
+-- instead of sorting every revision) and recomputes the rows of its
 -- indicators × periods, plus the periods that compare with them (the next
 -- period and the same period a year later), in the writer's own
 -- transaction, and writes only the rows that differ; readers keep seeing
@@ -96,9 +98,10 @@ RETURN round(CASE WHEN eenheid = 'percentage' THEN 100 ELSE 1 END * teller / noe
 COMMENT ON FUNCTION mart.ratio(text, numeric, numeric) IS 'Waarde van een ratio uit (opgetelde) teller en noemer: percentage of gemiddelde, twee decimalen.';
 
 -- The value of every indicator × gebied × periode for the given indicators
--- and periods (NULL: all): delivered, or aggregated from the gemeenten.
--- Codes are compared in the "C" collation from the start: the database's
--- C.UTF-8 sorts through the C library, several times slower.
+-- and periods (NULL: all): delivered (the current revision, mart.actueel),
+-- or aggregated from the gemeenten. Codes are compared in the "C"
+-- collation, as mart.actueel keeps them: the database's C.UTF-8 sorts
+-- through the C library, several times slower.
 CREATE OR REPLACE FUNCTION mart.waarden(ind text[], per text[])
 RETURNS TABLE (indicator_code text, gebied_code text, periode_code text, waarde numeric,
                teller numeric, noemer numeric, status text, bron text, geaggregeerd boolean,
@@ -107,14 +110,11 @@ LANGUAGE sql STABLE
 AS $$
 	WITH geleverd AS MATERIALIZED (
 		-- the latest revision of each figure
-		SELECT DISTINCT ON (1, 2, 3)
-		       w.indicator_code COLLATE "C" AS indicator_code, w.gebied_code COLLATE "C" AS gebied_code,
-		       w.periode_code COLLATE "C" AS periode_code, w.waarde, w.teller, w.noemer, w.status, w.bron,
+		SELECT w.indicator_code, w.gebied_code, w.periode_code, w.waarde, w.teller, w.noemer, w.status, w.bron,
 		       w.recorded_at
-		  FROM monitoring.waarnemingen w
+		  FROM mart.actueel w
 		 WHERE (ind IS NULL OR w.indicator_code = ANY (ind))
 		   AND (per IS NULL OR w.periode_code = ANY (per))
-		 ORDER BY 1, 2, 3, w.revisie DESC
 	), leden AS MATERIALIZED (
 		SELECT m.gebied_code COLLATE "C" AS gebied_code, m.gemeente_code COLLATE "C" AS gemeente_code,
 		       q.periode_code COLLATE "C" AS periode_code,
@@ -384,13 +384,11 @@ AS $$
 		SELECT i.indicator_code, i.eenheid, i.aggregatie FROM monitoring.indicatoren i
 		 WHERE i.thema LIKE 'effect\_%' AND i.aggregatie <> 'niet_aggregeerbaar'
 	), ew AS (
-		SELECT DISTINCT ON (w.indicator_code, w.gebied_code, w.periode_code)
-		       w.indicator_code, w.gebied_code, w.periode_code, w.waarde, w.noemer, w.teller
-		  FROM monitoring.waarnemingen w
+		SELECT w.indicator_code, w.gebied_code, w.periode_code, w.waarde, w.noemer, w.teller
+		  FROM mart.actueel w
 		 WHERE w.indicator_code IN (SELECT ei.indicator_code FROM ei)
 		   AND w.periode_code IN (SELECT h.periode_code FROM h) AND w.gebied_code LIKE 'GM%'
 		   AND (onderdelen IS NULL OR 'effecten' = ANY (onderdelen))
-		 ORDER BY w.indicator_code, w.gebied_code, w.periode_code, w.revisie DESC
 	), eg AS MATERIALIZED (
 		SELECT ei.indicator_code, ei.eenheid, gm.periode_code,
 		       CASE WHEN gm.in_proeftuin THEN 'proeftuinen' ELSE 'overig' END AS groep,
@@ -523,8 +521,13 @@ COMMENT ON FUNCTION mart.transitiemonitor_verversen(text[]) IS 'Berekent onderde
 
 -- Triggers ---------------------------------------------------------------------------
 
--- New observations: their indicators × periods, and the effects when an
--- effect indicator got a gemeente's half-year figure.
+-- New observations: first the current values (mart.actueel), which the
+-- rest reads; then their indicators × periods, and the effects when an
+-- effect indicator got a gemeente's half-year figure. A new revision
+-- replaces the current one only if it is later: revisions of one figure
+-- are numbered one after the other (monitoring.prepare_waarneming), and
+-- two writers of the same number collide on waarnemingen_one_revision
+-- before they get here.
 CREATE OR REPLACE FUNCTION mart.na_waarnemingen() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
@@ -536,6 +539,18 @@ BEGIN
 	IF ind IS NULL THEN
 		RETURN NULL;
 	END IF;
+	INSERT INTO mart.actueel AS a (indicator_code, gebied_code, periode_code, revisie, waarde, teller, noemer,
+	                               status, bron, recorded_at)
+	SELECT DISTINCT ON (n.indicator_code, n.gebied_code, n.periode_code)
+	       n.indicator_code, n.gebied_code, n.periode_code, n.revisie, n.waarde, n.teller, n.noemer, n.status,
+	       n.bron, n.recorded_at
+	  FROM nieuw n
+	 ORDER BY n.indicator_code, n.gebied_code, n.periode_code, n.revisie DESC
+	    ON CONFLICT (indicator_code, gebied_code, periode_code) DO UPDATE
+	   SET (revisie, waarde, teller, noemer, status, bron, recorded_at)
+	     = (excluded.revisie, excluded.waarde, excluded.teller, excluded.noemer, excluded.status, excluded.bron,
+	        excluded.recorded_at)
+	 WHERE a.revisie < excluded.revisie;
 	PERFORM mart.sectormonitor_verversen(ind, per);
 	IF EXISTS (SELECT 1 FROM nieuw n JOIN monitoring.indicatoren i USING (indicator_code)
 	            WHERE i.thema LIKE 'effect\_%' AND n.gebied_code LIKE 'GM%' AND n.periode_code LIKE '%-H_') THEN

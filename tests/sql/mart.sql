@@ -15,7 +15,7 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(31);
+SELECT plan(33);
 
 \ir golden/fixture.sql
 
@@ -77,6 +77,20 @@ SELECT is((SELECT count(*) FROM ((SELECT * FROM mart.sectormonitor WHERE indicat
             EXCEPT SELECT * FROM voor) UNION ALL (SELECT * FROM voor WHERE indicator_code NOT LIKE 'TST\_%'
             EXCEPT SELECT * FROM mart.sectormonitor WHERE indicator_code NOT LIKE 'TST\_%')) d), 0::bigint,
     'rows of other indicators are untouched');
+SELECT is((SELECT revisie || '/' || waarde || '/' || bron FROM mart.actueel
+            WHERE indicator_code = 'TST_AANTAL' AND gebied_code = 'GM0014' AND periode_code = '2024-H2'),
+    '2/22/test, correctie', 'the correction is the current value the monitors read');
+SELECT is((SELECT count(*) FROM (
+            (SELECT indicator_code, gebied_code, periode_code, revisie, waarde, teller, noemer, status, bron, recorded_at
+               FROM mart.actueel
+             EXCEPT SELECT indicator_code, gebied_code, periode_code, revisie, waarde, teller, noemer, status, bron,
+                           recorded_at FROM monitoring.waarnemingen_actueel)
+            UNION ALL
+            (SELECT indicator_code, gebied_code, periode_code, revisie, waarde, teller, noemer, status, bron, recorded_at
+               FROM monitoring.waarnemingen_actueel
+             EXCEPT SELECT indicator_code, gebied_code, periode_code, revisie, waarde, teller, noemer, status, bron,
+                           recorded_at FROM mart.actueel)) d), 0::bigint,
+    'mart.actueel holds exactly the latest revision of every figure');
 
 -- Registers feed their part of the transition monitor.
 INSERT INTO register.basisbouwstenen (gemeente_code, geldig_van, bron) VALUES ('GM0014', '2025-01-01', 'test');
