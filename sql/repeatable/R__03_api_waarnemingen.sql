@@ -7,24 +7,30 @@
 SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
-CREATE OR REPLACE VIEW monitoring.waarnemingen_actueel WITH (security_invoker = true) AS
-SELECT DISTINCT ON (w.indicator_code, w.gebied_code, w.periode_code) w.*
-  FROM monitoring.waarnemingen w
- ORDER BY w.indicator_code, w.gebied_code, w.periode_code, w.revisie DESC;
-COMMENT ON VIEW monitoring.waarnemingen_actueel IS 'De actuele waarde van elke waarneming: de hoogste revisie per indicator, gebied en periode.';
-
 -- The latest revision recorded at or before peildatum, per indicator, area
--- and period: the figures exactly as they stood then.
+-- and period: the figures exactly as they stood then. Said as "no later
+-- revision by then" rather than as a DISTINCT ON, so that a page in the
+-- order of waarneming_id (/v1/waarnemingen) walks that order and stops
+-- after its rows, each checked by the revision key: 15 ms for the first
+-- page at national scale (766k revisions), where sorting every revision
+-- first took 3 s. Row-level security applies to both scans alike.
 CREATE OR REPLACE FUNCTION monitoring.waarnemingen_op(peildatum timestamptz)
 RETURNS SETOF monitoring.waarnemingen
 LANGUAGE sql STABLE SECURITY INVOKER
 AS $$
-	SELECT DISTINCT ON (w.indicator_code, w.gebied_code, w.periode_code) w.*
+	SELECT w.*
 	  FROM monitoring.waarnemingen w
 	 WHERE w.recorded_at <= peildatum
-	 ORDER BY w.indicator_code, w.gebied_code, w.periode_code, w.revisie DESC
+	   AND NOT EXISTS (SELECT 1 FROM monitoring.waarnemingen l
+	                    WHERE l.indicator_code = w.indicator_code AND l.gebied_code = w.gebied_code
+	                      AND l.periode_code = w.periode_code AND l.revisie > w.revisie
+	                      AND l.recorded_at <= peildatum)
 $$;
 COMMENT ON FUNCTION monitoring.waarnemingen_op(timestamptz) IS 'De waarnemingen zoals ze op een peildatum stonden: per indicator, gebied en periode de laatste revisie die toen al was vastgelegd.';
+
+CREATE OR REPLACE VIEW monitoring.waarnemingen_actueel WITH (security_invoker = true) AS
+SELECT w.* FROM monitoring.waarnemingen_op('infinity') w;
+COMMENT ON VIEW monitoring.waarnemingen_actueel IS 'De actuele waarde van elke waarneming: de hoogste revisie per indicator, gebied en periode.';
 
 GRANT SELECT ON monitoring.waarnemingen_actueel TO aanleveraar, programma, opdrachtgever, onderzoeker;
 GRANT EXECUTE ON FUNCTION monitoring.waarnemingen_op(timestamptz)
