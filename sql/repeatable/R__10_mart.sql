@@ -306,7 +306,7 @@ COMMENT ON FUNCTION mart.sectormonitor_verversen(text[], text[]) IS 'Berekent de
 -- Only the published columns depend on it, so they are computed from the
 -- stored raw values (the same functions as in sectormonitor_berekenen) and
 -- only the rows whose publication changes are written: at national scale
--- about 2 s where a full recomputation takes 15. Per indicator by its key
+-- 1-2 s where a full recomputation takes 15-20. Per indicator by its key
 -- and each changed row by its key (no hash over the whole mart for a few
 -- thousand changed rows). Returns how many rows it wrote.
 CREATE OR REPLACE FUNCTION mart.sectormonitor_onthullen() RETURNS integer
