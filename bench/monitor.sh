@@ -15,16 +15,7 @@ unset LAKMOES_DATABASE_URL LAKMOES_API_DATABASE_URL
 DURATION=${DURATION:-10s}
 CONNS=${CONNS:-32}
 MEMORY_REQUESTS=${MEMORY_REQUESTS:-1000000}
-STATE=$(mktemp -d "$LOCAL/bench-XXXXXX")
-chmod 755 "$STATE"
-KPID=""
-cleanup() {
-	[ -n "$KPID" ] && { kill "$KPID" 2>/dev/null || true; wait "$KPID" 2>/dev/null || true; }
-	"$ROOT/scripts/db.sh" stop "$STATE" >/dev/null 2>&1 || true
-	[ -L "$STATE/pg" ] && rm -rf "$(readlink "$STATE/pg")"
-	rm -rf "$STATE"
-}
-trap cleanup EXIT
+throwaway_state bench
 
 LAKMOES_DEMO=0 "$ROOT/scripts/setup.sh" "$STATE" fast >/dev/null
 . "$ROOT/scripts/env.sh" "$STATE"
@@ -112,7 +103,7 @@ sed -e "s|@BIND@|127.0.0.1|" -e "s|@PORT@|$PORT|" \
     -e "s|@MODULE@|$ROOT/lakmoes.so|" -e "s|@PIDFILE@|$STATE/kore.pid|" \
     "$ROOT/conf/lakmoes.conf.in" >"$STATE/lakmoes.conf"
 TZ=UTC0 stdbuf -oL kore -c "$STATE/lakmoes.conf" -f -n -r >/dev/null 2>&1 &
-KPID=$!
+STATE_PIDS=$!
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/v1/health" && break; sleep 0.1; done
 
 rss_each() { ps -o rss= --ppid "$(cat "$STATE/kore.pid")" 2>/dev/null | tr -s ' \n' ' '; }

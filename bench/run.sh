@@ -9,20 +9,11 @@ unset LAKMOES_DATABASE_URL LAKMOES_API_DATABASE_URL
 
 DURATION=${DURATION:-10s}
 CONNS=${CONNS:-64}
-STATE=$(mktemp -d "$LOCAL/bench-XXXXXX")
-chmod 755 "$STATE"
-PIDS=""
-cleanup() {
-	for p in $PIDS; do kill "$p" 2>/dev/null || true; wait "$p" 2>/dev/null || true; done
-	"$ROOT/scripts/db.sh" stop "$STATE" >/dev/null 2>&1 || true
-	[ -L "$STATE/pg" ] && rm -rf "$(readlink "$STATE/pg")"
-	rm -rf "$STATE"
-}
-trap cleanup EXIT
+throwaway_state bench
 
 serve() {	# serve CONF LOG: starts kore, waits until the port answers
 	TZ=UTC0 stdbuf -oL kore -c "$1" -f -n -r >"$2" 2>&1 &
-	PIDS="$PIDS $!"
+	STATE_PIDS="$STATE_PIDS $!"
 	for _ in $(seq 1 100); do
 		curl -s -o /dev/null "http://127.0.0.1:$3/v1/health" && return 0
 		sleep 0.1

@@ -34,6 +34,35 @@ random_hex() {
 	od -An -N16 -tx1 /dev/urandom | tr -d ' \n'
 }
 
+# A throw-away state directory for one test or benchmark run: STATE, under
+# .local/ as NAME-XXXXXX, readable by the cluster's account (postgres, when
+# run as root). On exit the processes listed in STATE_PIDS are stopped, then
+# the cluster, and the directory is removed with it (kept with KEEP=1).
+throwaway_state() {
+	mkdir -p "$LOCAL"
+	STATE=$(mktemp -d "$LOCAL/$1-XXXXXX")
+	chmod 755 "$STATE"
+	STATE_PIDS=""
+	trap throwaway_cleanup EXIT
+}
+
+throwaway_cleanup() {
+	local p
+	for p in $STATE_PIDS; do
+		kill "$p" 2>/dev/null || true
+		wait "$p" 2>/dev/null || true
+	done
+	"$ROOT/scripts/db.sh" stop "$STATE" >/dev/null 2>&1 || true
+	if [ -L "$STATE/pg" ]; then
+		rm -rf "$(readlink "$STATE/pg")"
+	fi
+	if [ "${KEEP:-0}" = 1 ]; then
+		say "kept $STATE"
+	else
+		rm -rf "$STATE"
+	fi
+}
+
 # Prints a free TCP port on 127.0.0.1.
 free_port() {
 	local p

@@ -7,28 +7,7 @@
 . "$(dirname "$0")/common.sh"
 unset LAKMOES_DATABASE_URL LAKMOES_API_DATABASE_URL
 
-mkdir -p "$LOCAL"
-STATE=$(mktemp -d "$LOCAL/test-XXXXXX")
-# The cluster's account (postgres, when run as root) must reach it.
-chmod 755 "$STATE"
-KORE_PID=""
-
-cleanup() {
-	if [ -n "$KORE_PID" ] && kill -0 "$KORE_PID" 2>/dev/null; then
-		kill "$KORE_PID" 2>/dev/null || true
-		wait "$KORE_PID" 2>/dev/null || true
-	fi
-	"$ROOT/scripts/db.sh" stop "$STATE" >/dev/null 2>&1 || true
-	if [ -L "$STATE/pg" ]; then
-		rm -rf "$(readlink "$STATE/pg")"
-	fi
-	if [ "${KEEP:-0}" = 1 ]; then
-		say "kept $STATE"
-	else
-		rm -rf "$STATE"
-	fi
-}
-trap cleanup EXIT
+throwaway_state test
 
 say "test cluster in $STATE"
 LAKMOES_DEMO=1 "$ROOT/scripts/setup.sh" "$STATE" fast
@@ -59,6 +38,7 @@ sed -e "s|@BIND@|127.0.0.1|" -e "s|@PORT@|$PORT|" \
     "$ROOT/conf/lakmoes.conf.in" >"$STATE/lakmoes.conf"
 TZ=UTC0 stdbuf -oL kore -c "$STATE/lakmoes.conf" -f -n -r >"$STATE/kore.log" 2>&1 &
 KORE_PID=$!
+STATE_PIDS=$KORE_PID
 for _ in $(seq 1 100); do
 	curl -fs "http://127.0.0.1:$PORT/v1/health" >/dev/null 2>&1 && break
 	kill -0 "$KORE_PID" 2>/dev/null || { cat "$STATE/kore.log" >&2; die "kore did not start"; }
