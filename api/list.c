@@ -114,6 +114,7 @@ list_prepare(struct api_ctx *ctx)
 
 	(void)snprintf(l->limitbuf, sizeof(l->limitbuf), "%ld", l->limit + 1);
 	ctx->tx.query = res->sql;
+	ctx->tx.prepare = res->prepare;
 	ctx->tx.params[0] = l->cursor != NULL ? l->cursor : "";
 	ctx->tx.params[1] = l->limitbuf;
 	ctx->tx.nparams = 2;

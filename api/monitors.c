@@ -22,7 +22,9 @@
  * row's id, which is its key: indicator/periode/gebied for the sector
  * monitor, periode/onderdeel/… for the transition monitor. The sector
  * monitor's row comparison on the key uses the mart's indexes; the
- * transition monitor is small (a few hundred rows per half year).
+ * transition monitor is small (a few hundred rows per half year). Both are
+ * read by dashboards over and over: their statements are kept prepared per
+ * connection (db.c), so a request does not parse and plan them again.
  */
 
 #include "lakmoes.h"
@@ -48,6 +50,7 @@ static const struct list_resource sectormonitor = {
 		  "werking_stelsel, betekenis_doelgroep, veiligheid_doelgroep, veiligheid_professionals, "
 		  "effect_tijdigheid, effect_gedwongen_kader, effect_terugval of effect_vertrouwen", 0 },
 	},
+	.prepare = 1,
 };
 
 static const struct list_resource transitiemonitor = {
@@ -62,6 +65,7 @@ static const struct list_resource transitiemonitor = {
 		{ "onderdeel", "^(effecten|acties|mijlpalen|kennisopdrachten|spreiding|begroting)$",
 		  "effecten, acties, mijlpalen, kennisopdrachten, spreiding of begroting", 0 },
 	},
+	.prepare = 1,
 };
 
 static const struct api_route sectormonitor_route =

@@ -25,12 +25,16 @@
  */
 
 #include <ctype.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "lakmoes.h"
 
 static const char	*sqlbind_skip(const char *);
+static const char	*sqlbind_guard(const char *, const char *, const char *);
+static int		 sqlbind_index(const struct sqlbind *, const char *,
+			    char **);
 static int		 sqlbind_value(struct sqlbind *, int, char **, size_t *,
 			    size_t *);
 static int		 sqlbind_put(char **, size_t *, size_t *, const char *,
@@ -56,6 +60,13 @@ sqlbind_put(char **out, size_t *len, size_t *cap, const char *s, size_t n)
 	*len += n;
 	(*out)[*len] = '\0';
 	return (1);
+}
+
+/* Appends s as it is (no placeholders bound) to *out, as sqlbind_append does. */
+int
+sqlbind_text(char **out, size_t *len, size_t *cap, const char *s)
+{
+	return (sqlbind_put(out, len, cap, s, strlen(s)));
 }
 
 /*
@@ -160,4 +171,134 @@ sqlbind_append(struct sqlbind *b, const char *tmpl, char **out, size_t *len,
 		s++;
 	}
 	return (1);
+}
+
+/*
+ * At the placeholder s of tmpl, ending at end: when it is the guard of an
+ * optional filter, "($n::type IS NULL OR …", returns the first character
+ * after "OR "; else NULL. Only right after an opening parenthesis, so that
+ * the guard is the whole left operand of its OR: with $n not NULL the
+ * guard is false, and "(false OR x)" is "(x)".
+ */
+static const char *
+sqlbind_guard(const char *tmpl, const char *s, const char *end)
+{
+	const char	*p;
+
+	for (p = s; p > tmpl && isspace((unsigned char)p[-1]); p--)
+		;
+	if (p == tmpl || p[-1] != '(' || strncmp(end, "::", 2) != 0)
+		return (NULL);
+	for (p = end + 2; isalnum((unsigned char)*p) || *p == '_'; p++)
+		;
+	if (p == end + 2 || strncmp(p, " IS NULL OR ", 12) != 0)
+		return (NULL);
+	return (p + 12);
+}
+
+/* The number of the placeholder at s (1..nparams), or 0; *end after it. */
+static int
+sqlbind_index(const struct sqlbind *b, const char *s, char **end)
+{
+	long	idx;
+
+	idx = strtol(s + 1, end, 10);
+	return (idx >= 1 && idx <= b->nparams ? (int)idx : 0);
+}
+
+/*
+ * The statement to keep prepared on a connection (db.c) for tmpl with the
+ * values at hand: a placeholder without a value becomes NULL, as
+ * sqlbind_append binds it; the others are numbered again in order, $1, $2,
+ * …, and lose their optional filter's guard (sqlbind_guard). A generic
+ * plan of the result is then as good as a plan for the values themselves:
+ * "(NULL::text IS NULL OR x = NULL)" folds to true, and "(x = $1)" can use
+ * an index where "($1::text IS NULL OR x = $1)" cannot. The same template
+ * with the same values present always gives the same text. Sets order[k]
+ * to the original number of new $k+1 and *n to their count (order has room
+ * for b->nparams). Returns 0 as sqlbind_append would.
+ */
+int
+sqlbind_specialise(const struct sqlbind *b, const char *tmpl, char **out,
+    size_t *len, size_t *cap, int *order, int *n)
+{
+	const char	*s, *next, *skip;
+	char		*end, num[16];
+	int		 idx, i, renum[DB_PARAMS_MAX + 1];
+
+	if (b->nparams > DB_PARAMS_MAX)
+		return (0);
+	memset(renum, 0, sizeof(renum));
+	/* Which placeholders with a value remain after their guards go. */
+	for (s = tmpl; *s != '\0';) {
+		if ((next = sqlbind_skip(s)) == NULL)
+			return (0);
+		if (next != s) {
+			s = next;
+		} else if (s[0] == '$' && isdigit((unsigned char)s[1])) {
+			if ((idx = sqlbind_index(b, s, &end)) == 0)
+				return (0);
+			if (b->params[idx - 1] != NULL &&
+			    sqlbind_guard(tmpl, s, end) == NULL)
+				renum[idx] = 1;
+			s = end;
+		} else {
+			s++;
+		}
+	}
+	*n = 0;
+	for (i = 1; i <= b->nparams; i++) {
+		if (renum[i]) {
+			order[*n] = i;
+			renum[i] = ++*n;
+		}
+	}
+	for (s = tmpl; *s != '\0';) {
+		next = sqlbind_skip(s);
+		if (next != s) {
+			if (!sqlbind_put(out, len, cap, s, (size_t)(next - s)))
+				return (0);
+			s = next;
+			continue;
+		}
+		if (s[0] == '$' && isdigit((unsigned char)s[1])) {
+			idx = sqlbind_index(b, s, &end);
+			next = end;
+			if (b->params[idx - 1] == NULL) {
+				if (!sqlbind_put(out, len, cap, "NULL", 4))
+					return (0);
+			} else if ((skip = sqlbind_guard(tmpl, s, end)) != NULL) {
+				next = skip;
+			} else {
+				(void)snprintf(num, sizeof(num), "$%d", renum[idx]);
+				if (!sqlbind_put(out, len, cap, num, strlen(num)))
+					return (0);
+			}
+			s = next;
+			continue;
+		}
+		if (!sqlbind_put(out, len, cap, s, 1))
+			return (0);
+		s++;
+	}
+	return (1);
+}
+
+/*
+ * Appends the arguments of an EXECUTE of a statement from
+ * sqlbind_specialise: "(v1, v2, …)" with the values of order[0..n-1] as
+ * literals, or nothing when there are none.
+ */
+int
+sqlbind_arguments(struct sqlbind *b, const int *order, int n, char **out,
+    size_t *len, size_t *cap)
+{
+	int	i;
+
+	for (i = 0; i < n; i++) {
+		if (!sqlbind_put(out, len, cap, i == 0 ? "(" : ", ", i == 0 ? 1 : 2) ||
+		    !sqlbind_value(b, order[i], out, len, cap))
+			return (0);
+	}
+	return (n == 0 || sqlbind_put(out, len, cap, ")", 1));
 }

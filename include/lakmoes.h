@@ -92,7 +92,9 @@ const char	*query_get(const struct query *, const char *);
 void		 query_clear(struct query *);
 int		 query_append(char *, size_t, const char *, const char *);
 
-/* sqlbind.c */
+/* sqlbind.c; DB_PARAMS_MAX: the most placeholders a statement has (db.c). */
+#define DB_PARAMS_MAX		16
+
 struct sqlbind {
 	int		 nparams;
 	const char	*const *params;
@@ -102,6 +104,11 @@ struct sqlbind {
 };
 
 int		 sqlbind_append(struct sqlbind *, const char *, char **,
+		    size_t *, size_t *);
+int		 sqlbind_text(char **, size_t *, size_t *, const char *);
+int		 sqlbind_specialise(const struct sqlbind *, const char *,
+		    char **, size_t *, size_t *, int *, int *);
+int		 sqlbind_arguments(struct sqlbind *, const int *, int, char **,
 		    size_t *, size_t *);
 
 /* csv.c */
@@ -183,8 +190,6 @@ struct api_route {
 	const char	*timeout;
 };
 
-#define DB_PARAMS_MAX		16
-
 struct db_tx {
 	struct kore_pgsql	 sql;
 	struct http_request	*req;
@@ -194,8 +199,10 @@ struct db_tx {
 	const char		*query;
 	int			 nparams;
 	const char		*params[DB_PARAMS_MAX];
+	int			 prepare;	/* keep query prepared (db.c) */
 	int			 phase;
 	int			 result_no;
+	int			 route_result;	/* which result is the route's */
 	int			 attempts;
 	int			 failure;
 	char			 sqlstate[6];
@@ -222,6 +229,7 @@ struct list_resource {
 	const char		*sql;
 	const char		*item_sql;
 	struct list_filter	 filters[LIST_FILTERS_MAX];
+	int			 prepare;	/* keep sql prepared (db.c) */
 };
 
 struct api_list {

@@ -164,7 +164,8 @@ class Server:
 
 def sql(query):
     """One value from the test database, as the owner (for checking what
-    the API did, never for setting it up behind its back)."""
+    the API did, never for setting it up behind its back; test_resilience
+    also changes a view with it, as a migration would)."""
     with open(os.path.join(STATE, "database.url")) as f:
         url = f.read().strip()
     out = subprocess.run(["psql", url, "-X", "-At", "-c", query], check=True,

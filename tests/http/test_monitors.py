@@ -72,6 +72,22 @@ def test_sector_monitor_raw_for_the_programme_and_the_own_proeftuin():
         assert seen["TEST_MONITOR/2025-H1/PT01"]["waarde"] == 35
 
 
+def test_prepared_statements_keep_each_callers_disclosure():
+    """The monitors' statements stay prepared on the server's connections
+    (api/db.c), planned once for every caller: each caller must still get
+    its own disclosure control. Enough rounds that each connection runs
+    each statement more than five times, when PostgreSQL may switch to a
+    generic plan; callers alternate; two filter combinations."""
+    own = "/v1/sectormonitor?indicator=TEST_MONITOR&periode=2025-H1&gebied=PT01"
+    small = "/v1/sectormonitor?indicator=TEST_MONITOR&gebied=GM0384"
+    for _ in range(25):
+        for headers, want_own, want_small in ((PROGRAMMA, 37, 4), ({}, 35, None), (PT01, 37, None),
+                                              (PT03, 35, None), (OPDRACHTGEVER, 35, None)):
+            assert rows(own, headers)["TEST_MONITOR/2025-H1/PT01"]["waarde"] == want_own
+            got = rows(small, headers)["TEST_MONITOR/2025-H1/GM0384"]
+            assert (got["waarde"], got["noemer"]) == (want_small, None)
+
+
 def test_sector_monitor_pages_etag_and_csv():
     path = "/v1/sectormonitor?indicator=TEST_MONITOR&limit=3"
     ids, nxt = [], path

@@ -7,7 +7,7 @@ import time
 import urllib.parse
 from concurrent.futures import ThreadPoolExecutor
 
-from conftest import BASE, STATE, assert_problem, bearer, db, request, token, wait_for
+from conftest import BASE, STATE, assert_problem, bearer, db, request, sql, token, wait_for
 
 
 def health_status():
@@ -38,6 +38,31 @@ def test_restart_while_connections_are_pooled():
     statuses = [request("GET", "/v1/sessie", bearer(token())).status for _ in range(10)]
     assert statuses.count(200) >= 8, statuses
     assert statuses[-3:] == [200, 200, 200], statuses
+
+
+def test_a_view_that_changes_under_prepared_statements():
+    """The monitors keep their statements prepared per connection (api/db.c).
+    When the view they read changes its columns while the server runs (a
+    repeatable migration applied), PostgreSQL refuses the old statements;
+    the server prepares them again and answers with the new columns, never
+    with an error."""
+    path = "/v1/sectormonitor?gebied=NL&limit=1"
+
+    def columns():
+        r = request("GET", path)
+        assert r.status == 200, r.body
+        return set(r.json()["items"][0])
+
+    for _ in range(16):
+        assert "bron" in columns()
+    sql("ALTER VIEW api.sectormonitor RENAME COLUMN bron TO herkomst")
+    try:
+        for _ in range(16):
+            assert "herkomst" in columns()
+    finally:
+        sql("ALTER VIEW api.sectormonitor RENAME COLUMN herkomst TO bron")
+    for _ in range(16):
+        assert "bron" in columns()
 
 
 def test_key_survives_sighup_reload():

@@ -1,4 +1,7 @@
-/* Unit tests for api/sqlbind.c: placeholders become literals, nothing else. */
+/*
+ * Unit tests for api/sqlbind.c: placeholders become literals, nothing else;
+ * statements to keep prepared fold absent filters and drop present ones' guards.
+ */
 
 #include <sys/types.h>
 
@@ -102,6 +105,80 @@ test_errors(void **state)
 	assert_null(bind("SELECT /* open", 1, p));
 }
 
+/* sqlbind_specialise, then sqlbind_arguments: the text and the EXECUTE's arguments. */
+static void
+expect_prepared(const char *tmpl, int n, const char *const *params, const char *want,
+    const char *want_args)
+{
+	struct sqlbind	 b = { n, params, test_escape, free, NULL };
+	char		*out = NULL, *args = NULL;
+	size_t		 len = 0, cap = 0, alen = 0, acap = 0;
+	int		 order[DB_PARAMS_MAX], norder = -1;
+
+	assert_true(sqlbind_specialise(&b, tmpl, &out, &len, &cap, order, &norder));
+	assert_string_equal(out != NULL ? out : "", want);
+	assert_true(sqlbind_arguments(&b, order, norder, &args, &alen, &acap));
+	assert_string_equal(args != NULL ? args : "", want_args);
+	free(out);
+	free(args);
+}
+
+static void
+test_specialise_filters(void **state)
+{
+	const char *const p[] = { "", "101", NULL, "GM0363", "7" };
+
+	/* An absent filter folds away; a present one loses its guard. */
+	expect_prepared("SELECT * FROM t WHERE k > $1 AND ($3::text IS NULL OR p = $3) "
+	    "AND ($4::text IS NULL OR g = $4) AND ( $5::int IS NULL OR j = $5::int) LIMIT $2::int",
+	    5, p,
+	    "SELECT * FROM t WHERE k > $1 AND (NULL::text IS NULL OR p = NULL) "
+	    "AND (g = $3) AND ( j = $4::int) LIMIT $2::int",
+	    "('', '101', 'GM0363', '7')");
+}
+
+static void
+test_specialise_renumbers(void **state)
+{
+	const char *const p[] = { "a", "b", NULL };
+
+	/* Numbered by their original order, whatever the order of use. */
+	expect_prepared("SELECT $2, $1, $2, $3", 3, p, "SELECT $2, $1, $2, NULL", "('a', 'b')");
+	/* A guard that is all that uses its placeholder leaves no gap. */
+	expect_prepared("SELECT 1 WHERE ($1::text IS NULL OR true) AND x = $2", 3, p,
+	    "SELECT 1 WHERE (true) AND x = $1", "('b')");
+	expect_prepared("SELECT 1", 3, p, "SELECT 1", "");
+}
+
+static void
+test_specialise_keeps_other_text(void **state)
+{
+	const char *const p[] = { "v" };
+
+	/* Not right after "(", the guard may not be all of its OR's operand. */
+	expect_prepared("SELECT a AND $1::text IS NULL OR x = $1", 1, p,
+	    "SELECT a AND $1::text IS NULL OR x = $1", "('v')");
+	expect_prepared("SELECT ($1::text IS NOT NULL OR x = $1)", 1, p,
+	    "SELECT ($1::text IS NOT NULL OR x = $1)", "('v')");
+	expect_prepared("SELECT '$1', \"$1\", $$ $1 $$, $1 -- $1\n", 1, p,
+	    "SELECT '$1', \"$1\", $$ $1 $$, $1 -- $1\n", "('v')");
+}
+
+static void
+test_specialise_errors(void **state)
+{
+	const char *const p[] = { "v" };
+	struct sqlbind	 b = { 1, p, test_escape, free, NULL };
+	char		*out = NULL;
+	size_t		 len = 0, cap = 0;
+	int		 order[DB_PARAMS_MAX], n;
+
+	assert_false(sqlbind_specialise(&b, "SELECT $2", &out, &len, &cap, order, &n));
+	assert_false(sqlbind_specialise(&b, "SELECT $0", &out, &len, &cap, order, &n));
+	assert_false(sqlbind_specialise(&b, "SELECT 'open", &out, &len, &cap, order, &n));
+	free(out);
+}
+
 int
 main(void)
 {
@@ -110,6 +187,10 @@ main(void)
 		cmocka_unit_test(test_quotes_and_injection),
 		cmocka_unit_test(test_placeholders_in_quotes_untouched),
 		cmocka_unit_test(test_errors),
+		cmocka_unit_test(test_specialise_filters),
+		cmocka_unit_test(test_specialise_renumbers),
+		cmocka_unit_test(test_specialise_keeps_other_text),
+		cmocka_unit_test(test_specialise_errors),
 	};
 
 	return (cmocka_run_group_tests_name("sqlbind", tests, NULL, NULL));
