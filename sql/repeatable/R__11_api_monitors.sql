@@ -37,7 +37,8 @@ SELECT s.indicator_code || '/' || s.periode_code || '/' || s.gebied_code AS id,
   FROM mart.sectormonitor s
   JOIN monitoring.indicatoren i ON i.indicator_code = s.indicator_code
  CROSS JOIN (SELECT monitoring.ruw_bereik() AS bereik OFFSET 0) b
- CROSS JOIN LATERAL (SELECT coalesce(b.bereik IN ('*', s.gebied_code), false) AS ruw,
+ -- two comparisons: "IN ('*', s.gebied_code)" would build an array per row
+ CROSS JOIN LATERAL (SELECT coalesce(b.bereik = '*' OR b.bereik = s.gebied_code, false) AS ruw,
                             coalesce(b.bereik IN ('*', 'NL'), false) AS ruw_nl) r
  CROSS JOIN LATERAL (SELECT
 	CASE WHEN r.ruw THEN s.waarde ELSE s.openbare_waarde END AS waarde,
