@@ -35,8 +35,10 @@ static const char	*sqlbind_skip(const char *);
 static const char	*sqlbind_guard(const char *, const char *, const char *);
 static int		 sqlbind_index(const struct sqlbind *, const char *,
 			    char **);
-static int		 sqlbind_value(struct sqlbind *, int, char **, size_t *,
-			    size_t *);
+static int		 sqlbind_value(const struct sqlbind *, int, char **,
+			    size_t *, size_t *);
+static int		 sqlbind_emit(const struct sqlbind *, const char *,
+			    const int *, char **, size_t *, size_t *);
 static int		 sqlbind_put(char **, size_t *, size_t *, const char *,
 			    size_t);
 
@@ -120,7 +122,7 @@ sqlbind_skip(const char *s)
 }
 
 static int
-sqlbind_value(struct sqlbind *b, int idx, char **out, size_t *len, size_t *cap)
+sqlbind_value(const struct sqlbind *b, int idx, char **out, size_t *len, size_t *cap)
 {
 	const char	*v;
 	char		*lit;
@@ -146,9 +148,21 @@ int
 sqlbind_append(struct sqlbind *b, const char *tmpl, char **out, size_t *len,
     size_t *cap)
 {
+	return (sqlbind_emit(b, tmpl, NULL, out, len, cap));
+}
+
+/*
+ * Appends tmpl to *out with each placeholder replaced: without renum by its
+ * value as a literal (sqlbind_append); with renum as sqlbind_specialise
+ * says, by NULL, by nothing (a present value's guard) or by $renum[n].
+ */
+static int
+sqlbind_emit(const struct sqlbind *b, const char *tmpl, const int *renum,
+    char **out, size_t *len, size_t *cap)
+{
 	const char	*s = tmpl, *next;
-	char		*end;
-	long		 idx;
+	char		*end, num[16];
+	int		 idx;
 
 	while (*s != '\0') {
 		if ((next = sqlbind_skip(s)) == NULL)
@@ -160,10 +174,19 @@ sqlbind_append(struct sqlbind *b, const char *tmpl, char **out, size_t *len,
 			continue;
 		}
 		if (s[0] == '$' && isdigit((unsigned char)s[1])) {
-			idx = strtol(s + 1, &end, 10);
-			if (!sqlbind_value(b, (int)idx, out, len, cap))
+			if ((idx = sqlbind_index(b, s, &end)) == 0)
 				return (0);
-			s = end;
+			next = end;
+			if (renum == NULL || b->params[idx - 1] == NULL) {
+				if (!sqlbind_value(b, idx, out, len, cap))
+					return (0);
+			} else if ((next = sqlbind_guard(tmpl, s, end)) == NULL) {
+				next = end;
+				(void)snprintf(num, sizeof(num), "$%d", renum[idx]);
+				if (!sqlbind_put(out, len, cap, num, strlen(num)))
+					return (0);
+			}
+			s = next;
 			continue;
 		}
 		if (!sqlbind_put(out, len, cap, s, 1))
@@ -222,8 +245,8 @@ int
 sqlbind_specialise(const struct sqlbind *b, const char *tmpl, char **out,
     size_t *len, size_t *cap, int *order, int *n)
 {
-	const char	*s, *next, *skip;
-	char		*end, num[16];
+	const char	*s, *next;
+	char		*end;
 	int		 idx, i, renum[DB_PARAMS_MAX + 1];
 
 	if (b->nparams > DB_PARAMS_MAX)
@@ -253,35 +276,7 @@ sqlbind_specialise(const struct sqlbind *b, const char *tmpl, char **out,
 			renum[i] = ++*n;
 		}
 	}
-	for (s = tmpl; *s != '\0';) {
-		next = sqlbind_skip(s);
-		if (next != s) {
-			if (!sqlbind_put(out, len, cap, s, (size_t)(next - s)))
-				return (0);
-			s = next;
-			continue;
-		}
-		if (s[0] == '$' && isdigit((unsigned char)s[1])) {
-			idx = sqlbind_index(b, s, &end);
-			next = end;
-			if (b->params[idx - 1] == NULL) {
-				if (!sqlbind_put(out, len, cap, "NULL", 4))
-					return (0);
-			} else if ((skip = sqlbind_guard(tmpl, s, end)) != NULL) {
-				next = skip;
-			} else {
-				(void)snprintf(num, sizeof(num), "$%d", renum[idx]);
-				if (!sqlbind_put(out, len, cap, num, strlen(num)))
-					return (0);
-			}
-			s = next;
-			continue;
-		}
-		if (!sqlbind_put(out, len, cap, s, 1))
-			return (0);
-		s++;
-	}
-	return (1);
+	return (sqlbind_emit(b, tmpl, renum, out, len, cap));
 }
 
 /*
