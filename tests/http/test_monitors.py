@@ -81,11 +81,12 @@ def test_prepared_statements_keep_each_callers_disclosure():
     own = "/v1/sectormonitor?indicator=TEST_MONITOR&periode=2025-H1&gebied=PT01"
     small = "/v1/sectormonitor?indicator=TEST_MONITOR&gebied=GM0384"
     for _ in range(25):
-        for headers, want_own, want_small in ((PROGRAMMA, 37, 4), ({}, 35, None), (PT01, 37, None),
-                                              (PT03, 35, None), (OPDRACHTGEVER, 35, None)):
+        for headers, want_own, want_small in ((PROGRAMMA, 37, (4, None)), ({}, 35, (None, "geheim")),
+                                              (PT01, 37, (None, "geheim")), (PT03, 35, (None, "geheim")),
+                                              (OPDRACHTGEVER, 35, (None, "geheim"))):
             assert rows(own, headers)["TEST_MONITOR/2025-H1/PT01"]["waarde"] == want_own
             got = rows(small, headers)["TEST_MONITOR/2025-H1/GM0384"]
-            assert (got["waarde"], got["noemer"]) == (want_small, None)
+            assert (got["waarde"], got["geheimhouding"]) == want_small
 
 
 def test_sector_monitor_pages_etag_and_csv():
