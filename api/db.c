@@ -92,7 +92,11 @@
 
 #define DB_ATTEMPTS_MAX	2
 
-/* Connections per worker whose statements are kept (db_prepared); statements per connection. */
+/*
+ * Connections per worker whose statements are kept (db_prepared): well
+ * above pgsql_conn_max (4), as broken connections leave records behind;
+ * statements kept per connection.
+ */
 #define DB_CONNS_MAX	64
 #define DB_PREPARED_MAX	64
 
