@@ -160,7 +160,7 @@ static int
 sqlbind_emit(const struct sqlbind *b, const char *tmpl, const int *renum,
     char **out, size_t *len, size_t *cap)
 {
-	const char	*s = tmpl, *next;
+	const char	*s = tmpl, *next, *guard;
 	char		*end, num[16];
 	int		 idx;
 
@@ -176,17 +176,18 @@ sqlbind_emit(const struct sqlbind *b, const char *tmpl, const int *renum,
 		if (s[0] == '$' && isdigit((unsigned char)s[1])) {
 			if ((idx = sqlbind_index(b, s, &end)) == 0)
 				return (0);
-			next = end;
 			if (renum == NULL || b->params[idx - 1] == NULL) {
 				if (!sqlbind_value(b, idx, out, len, cap))
 					return (0);
-			} else if ((next = sqlbind_guard(tmpl, s, end)) == NULL) {
-				next = end;
+				s = end;
+			} else if ((guard = sqlbind_guard(tmpl, s, end)) != NULL) {
+				s = guard;
+			} else {
 				(void)snprintf(num, sizeof(num), "$%d", renum[idx]);
 				if (!sqlbind_put(out, len, cap, num, strlen(num)))
 					return (0);
+				s = end;
 			}
-			s = next;
 			continue;
 		}
 		if (!sqlbind_put(out, len, cap, s, 1))
