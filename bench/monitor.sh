@@ -4,8 +4,8 @@
 # cluster. Prints the full and incremental mart refresh times, then wrk
 # against GET /v1/sectormonitor with typical filters next to pgbench
 # running the endpoint's bare SELECT with the simple and the prepared
-# protocol (same concurrency, same run), and the workers' memory before
-# and after. Then the workers' memory over a mix of requests
+# protocol and the API's whole message around that SELECT (same
+# concurrency, same run), and the workers' memory before and after. Then the workers' memory over a mix of requests
 # (bench/mix.lua: JSON, CSV, large pages, refusals), printed per worker
 # every 30 s up to MEMORY_REQUESTS. Never fails on speed.
 #   make bench-monitor                       10 s per run, 32 connections, 1M requests
@@ -122,7 +122,8 @@ bench() {	# bench QUERY-STRING WHAT WHERE: wrk on the endpoint, pgbench on its b
 	wrk -t2 -c"$CONNS" -d2s "http://127.0.0.1:$PORT/v1/sectormonitor?$1" >/dev/null
 	wrk -t2 -c"$CONNS" -d"$DURATION" --latency "http://127.0.0.1:$PORT/v1/sectormonitor?$1" |
 	    grep -E 'Requests/sec|Latency|50%|90%|99%|Non-2xx|Socket errors'
-	echo "SELECT s.* FROM api.sectormonitor s WHERE (s.indicator, s.periode, s.gebied) > ('', '', '') $3 ORDER BY s.indicator, s.periode, s.gebied LIMIT 101;" >"$STATE/q.sql"
+	local select="SELECT s.* FROM api.sectormonitor s WHERE (s.indicator, s.periode, s.gebied) > ('', '', '') $3 ORDER BY s.indicator, s.periode, s.gebied LIMIT 101"
+	echo "$select;" >"$STATE/q.sql"
 	# The API keeps this statement prepared (api/db.c); pgbench's prepared
 	# mode shows the bare SELECT without parsing and planning as well.
 	for mode in simple prepared; do
@@ -130,6 +131,24 @@ bench() {	# bench QUERY-STRING WHAT WHERE: wrk on the endpoint, pgbench on its b
 		pgbench -n -M "$mode" -c "$CONNS" -j 2 -T "${DURATION%s}" -f "$STATE/q.sql" "$URL" 2>/dev/null |
 		    grep -E "^tps|latency average"
 	done
+	# The same SELECT in the API's whole message, as the API sends it for
+	# an anonymous caller: one simple-protocol message (\; joins the
+	# statements) as the API's login, the statement prepared on each
+	# connection's first message and executed from then on. Next to the
+	# prepared bare SELECT this is what the per-request wrapper costs in
+	# the database, without HTTP and Kore.
+	local begin="BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY \\; SELECT set_config('role', 'publiek', true), set_config('request.jwt.claims', '{}', true), set_config('lakmoes.request_id', '0123456789abcdef0123456789abcdef', true), set_config('statement_timeout', '15s', true) \\;"
+	cat >"$STATE/message.sql" <<-EOF
+	\if :prepared
+	$begin EXECUTE q \\; COMMIT;
+	\else
+	$begin PREPARE q AS $select \\; EXECUTE q \\; COMMIT;
+	\set prepared 1
+	\endif
+	EOF
+	echo "pgbench, the API's whole message with that SELECT prepared, $CONNS clients, as the API's login:"
+	pgbench -n -M simple -D prepared=0 -c "$CONNS" -j 2 -T "${DURATION%s}" -f "$STATE/message.sql" \
+	    "$LAKMOES_API_DATABASE_URL" 2>/dev/null | grep -E "^tps|latency average"
 }
 
 echo
