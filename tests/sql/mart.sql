@@ -15,7 +15,7 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(33);
+SELECT plan(35);
 
 \ir golden/fixture.sql
 
@@ -63,6 +63,19 @@ SELECT is((SELECT count(*) FROM ((SELECT * FROM mart.sectormonitor EXCEPT SELECT
 SELECT is((SELECT count(*) FROM ((SELECT * FROM mart.transitiemonitor EXCEPT SELECT * FROM voor_t)
             UNION ALL (SELECT * FROM voor_t EXCEPT SELECT * FROM mart.transitiemonitor)) d), 0::bigint,
     'incremental and full refresh agree (transition)');
+
+-- The refresh mends a mart that differs in every way: a row missing, a row
+-- changed, a row that should not be there; it writes exactly those three.
+DELETE FROM mart.sectormonitor WHERE indicator_code = 'TST_AANTAL' AND periode_code = '2025-H1' AND gebied_code = 'NL';
+UPDATE mart.sectormonitor SET rang = rang + 1
+ WHERE indicator_code = 'TST_PCT' AND periode_code = '2025-H1' AND gebied_code = 'PT01';
+INSERT INTO mart.sectormonitor
+SELECT (jsonb_populate_record(s, '{"periode_code": "2015-Q1"}')).* FROM mart.sectormonitor s
+ WHERE indicator_code = 'TST_AANTAL' AND periode_code = '2025-H1' AND gebied_code = 'PT01';
+SELECT is(mart.sectormonitor_verversen(), 3, 'a full refresh writes the missing, the changed and the stray row');
+SELECT is((SELECT count(*) FROM ((SELECT * FROM mart.sectormonitor EXCEPT SELECT * FROM voor)
+            UNION ALL (SELECT * FROM voor EXCEPT SELECT * FROM mart.sectormonitor)) d), 0::bigint,
+    'after which the mart is as it was');
 
 -- A correction reaches the aggregates, the next period's comparison and
 -- the transition monitor; other indicators' rows stay as they were.
