@@ -61,9 +61,11 @@
  * one sync) would also skip parsing the EXECUTE and the settings. Measured
  * with pgbench on the time series, 32 clients, same minutes: 8,700-9,300
  * transactions/s against 7,200-8,000 for this message and 9,900-10,600
- * for the bare prepared SELECT. Kore 4.1 sends with PQsendQuery and ends a
- * read at the first NULL result, so it would mean driving libpq here
- * rather than through kore_pgsql; not done for about 15% in the database.
+ * for the bare prepared SELECT (the pipeline and the bare SELECT as the
+ * owner: pgbench prepares a pipeline's statements before any role is
+ * set). Kore 4.1 sends with PQsendQuery and ends a read at the first NULL
+ * result, so it would mean driving libpq here rather than through
+ * kore_pgsql; not done for about 15% in the database.
  *
  * Admission to the pool is the module's own, first come first served. Kore
  * 4.1 queues a request when its pool is busy and wakes the first one when a

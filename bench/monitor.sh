@@ -5,9 +5,10 @@
 # against GET /v1/sectormonitor with typical filters next to pgbench
 # running the endpoint's bare SELECT with the simple and the prepared
 # protocol and the API's whole message around that SELECT (same
-# concurrency, same run), and the workers' memory before and after. Then the workers' memory over a mix of requests
-# (bench/mix.lua: JSON, CSV, large pages, refusals), printed per worker
-# every 30 s up to MEMORY_REQUESTS. Never fails on speed.
+# concurrency, same run), and the workers' memory before and after. Then
+# the workers' memory over a mix of requests (bench/mix.lua: JSON, CSV,
+# large pages, refusals), printed per worker every 30 s up to
+# MEMORY_REQUESTS. Never fails on speed.
 #   make bench-monitor                       10 s per run, 32 connections, 1M requests
 #   DURATION=60s CONNS=32 MEMORY_REQUESTS=0 make bench-monitor
 . "$(dirname "$0")/../scripts/common.sh"

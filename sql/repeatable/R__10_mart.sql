@@ -309,9 +309,8 @@ BEGIN
 	), erbij AS (
 		INSERT INTO mart.sectormonitor
 		SELECT x.* FROM nieuw x
-		 WHERE (x.indicator_code, x.periode_code, x.gebied_code) IN (SELECT v.indicator_code, v.periode_code,
-		                                                             v.gebied_code
-		                                                        FROM verschil v WHERE v.plek IS NULL)
+		 WHERE (x.indicator_code, x.periode_code, x.gebied_code) IN (
+		       SELECT v.indicator_code, v.periode_code, v.gebied_code FROM verschil v WHERE v.plek IS NULL)
 		RETURNING 1
 	)
 	SELECT (SELECT count(*) FROM weg) + (SELECT count(*) FROM anders) + (SELECT count(*) FROM erbij) INTO n;
