@@ -25,6 +25,7 @@ URL=$(cat "$STATE/database.url")
 q() { psql "$URL" -X -q -At -v ON_ERROR_STOP=1 "$@"; }
 
 echo "# Lakmoes monitor bench: $(nproc) cores; PostgreSQL, Kore and wrk on one machine"
+bench_scheduler
 echo
 echo "## national-scale data (generated without triggers, then the marts computed in full)"
 q <<'SQL'

@@ -49,6 +49,7 @@ serve "$STATE/lakmoes.conf" /dev/null "$APORT"
 TOKEN=$("$ROOT/scripts/token.sh" programma "" bench 3600)
 
 echo "# Lakmoes bench: $(nproc) cores, wrk -t2 -c$CONNS -d$DURATION, wrk, PostgreSQL and Kore on one machine"
+bench_scheduler
 run "kore hello world (baseline, no database)" "http://127.0.0.1:$HPORT/"
 run "GET /v1/health (publiek; one message: BEGIN; set_config; SELECT api.health(); COMMIT)" "http://127.0.0.1:$APORT/v1/health"
 run "GET /v1/sessie (JWT HS256 verify + the same one-message transaction)" "http://127.0.0.1:$APORT/v1/sessie" "Authorization: Bearer $TOKEN"

@@ -63,6 +63,21 @@ throwaway_cleanup() {
 	fi
 }
 
+# Prints, for a benchmark's header, whether the kernel schedules by
+# autogroup. PostgreSQL makes every backend the leader of a session of its
+# own, and with autogroup on each session is a scheduling group of its own:
+# under load a backend ready to run can then wait over a second for a CPU
+# while Kore and wrk run, and the latencies show it (README, "Measuring
+# latency"). Autogroup applies only to processes in the root CPU cgroup.
+bench_scheduler() {
+	case "$(cat /proc/sys/kernel/sched_autogroup_enabled 2>/dev/null || echo absent)" in
+	1) echo "# scheduler: autogroup on; latencies may stall for up to seconds" \
+	       "(for figures without: sysctl -w kernel.sched_autogroup_enabled=0, as root)" ;;
+	0) echo "# scheduler: autogroup off" ;;
+	*) echo "# scheduler: no autogroup" ;;
+	esac
+}
+
 # Prints a free TCP port on 127.0.0.1.
 free_port() {
 	local p
