@@ -19,7 +19,8 @@
  *   GET  /v1/voortgangsrapportages             the established reports
  *   POST /v1/voortgangsrapportages {"periode"} establish one (programma)
  *   GET  /v1/voortgangsrapportages/{periode}   the report exactly as
- *        established: JSON (content and its SHA-256), or its figures as CSV
+ *        established: JSON (content and its SHA-256), its figures as CSV,
+ *        or the Excel workbook of xlsx.c
  * Public: no token needed to read. The content is frozen in SQL
  * (R__09_api_rapportages.sql) and never changes afterwards.
  */

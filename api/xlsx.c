@@ -19,7 +19,8 @@
  * sheet "Cijfers" with Dutch headers and number formats, sheet
  * "Transitiemonitor" with the report's transition monitor summary, sheet
  * "Toelichting" on period, establishment, hash, status, sources and
- * disclosure control.
+ * disclosure control (with the threshold the report was established
+ * under, when it records one).
  * libxlsxwriter 1.1.4 writes to a file, so the workbook goes through a
  * temporary file in LAKMOES_TMPDIR (default /tmp), read back and removed.
  */
@@ -54,7 +55,7 @@ static const char *xlsx_headers[] = {
 	"Indicator", "Naam", "Eenheid", "Waarde", "Status", "Bron",
 	"Vorige periode", "Waarde vorige periode", "Jaar eerder", "Waarde jaar eerder",
 	"Verschil t.o.v. vorige periode", "Verschil t.o.v. jaar eerder",
-	"Verschil t.o.v. jaar eerder (%)", NULL
+	"Verschil t.o.v. jaar eerder (%)", "Geheimhouding", NULL
 };
 
 /* The transition monitor's columns: header, key and kind. */
@@ -156,7 +157,7 @@ xlsx_figures(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 		(void)worksheet_write_string(ws, 0, (lxw_col_t)col, xlsx_headers[col], f->bold);
 	(void)worksheet_set_column(ws, 0, 0, 28, NULL);
 	(void)worksheet_set_column(ws, 1, 1, 50, NULL);
-	(void)worksheet_set_column(ws, 2, 12, 16, NULL);
+	(void)worksheet_set_column(ws, 2, 13, 16, NULL);
 	json_array_foreach(cijfers, i, c) {
 		row = (int)i + 1;
 		fmt = xlsx_unit_format(f, json_object_get(c, "eenheid"));
@@ -180,6 +181,9 @@ xlsx_figures(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 		xlsx_number(ws, row, 10, json_object_get(c, "verschilVorigePeriode"), fmt);
 		xlsx_number(ws, row, 11, json_object_get(c, "verschilJaarEerder"), fmt);
 		xlsx_number(ws, row, 12, json_object_get(c, "verschilJaarEerderProcent"), f->decimal);
+		if (json_is_string(json_object_get(c, "geheimhouding")))
+			(void)worksheet_write_string(ws, (lxw_row_t)row, 13,
+			    json_string_value(json_object_get(c, "geheimhouding")), NULL);
 	}
 }
 
@@ -212,6 +216,11 @@ xlsx_transition(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 	}
 }
 
+/*
+ * The report's period, establishment and hash, then what its figures mean.
+ * The disclosure threshold is the one the report records (reports
+ * established before it did so: described without the number).
+ */
 static void
 xlsx_explanation(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 {
@@ -219,20 +228,29 @@ xlsx_explanation(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 		"Status: voorlopig, nader_voorlopig of definitief, zoals het CBS dat doet. Voorlopige "
 		    "cijfers kunnen later worden herzien; deze rapportage verandert dan niet.",
 		"Bron: de herkomst van elk cijfer staat in de kolom Bron.",
-		"Onthullingscontrole: aantallen zijn afgerond op een veelvoud van 5; aantallen en "
-		    "verhoudingen op minder dan 10 waarnemingen zijn niet vermeld (lege cel), zodat geen "
-		    "kleine groep herkenbaar is.",
+		NULL,	/* disclosure control, with the report's threshold */
 		"Alle cijfers gelden voor heel Nederland (NL) en zijn gevalideerde landelijke indicatoren.",
 		"Transitiemonitor: de stand van het halfjaar per onderdeel (effecten in proeftuinen "
 		    "tegenover de overige gemeenten, acties, mijlpalen, kennisopdrachten, spreiding en "
 		    "begroting). Bij de effecten geldt dezelfde onthullingscontrole.",
 		"De inhoud is vastgelegd met een SHA-256-hash; dezelfde rapportage is via de API "
 		    "(/v1/voortgangsrapportages) altijd precies zo op te vragen.",
-		NULL
 	};
 	lxw_worksheet	*ws = workbook_add_worksheet(wb, "Toelichting");
 	lxw_format	*wrap = workbook_add_format(wb);
-	int		 i;
+	json_t		*inhoud = json_object_get(report, "inhoud");
+	json_t		*drempel = json_object_get(inhoud, "onthullingsdrempel");
+	char		 disclosure[512], fewer[48];
+	size_t		 i;
+
+	if (json_is_number(drempel))
+		(void)snprintf(fewer, sizeof(fewer), "minder dan %g", json_number_value(drempel));
+	else
+		(void)kore_strlcpy(fewer, "te weinig", sizeof(fewer));
+	(void)snprintf(disclosure, sizeof(disclosure), "Onthullingscontrole: aantallen zijn afgerond op "
+	    "een veelvoud van 5; aantallen en verhoudingen op %s waarnemingen zijn niet vermeld (lege "
+	    "cel, Geheimhouding \"geheim\"), zodat geen kleine groep herkenbaar is. Een lege cel "
+	    "zonder geheimhouding betekent dat er geen cijfer was.", fewer);
 
 	format_set_text_wrap(wrap);
 	(void)worksheet_set_column(ws, 0, 0, 22, NULL);
@@ -243,8 +261,9 @@ xlsx_explanation(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 	(void)worksheet_write_string(ws, 1, 1, json_string_value(json_object_get(report, "vastgesteldOp")), NULL);
 	(void)worksheet_write_string(ws, 2, 0, "Inhoud (SHA-256)", f->bold);
 	(void)worksheet_write_string(ws, 2, 1, json_string_value(json_object_get(report, "inhoudHash")), NULL);
-	for (i = 0; text[i] != NULL; i++)
-		(void)worksheet_write_string(ws, (lxw_row_t)(4 + i), 1, text[i], wrap);
+	for (i = 0; i < sizeof(text) / sizeof(text[0]); i++)
+		(void)worksheet_write_string(ws, (lxw_row_t)(4 + i), 1,
+		    text[i] != NULL ? text[i] : disclosure, wrap);
 }
 
 /* Reads the file at path into out. */

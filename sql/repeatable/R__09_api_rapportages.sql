@@ -9,7 +9,9 @@
 -- public document, so its figures are disclosure-controlled when
 -- established (counts rounded to 5, small counts and small denominators
 -- withheld), and then frozen with its hash: later corrections never change
--- it.
+-- it. The report records the disclosure threshold it was established
+-- under (onthullingsdrempel), so that its explanation states the threshold
+-- of its own figures, whatever the threshold is later.
 
 SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
@@ -52,6 +54,7 @@ BEGIN
 	SELECT jsonb_build_object(
 		'periode', periode,
 		'gebied', 'NL',
+		'onthullingsdrempel', monitoring.onthulling_drempel(),
 		'cijfers', coalesce((
 			SELECT jsonb_agg(jsonb_build_object(
 				'indicator', i.indicator_code, 'naam', i.naam, 'eenheid', i.eenheid,
@@ -84,12 +87,13 @@ BEGIN
 END
 $$;
 
--- The figures of an established report as rows, for CSV.
+-- The figures of an established report as rows, for CSV; geheimhouding
+-- tells a withheld value (geheim) from one that is missing (empty).
 CREATE FUNCTION api.rapportage_rijen(periode text)
 RETURNS TABLE (indicator text, naam text, eenheid text, waarde numeric, status text, bron text,
                "vorigePeriode" text, "vorigeWaarde" numeric, "jaarEerderPeriode" text,
                "jaarEerderWaarde" numeric, "verschilVorigePeriode" numeric, "verschilJaarEerder" numeric,
-               "verschilJaarEerderProcent" numeric)
+               "verschilJaarEerderProcent" numeric, geheimhouding text)
 LANGUAGE plpgsql STABLE SECURITY INVOKER
 AS $$
 BEGIN
@@ -101,7 +105,7 @@ BEGIN
 	       c ->> 'bron', c -> 'vorigePeriode' ->> 'periode', (c -> 'vorigePeriode' ->> 'waarde')::numeric,
 	       c -> 'jaarEerder' ->> 'periode', (c -> 'jaarEerder' ->> 'waarde')::numeric,
 	       (c ->> 'verschilVorigePeriode')::numeric, (c ->> 'verschilJaarEerder')::numeric,
-	       (c ->> 'verschilJaarEerderProcent')::numeric
+	       (c ->> 'verschilJaarEerderProcent')::numeric, c ->> 'geheimhouding'
 	  FROM monitoring.voortgangsrapportages r, jsonb_array_elements(r.inhoud -> 'cijfers') AS c
 	 WHERE r.periode_code = periode;
 END

@@ -42,6 +42,7 @@ def test_establish_read_and_frozen():
     assert kamer["verschilJaarEerder"] == 235 and kamer["verschilJaarEerderProcent"] == 23.5
     assert rows["TEST_KAMER_KLEIN"]["waarde"] is None, "a small count is never published"
     assert rows["TEST_KAMER_KLEIN"]["geheimhouding"] == "geheim"
+    assert report["inhoud"]["onthullingsdrempel"] == 10, "the threshold it was established under"
     # the transition monitor's half year, as published, in the report
     summary = report["inhoud"]["transitiemonitor"]
     parts = {x["onderdeel"] for x in summary}
@@ -68,6 +69,9 @@ def test_establish_read_and_frozen():
     rows = list(csv.DictReader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))
     kamer = [x for x in rows if x["indicator"] == "TEST_KAMER"][0]
     assert kamer["waarde"] == "1235" and kamer["jaarEerderWaarde"] == "1000"
+    assert kamer["geheimhouding"] == "afgerond"
+    klein = [x for x in rows if x["indicator"] == "TEST_KAMER_KLEIN"][0]
+    assert klein["waarde"] == "" and klein["geheimhouding"] == "geheim", "withheld, not missing"
 
 
 def test_refusals():
@@ -99,6 +103,9 @@ def test_excel_has_the_same_numbers_as_the_json():
         row = rows[c["indicator"]]
         assert row[3] == c["waarde"]
         assert row[7] == c["vorigePeriode"]["waarde"] and row[9] == c["jaarEerder"]["waarde"]
+        assert row[13] == c["geheimhouding"], "a withheld value is told from a missing one"
+    assert header[13] == "Geheimhouding"
+    assert rows["TEST_KAMER_KLEIN"][3] is None and rows["TEST_KAMER_KLEIN"][13] == "geheim"
     assert sheet["D2"].number_format in ("#,##0", "#,##0.0")
     transitie = wb["Transitiemonitor"]
     header = [c.value for c in transitie[1]]
@@ -114,4 +121,5 @@ def test_excel_has_the_same_numbers_as_the_json():
         assert got["Gewenst resultaat"] == entry.get("resultaat")
     toelichting = wb["Toelichting"]
     assert toelichting["B3"].value == report["inhoudHash"]
-    assert any("Onthullingscontrole" in (c.value or "") for c in toelichting["B"])
+    explained = [c.value for c in toelichting["B"] if "Onthullingscontrole" in (c.value or "")]
+    assert len(explained) == 1 and "minder dan 10 waarnemingen" in explained[0], explained

@@ -2,7 +2,7 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(5);
+SELECT plan(8);
 
 SELECT set_config('request.jwt.claims', '{"sub":"tester"}', true);
 SELECT is(as_role('programma', $$SELECT * FROM api.rapportage_vaststellen('2024-H1')$$, '{"sub":"tester"}'),
@@ -12,6 +12,17 @@ SELECT is(as_role('programma', $$SELECT * FROM api.rapportage_vaststellen('2024-
 SELECT throws_ok($$UPDATE monitoring.voortgangsrapportages SET inhoud = '{}'$$, 'LK409', NULL,
     'not even the owner can change it');
 SELECT throws_ok($$DELETE FROM monitoring.voortgangsrapportages$$, 'LK409', NULL, 'or remove it');
+-- the threshold its figures were published under, kept with them
+SELECT is((SELECT inhoud -> 'onthullingsdrempel' FROM monitoring.voortgangsrapportages
+            WHERE periode_code = '2024-H1'), to_jsonb(monitoring.onthulling_drempel()),
+    'the report records the disclosure threshold it was established under');
+UPDATE monitoring.instellingen SET waarde = '25' WHERE sleutel = 'onthulling_drempel';
+SELECT is(as_role('programma', $$SELECT * FROM api.rapportage_vaststellen('2024-H2')$$, '{"sub":"tester"}'),
+    'ok', 'a report established after a new threshold');
+SELECT results_eq($$SELECT periode_code, inhoud ->> 'onthullingsdrempel' FROM monitoring.voortgangsrapportages
+                    WHERE periode_code IN ('2024-H1', '2024-H2') ORDER BY 1$$,
+    $$VALUES ('2024-H1'::text, '10'::text), ('2024-H2', '25')$$,
+    'records that threshold; the earlier report keeps its own');
 SELECT is(as_role('opdrachtgever', $$SELECT * FROM api.rapportage_vaststellen('2023-H2')$$), '42501',
     'a ministry cannot establish one');
 
