@@ -20,7 +20,8 @@
  * "Transitiemonitor" with the report's transition monitor summary, sheet
  * "Toelichting" on period, establishment, hash, status, sources and
  * disclosure control (with the threshold the report was established
- * under, when it records one).
+ * under, when it records one). Both data sheets are written by one
+ * function from a table of their columns (xlsx_sheet).
  * libxlsxwriter 1.1.4 writes to a file, so the workbook goes through a
  * temporary file in LAKMOES_TMPDIR (default /tmp), read back and removed.
  */
@@ -44,42 +45,63 @@ struct xlsx_formats {
 	lxw_format	*decimal;
 };
 
-static void	xlsx_figures(lxw_workbook *, const struct xlsx_formats *, json_t *);
-static void	xlsx_transition(lxw_workbook *, const struct xlsx_formats *, json_t *);
-static void	xlsx_explanation(lxw_workbook *, const struct xlsx_formats *, json_t *);
-static lxw_format	*xlsx_unit_format(const struct xlsx_formats *, json_t *);
-static void	xlsx_number(lxw_worksheet *, int, int, json_t *, lxw_format *);
-static int	xlsx_slurp(const char *, struct api_buf *);
-
-static const char *xlsx_headers[] = {
-	"Indicator", "Naam", "Eenheid", "Waarde", "Status", "Bron",
-	"Vorige periode", "Waarde vorige periode", "Jaar eerder", "Waarde jaar eerder",
-	"Verschil t.o.v. vorige periode", "Verschil t.o.v. jaar eerder",
-	"Verschil t.o.v. jaar eerder (%)", "Geheimhouding", NULL
-};
-
-/* The transition monitor's columns: header, key and kind. */
+/*
+ * A column of a data sheet: its header and width, where its value is in a
+ * row of the report (key, or field sub of the object at key) and how it is
+ * written.
+ */
 #define XLSX_TEXT	0
 #define XLSX_NUMBER	1	/* a plain number (a result, a horizon) */
 #define XLSX_AMOUNT	2	/* a number in the row's eenheid */
+#define XLSX_DECIMAL	3	/* a number with one decimal (a change in %) */
 
-static const struct {
+struct xlsx_col {
 	const char	*header;
+	double		 width;
 	const char	*key;
+	const char	*sub;
 	int		 kind;
-} xlsx_transition_cols[] = {
-	{ "Onderdeel", "onderdeel", XLSX_TEXT },
-	{ "Indicator", "indicator", XLSX_TEXT },
-	{ "Gewenst resultaat", "resultaat", XLSX_NUMBER },
-	{ "Niveau", "niveau", XLSX_TEXT },
-	{ "Horizon", "horizon", XLSX_NUMBER },
-	{ "Begrotingspost", "post", XLSX_TEXT },
-	{ "Groep", "groep", XLSX_TEXT },
-	{ "Maat", "maat", XLSX_TEXT },
-	{ "Eenheid", "eenheid", XLSX_TEXT },
-	{ "Waarde", "waarde", XLSX_AMOUNT },
-	{ "Geheimhouding", "geheimhouding", XLSX_TEXT },
-	{ NULL, NULL, XLSX_TEXT }
+};
+
+static void	xlsx_sheet(lxw_workbook *, const struct xlsx_formats *, const char *,
+		    const struct xlsx_col *, json_t *);
+static void	xlsx_explanation(lxw_workbook *, const struct xlsx_formats *, json_t *);
+static lxw_format	*xlsx_unit_format(const struct xlsx_formats *, json_t *);
+static int	xlsx_slurp(const char *, struct api_buf *);
+
+/* Sheet "Cijfers": the report's figures, one row per indicator. */
+static const struct xlsx_col xlsx_figure_cols[] = {
+	{ "Indicator", 28, "indicator", NULL, XLSX_TEXT },
+	{ "Naam", 50, "naam", NULL, XLSX_TEXT },
+	{ "Eenheid", 16, "eenheid", NULL, XLSX_TEXT },
+	{ "Waarde", 16, "waarde", NULL, XLSX_AMOUNT },
+	{ "Status", 16, "status", NULL, XLSX_TEXT },
+	{ "Bron", 16, "bron", NULL, XLSX_TEXT },
+	{ "Vorige periode", 16, "vorigePeriode", "periode", XLSX_TEXT },
+	{ "Waarde vorige periode", 16, "vorigePeriode", "waarde", XLSX_AMOUNT },
+	{ "Jaar eerder", 16, "jaarEerder", "periode", XLSX_TEXT },
+	{ "Waarde jaar eerder", 16, "jaarEerder", "waarde", XLSX_AMOUNT },
+	{ "Verschil t.o.v. vorige periode", 16, "verschilVorigePeriode", NULL, XLSX_AMOUNT },
+	{ "Verschil t.o.v. jaar eerder", 16, "verschilJaarEerder", NULL, XLSX_AMOUNT },
+	{ "Verschil t.o.v. jaar eerder (%)", 16, "verschilJaarEerderProcent", NULL, XLSX_DECIMAL },
+	{ "Geheimhouding", 16, "geheimhouding", NULL, XLSX_TEXT },
+	{ NULL, 0, NULL, NULL, XLSX_TEXT }
+};
+
+/* Sheet "Transitiemonitor": the report's summary, one row per part and measure. */
+static const struct xlsx_col xlsx_transition_cols[] = {
+	{ "Onderdeel", 18, "onderdeel", NULL, XLSX_TEXT },
+	{ "Indicator", 18, "indicator", NULL, XLSX_TEXT },
+	{ "Gewenst resultaat", 18, "resultaat", NULL, XLSX_NUMBER },
+	{ "Niveau", 18, "niveau", NULL, XLSX_TEXT },
+	{ "Horizon", 18, "horizon", NULL, XLSX_NUMBER },
+	{ "Begrotingspost", 18, "post", NULL, XLSX_TEXT },
+	{ "Groep", 18, "groep", NULL, XLSX_TEXT },
+	{ "Maat", 18, "maat", NULL, XLSX_TEXT },
+	{ "Eenheid", 18, "eenheid", NULL, XLSX_TEXT },
+	{ "Waarde", 18, "waarde", NULL, XLSX_AMOUNT },
+	{ "Geheimhouding", 18, "geheimhouding", NULL, XLSX_TEXT },
+	{ NULL, 0, NULL, NULL, XLSX_TEXT }
 };
 
 /* Builds the workbook for report (the stored JSON) into out. */
@@ -89,6 +111,7 @@ xlsx_report(json_t *report, struct api_buf *out)
 	lxw_workbook_options	 opt;
 	lxw_workbook		*wb;
 	struct xlsx_formats	 f;
+	json_t			*inhoud;
 	const char		*tmpdir = getenv("LAKMOES_TMPDIR");
 	char			 path[256];
 	int			 fd, n, ok;
@@ -116,8 +139,10 @@ xlsx_report(json_t *report, struct api_buf *out)
 	format_set_bold(f.bold);
 	format_set_num_format(f.whole, "#,##0");
 	format_set_num_format(f.decimal, "#,##0.0");
-	xlsx_figures(wb, &f, report);
-	xlsx_transition(wb, &f, report);
+	inhoud = json_object_get(report, "inhoud");
+	xlsx_sheet(wb, &f, "Cijfers", xlsx_figure_cols, json_object_get(inhoud, "cijfers"));
+	xlsx_sheet(wb, &f, "Transitiemonitor", xlsx_transition_cols,
+	    json_object_get(inhoud, "transitiemonitor"));
 	xlsx_explanation(wb, &f, report);
 	ok = workbook_close(wb) == LXW_NO_ERROR && xlsx_slurp(path, out);
 	(void)unlink(path);
@@ -134,84 +159,49 @@ xlsx_unit_format(const struct xlsx_formats *f, json_t *eenheid)
 	    f->whole : f->decimal);
 }
 
-static void
-xlsx_number(lxw_worksheet *ws, int row, int col, json_t *v, lxw_format *fmt)
-{
-	if (json_is_number(v))
-		(void)worksheet_write_number(ws, (lxw_row_t)row, (lxw_col_t)col,
-		    json_number_value(v), fmt);
-	else
-		(void)worksheet_write_blank(ws, (lxw_row_t)row, (lxw_col_t)col, NULL);
-}
-
-static void
-xlsx_figures(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
-{
-	lxw_worksheet	*ws = workbook_add_worksheet(wb, "Cijfers");
-	lxw_format	*fmt;
-	json_t		*c, *cijfers = json_object_get(json_object_get(report, "inhoud"), "cijfers");
-	size_t		 i;
-	int		 col, row;
-
-	for (col = 0; xlsx_headers[col] != NULL; col++)
-		(void)worksheet_write_string(ws, 0, (lxw_col_t)col, xlsx_headers[col], f->bold);
-	(void)worksheet_set_column(ws, 0, 0, 28, NULL);
-	(void)worksheet_set_column(ws, 1, 1, 50, NULL);
-	(void)worksheet_set_column(ws, 2, 13, 16, NULL);
-	json_array_foreach(cijfers, i, c) {
-		row = (int)i + 1;
-		fmt = xlsx_unit_format(f, json_object_get(c, "eenheid"));
-		(void)worksheet_write_string(ws, (lxw_row_t)row, 0,
-		    json_string_value(json_object_get(c, "indicator")), NULL);
-		(void)worksheet_write_string(ws, (lxw_row_t)row, 1,
-		    json_string_value(json_object_get(c, "naam")), NULL);
-		(void)worksheet_write_string(ws, (lxw_row_t)row, 2,
-		    json_string_value(json_object_get(c, "eenheid")), NULL);
-		xlsx_number(ws, row, 3, json_object_get(c, "waarde"), fmt);
-		(void)worksheet_write_string(ws, (lxw_row_t)row, 4,
-		    json_string_value(json_object_get(c, "status")), NULL);
-		(void)worksheet_write_string(ws, (lxw_row_t)row, 5,
-		    json_string_value(json_object_get(c, "bron")), NULL);
-		(void)worksheet_write_string(ws, (lxw_row_t)row, 6, json_string_value(
-		    json_object_get(json_object_get(c, "vorigePeriode"), "periode")), NULL);
-		xlsx_number(ws, row, 7, json_object_get(json_object_get(c, "vorigePeriode"), "waarde"), fmt);
-		(void)worksheet_write_string(ws, (lxw_row_t)row, 8, json_string_value(
-		    json_object_get(json_object_get(c, "jaarEerder"), "periode")), NULL);
-		xlsx_number(ws, row, 9, json_object_get(json_object_get(c, "jaarEerder"), "waarde"), fmt);
-		xlsx_number(ws, row, 10, json_object_get(c, "verschilVorigePeriode"), fmt);
-		xlsx_number(ws, row, 11, json_object_get(c, "verschilJaarEerder"), fmt);
-		xlsx_number(ws, row, 12, json_object_get(c, "verschilJaarEerderProcent"), f->decimal);
-		if (json_is_string(json_object_get(c, "geheimhouding")))
-			(void)worksheet_write_string(ws, (lxw_row_t)row, 13,
-			    json_string_value(json_object_get(c, "geheimhouding")), NULL);
-	}
-}
-
 /*
- * One row per entry of the report's transition monitor, as frozen: counts
- * and euros whole, other values with one decimal, an absent field a blank.
+ * A data sheet: the headers in bold, then one row per element of rows, as
+ * frozen: text as it is, counts and euros whole, other amounts with one
+ * decimal (xlsx_unit_format), an absent or null field an empty cell.
  */
 static void
-xlsx_transition(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
+xlsx_sheet(lxw_workbook *wb, const struct xlsx_formats *f, const char *name,
+    const struct xlsx_col *cols, json_t *rows)
 {
-	lxw_worksheet	*ws = workbook_add_worksheet(wb, "Transitiemonitor");
-	json_t		*t, *v, *rows = json_object_get(json_object_get(report, "inhoud"), "transitiemonitor");
+	lxw_worksheet	*ws = workbook_add_worksheet(wb, name);
+	lxw_format	*fmt;
+	json_t		*r, *v;
 	size_t		 i;
-	int		 col, kind;
+	lxw_row_t	 row;
+	lxw_col_t	 col;
 
-	for (col = 0; xlsx_transition_cols[col].header != NULL; col++)
-		(void)worksheet_write_string(ws, 0, (lxw_col_t)col, xlsx_transition_cols[col].header, f->bold);
-	(void)worksheet_set_column(ws, 0, (lxw_col_t)col - 1, 18, NULL);
-	json_array_foreach(rows, i, t) {
-		for (col = 0; xlsx_transition_cols[col].header != NULL; col++) {
-			v = json_object_get(t, xlsx_transition_cols[col].key);
-			kind = xlsx_transition_cols[col].kind;
-			if (kind != XLSX_TEXT)
-				xlsx_number(ws, (int)i + 1, col, v, kind == XLSX_AMOUNT ?
-				    xlsx_unit_format(f, json_object_get(t, "eenheid")) : NULL);
-			else if (json_is_string(v))
-				(void)worksheet_write_string(ws, (lxw_row_t)i + 1, (lxw_col_t)col,
-				    json_string_value(v), NULL);
+	for (col = 0; cols[col].header != NULL; col++) {
+		(void)worksheet_write_string(ws, 0, col, cols[col].header, f->bold);
+		(void)worksheet_set_column(ws, col, col, cols[col].width, NULL);
+	}
+	json_array_foreach(rows, i, r) {
+		row = (lxw_row_t)i + 1;
+		for (col = 0; cols[col].header != NULL; col++) {
+			v = json_object_get(r, cols[col].key);
+			if (cols[col].sub != NULL)
+				v = json_object_get(v, cols[col].sub);
+			switch (cols[col].kind) {
+			case XLSX_TEXT:
+				if (json_is_string(v))
+					(void)worksheet_write_string(ws, row, col, json_string_value(v), NULL);
+				continue;
+			case XLSX_AMOUNT:
+				fmt = xlsx_unit_format(f, json_object_get(r, "eenheid"));
+				break;
+			case XLSX_DECIMAL:
+				fmt = f->decimal;
+				break;
+			default:
+				fmt = NULL;
+				break;
+			}
+			if (json_is_number(v))
+				(void)worksheet_write_number(ws, row, col, json_number_value(v), fmt);
 		}
 	}
 }
