@@ -22,6 +22,12 @@ PURE_SRCS	:= api/token.c api/problem.c api/sqlstate.c api/body.c api/b64url.c \
 		   api/query.c api/sqlbind.c api/csv.c api/buf.c
 UNIT_SRCS	:= $(wildcard tests/unit/test_*.c)
 UNIT_BINS	:= $(UNIT_SRCS:.c=)
+# The unit tests run under AddressSanitizer (with its leak check) and
+# UndefinedBehaviorSanitizer: an overflow, a use after free, a leak or
+# undefined behaviour in the code under test fails the test. The runtimes
+# come with gcc (libasan8 and libubsan1 are dependencies of libgcc-12-dev).
+UNIT_SANITIZE	:= -fsanitize=address,undefined -fno-sanitize-recover=all \
+		   -fno-omit-frame-pointer
 
 all: $(MODULE)
 
@@ -37,9 +43,9 @@ api/openapi.o: api/openapi.c $(OPENAPI) include/lakmoes.h
 	@echo "CC $<"
 	@$(CC) $(CFLAGS) $(KORE_FEATURES) -DLAKMOES_OPENAPI_FILE='"$(OPENAPI)"' -c $< -o $@
 
-tests/unit/test_%: tests/unit/test_%.c $(PURE_SRCS) include/lakmoes.h
+tests/unit/test_%: tests/unit/test_%.c $(PURE_SRCS) include/lakmoes.h Makefile
 	@echo "CC $<"
-	@$(CC) $(CFLAGS) -o $@ $< $(PURE_SRCS) -lcmocka -ljansson -ljwt -lcrypto
+	@$(CC) $(CFLAGS) $(UNIT_SANITIZE) -o $@ $< $(PURE_SRCS) -lcmocka -ljansson -ljwt -lcrypto
 
 deps:
 	@scripts/deps.sh run
