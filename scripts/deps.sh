@@ -9,7 +9,7 @@ run_pkgs="gcc make libc6-dev pkg-config kore libjansson-dev libjwt-dev libpq-dev
 	postgresql-15 postgresql-client-15 coreutils util-linux python3 python3-jwt
 	python3-cryptography"
 test_pkgs="postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl libcmocka-dev libssl-dev
-	python3-pytest python3-openpyxl curl"
+	python3-pytest python3-openpyxl python3-jsonschema curl"
 bench_pkgs="wrk postgresql-contrib"
 
 case "${1:-run}" in

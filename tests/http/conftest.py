@@ -15,6 +15,8 @@ import urllib.parse
 import jwt
 import pytest
 
+import contract
+
 BASE = os.environ.get("LAKMOES_TEST_URL", "http://127.0.0.1:8080")
 STATE = os.environ.get("LAKMOES_TEST_STATE", "")
 ROOT = os.environ.get("LAKMOES_TEST_ROOT", "")
@@ -37,16 +39,21 @@ class Response:
         return self.headers.get("content-type", "")
 
 
-def request(method, path, headers=None, body=None):
-    """One request on a fresh connection; returns a Response."""
+def request(method, path, headers=None, body=None, documented=True):
+    """One request on a fresh connection; returns a Response. Unless the
+    test changes the server on purpose (documented=False), the response
+    must be as api/openapi.json documents it (contract.py)."""
     u = urllib.parse.urlsplit(BASE)
     conn = http.client.HTTPConnection(u.hostname, u.port, timeout=20)
     try:
         conn.request(method, path, body=body, headers=headers or {})
         r = conn.getresponse()
-        return Response(r.status, r.getheaders(), r.read())
+        resp = Response(r.status, r.getheaders(), r.read())
     finally:
         conn.close()
+    if documented:
+        contract.check(method, path, resp.status, resp.content_type, resp.body)
+    return resp
 
 
 def claims(**over):

@@ -1,6 +1,7 @@
 import json
 import os
 
+import contract
 from conftest import ROOT, request
 
 
@@ -86,3 +87,29 @@ def test_documented_collections_answer():
             continue
         r = request("GET", "/v1" + path)
         assert r.status == 200, path
+
+
+def test_the_contract_check_refuses_what_the_document_does_not_say():
+    """Every response of this suite is checked against the document
+    (conftest.request, contract.py); that check must be able to fail."""
+    c = contract.Contract(os.path.join(ROOT, "api", "openapi.json"))
+    path = "/v1/perioden?limit=1"
+    r = request("GET", path)
+    assert c.errors("GET", path, 200, r.content_type, r.body) == []
+
+    def errors(change, status=200):
+        page = r.json()
+        change(page["items"][0])
+        return " ".join(c.errors("GET", path, status, "application/json",
+                                 json.dumps(page).encode()))
+    assert "'onbekend' was unexpected" in errors(lambda p: p.update(onbekend=1))
+    assert "not of type 'integer'" in errors(lambda p: p.update(jaar="2025"))
+    assert "None is not of type 'string'" in errors(lambda p: p.update(naam=None))
+    assert "'maand' is not one of" in errors(lambda p: p.update(soort="maand"))
+    assert "'code' is a required property" in errors(lambda p: p.pop("code"))
+    assert "status 418 is not documented" in errors(lambda p: None, 418)
+    assert "'text/html' is not documented" in " ".join(
+        c.errors("GET", path, 200, "text/html", b"<p>"))
+    # nullable in the document: null is allowed
+    assert errors(lambda p: None) == "" and c.errors(
+        "GET", path, 200, "application/json", b'{"items": [], "next": null}') == []

@@ -49,7 +49,8 @@ def test_a_view_that_changes_under_prepared_statements():
     path = "/v1/sectormonitor?gebied=NL&limit=1"
 
     def columns():
-        r = request("GET", path)
+        # a column renamed on purpose is not in the document
+        r = request("GET", path, documented=False)
         assert r.status == 200, r.body
         return set(r.json()["items"][0])
 
