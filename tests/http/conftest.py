@@ -52,7 +52,8 @@ def request(method, path, headers=None, body=None, documented=True):
     finally:
         conn.close()
     if documented:
-        contract.check(method, path, resp.status, resp.content_type, resp.body)
+        request_type = {k.lower(): v for k, v in (headers or {}).items()}.get("content-type")
+        contract.check(method, path, request_type, body, resp.status, resp.content_type, resp.body)
     return resp
 
 

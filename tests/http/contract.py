@@ -1,11 +1,13 @@
 """The OpenAPI document as a contract on every response the suite receives.
 
-conftest.request() hands each response to check(): when the request matches
+conftest.request() hands each exchange to check(): when the request matches
 a documented operation, its status must be documented for that operation
 and a JSON body must validate against the documented schema, without
 undocumented members (what a client generated from the document would not
-know about). So every request of every test, its errors included, checks
-that the document tells a dashboard developer the truth.
+know about); a JSON request the server accepted must validate against the
+documented request body (else a generated client could not send it). So
+every request of every test, its errors included, checks that the
+document tells a dashboard developer the truth.
 
 The document is OpenAPI 3.0; its schemas become JSON Schema (draft 4, which
 3.0's keywords follow) by turning "nullable" into a null type, and objects
@@ -19,6 +21,7 @@ import urllib.parse
 
 import jsonschema
 
+DOCUMENT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "api", "openapi.json")
 _contract = None
 
 
@@ -83,6 +86,29 @@ class Contract:
             return self.components["responses"][resp["$ref"].split("/")[-1]]
         return resp
 
+    def validate(self, schema, doc, where):
+        validator = self.validators.get(id(schema))
+        if validator is None:
+            validator = self.validators[id(schema)] = jsonschema.Draft4Validator(
+                self.inline(schema))
+        return [f"{where} at /{'/'.join(str(x) for x in e.absolute_path)}: {e.message}"
+                for e in validator.iter_errors(doc)][:5]
+
+    def request_errors(self, method, path, status, content_type, body):
+        """What in a request the server accepted (2xx) the document does
+        not allow: a client generated from it could not send it."""
+        p, op = self.operation(method, path)
+        if op is None or not 200 <= status < 300 or not body or "requestBody" not in op:
+            return []
+        media = (content_type or "").split(";", 1)[0].strip()
+        content = op["requestBody"]["content"]
+        if media not in content:
+            return [f"{method} {p}: request content type {media!r} is not documented "
+                    f"(documented: {', '.join(sorted(content))})"]
+        if not media.endswith("json"):
+            return []
+        return self.validate(content[media]["schema"], json.loads(body), f"{method} {p} request")
+
     def errors(self, method, path, status, content_type, body):
         """What in this response the document does not say; empty if all."""
         p, op = self.operation(method, path)
@@ -104,21 +130,13 @@ class Contract:
                     f"(documented: {', '.join(sorted(content)) or 'no body'})"]
         if not media.endswith("json"):
             return []
-        schema = content[media]["schema"]
-        validator = self.validators.get(id(schema))
-        if validator is None:
-            validator = self.validators[id(schema)] = jsonschema.Draft4Validator(
-                self.inline(schema))
-        return [f"{method} {p} {status} at /{'/'.join(str(x) for x in e.absolute_path)}: {e.message}"
-                for e in validator.iter_errors(json.loads(body))][:5]
+        return self.validate(content[media]["schema"], json.loads(body), f"{method} {p} {status}")
 
 
-def check(method, path, status, content_type, body):
+def check(method, path, request_type, request_body, status, content_type, body):
     global _contract
-    root = os.environ.get("LAKMOES_TEST_ROOT", "")
-    if not root:
-        return
     if _contract is None:
-        _contract = Contract(os.path.join(root, "api", "openapi.json"))
-    problems = _contract.errors(method, path, status, content_type, body)
-    assert not problems, "response not as documented in api/openapi.json:\n" + "\n".join(problems)
+        _contract = Contract(DOCUMENT)
+    problems = _contract.request_errors(method, path, status, request_type, request_body) + \
+        _contract.errors(method, path, status, content_type, body)
+    assert not problems, "exchange not as documented in api/openapi.json:\n" + "\n".join(problems)

@@ -92,7 +92,7 @@ def test_documented_collections_answer():
 def test_the_contract_check_refuses_what_the_document_does_not_say():
     """Every response of this suite is checked against the document
     (conftest.request, contract.py); that check must be able to fail."""
-    c = contract.Contract(os.path.join(ROOT, "api", "openapi.json"))
+    c = contract.Contract(contract.DOCUMENT)
     path = "/v1/perioden?limit=1"
     r = request("GET", path)
     assert c.errors("GET", path, 200, r.content_type, r.body) == []
@@ -110,6 +110,13 @@ def test_the_contract_check_refuses_what_the_document_does_not_say():
     assert "status 418 is not documented" in errors(lambda p: None, 418)
     assert "'text/html' is not documented" in " ".join(
         c.errors("GET", path, 200, "text/html", b"<p>"))
+    # a request the server accepted must be one the document allows
+    post = "/v1/voortgangsrapportages"
+    assert c.request_errors("POST", post, 201, "application/json", b'{"periode": "2025-H2"}') == []
+    assert "'extra' was unexpected" in " ".join(c.request_errors(
+        "POST", post, 201, "application/json", b'{"periode": "2025-H2", "extra": 1}'))
+    assert "request content type 'text/plain'" in " ".join(c.request_errors(
+        "POST", post, 201, "text/plain", b"2025-H2"))
     # nullable in the document: null is allowed
     assert errors(lambda p: None) == "" and c.errors(
         "GET", path, 200, "application/json", b'{"items": [], "next": null}') == []
