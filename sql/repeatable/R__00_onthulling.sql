@@ -1,6 +1,6 @@
 -- R__00_onthulling: statistical disclosure control, stated once (DESIGN.md,
 -- after CBS practice) and used by every published output: the API's
--- observations for controlled roles (R__03), the BI views (R__08, R__11),
+-- observations for controlled roles (R__03), the BI views (R__08, R__11, R__12),
 -- the progress reports (R__09) and the monitors (R__11). Counts are rounded to a multiple of 5; counts,
 -- and ratios whose denominator is, below the threshold are withheld.
 -- Re-runnable; the first repeatable, because the others use it.

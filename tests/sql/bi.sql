@@ -1,9 +1,10 @@
 -- The BI layer: the read-only login sees observations only with disclosure
--- control, and can change nothing.
+-- control, reads the registers as a member of the programme would, and can
+-- change nothing; every view and column is described.
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(8);
+SELECT plan(15);
 
 INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype, richting, aggregatie)
 VALUES ('T_BI_N', 'test', 'test', 'aantal', 'output', 'landelijk', 'neutraal', 'som'),
@@ -35,6 +36,45 @@ SELECT ok(NOT EXISTS (SELECT 1 FROM information_schema.columns
 SELECT is(as_role('lakmoes_bi', $$DELETE FROM bi.perioden$$), '42501', 'the BI login cannot delete');
 SELECT is(as_role('lakmoes_bi', $$SELECT count(*) FROM monitoring.waarnemingen$$), '42501',
     'nor read the raw table');
+
+-- The registers (R__12)
+INSERT INTO doelgroep.definities (definitie_id, versie, naam, criteria, status, geldig_vanaf)
+VALUES (9001, 9001, 'test concept', 'test', 'concept', '2026-01-01'),
+       (9002, 9002, 'test vastgesteld', 'test', 'vastgesteld', '2026-01-01');
+INSERT INTO doelgroep.schattingen (definitie_id, gebied_code, periode_code, eenheid, waarde, ondergrens, bovengrens,
+                                   methode, bron)
+VALUES (9001, 'GM0363', '2024', 'kinderen', 500, 400, 600, 'test', 'test'),
+       (9002, 'GM0363', '2024', 'kinderen', 7, 2, 12, 'test', 'test'),
+       (9002, 'GM0518', '2024', 'kinderen', 1234, 8, 2002, 'test', 'test');
+INSERT INTO register.actie_resultaten (actie_id, resultaat_nummer)
+SELECT min(actie_id), 3 FROM register.acties;
+
+SELECT is(as_role_value('lakmoes_bi', $$SELECT string_agg(coalesce(waarde::text, 'leeg') || '/' ||
+        coalesce(ondergrens::text, 'leeg') || '/' || coalesce(bovengrens::text, 'leeg') || '/' || geheimhouding,
+        ' ' ORDER BY gebied_code)
+    FROM bi.doelgroepschattingen WHERE definitie_id >= 9001$$),
+    'leeg/leeg/leeg/geheim 1235/leeg/2000/afgerond',
+    'estimates: only of a vastgestelde definition, rounded to 5, small ones withheld with their bounds');
+SELECT is(as_role_value('lakmoes_bi', $$SELECT string_agg(naam, ',') FROM bi.doelgroepdefinities
+    WHERE definitie_id >= 9001$$), 'test vastgesteld', 'a concept definition is not in BI');
+SELECT is(as_role_value('lakmoes_bi', $$SELECT count(*) FROM bi.actie_resultaten a
+    JOIN bi.acties USING (actie_id) JOIN bi.gewenste_resultaten USING (resultaat_nummer)
+    WHERE resultaat_nummer = 3$$), '1', 'acties join to the gewenste resultaten through bi.actie_resultaten');
+SELECT is(as_role_value('lakmoes_bi', $$SELECT (SELECT count(*) FROM bi.projecten) || '/' ||
+    (SELECT count(*) FROM bi.begroting) || '/' || (SELECT count(*) FROM bi.mijlpalen)$$),
+    (SELECT (SELECT count(*) FROM register.projecten) || '/' || (SELECT count(*) FROM register.begrotingsregels)
+        || '/' || (SELECT count(*) FROM register.mijlpalen)),
+    'projects, budget lines and milestones: all of them');
+SELECT is(as_role_value('lakmoes_bi', $$SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_class c
+    WHERE c.relnamespace = 'bi'::regnamespace AND c.relkind = 'v'
+      AND NOT has_table_privilege(c.oid, 'SELECT')$$), NULL, 'the BI login reads every bi view');
+SELECT is((SELECT string_agg(c.relname, ',' ORDER BY c.relname) FROM pg_class c
+    WHERE c.relnamespace = 'bi'::regnamespace AND c.relkind = 'v'
+      AND obj_description(c.oid, 'pg_class') IS NULL), NULL, 'every bi view is described');
+SELECT is((SELECT string_agg(c.relname || '.' || a.attname, ',' ORDER BY c.relname, a.attnum) FROM pg_class c
+    JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
+    WHERE c.relnamespace = 'bi'::regnamespace AND c.relkind = 'v'
+      AND col_description(c.oid, a.attnum) IS NULL), NULL, 'every column of every bi view is described');
 
 SELECT * FROM finish();
 ROLLBACK;

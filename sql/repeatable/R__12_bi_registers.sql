@@ -1,0 +1,128 @@
+-- R__12_bi_registers: the programme's registers for BI tools (Power BI,
+-- Excel, Metabase) through the read-only lakmoes_bi login: the same
+-- resources as /v1/projecten … /v1/doelgroepschattingen, one view each, with
+-- the register's own column names, and the links of acties and
+-- kennisopdrachten to the gewenste resultaten as tables of their own (a
+-- relationship in Power BI, where the API gives a list). Re-runnable.
+--
+-- The views run with the owner's rights, as the other bi views do, so they
+-- show what the API shows a member of the programme (R__07 and the
+-- policies of V007): concept definitions of the doelgroep are left out,
+-- and estimates only for a vastgestelde definition. Estimates count
+-- children, adults, households or families, so they are disclosure-
+-- controlled like every figure in bi (R__00): rounded to 5, withheld below
+-- the threshold, and their bounds with them.
+
+SET client_min_messages = warning;
+SET LOCAL ROLE lakmoes_owner;
+
+DROP VIEW IF EXISTS bi.projecten, bi.producten, bi.acties, bi.actie_resultaten, bi.mijlpalen,
+    bi.besluiten, bi.kennisopdrachten, bi.kennisopdracht_resultaten, bi.begroting, bi.rvt_varianten,
+    bi.basisbouwstenen, bi.doelgroepdefinities, bi.doelgroepschattingen CASCADE;
+
+CREATE VIEW bi.projecten AS
+SELECT project_code, actielijn_code, naam, omschrijving, status FROM register.projecten;
+COMMENT ON VIEW bi.projecten IS 'Projecten per actielijn (bi.actielijnen).';
+
+CREATE VIEW bi.producten AS
+SELECT product_id, actielijn_code, project_code, naam, soort, status, gepland_date, opgeleverd_date
+  FROM register.producten;
+COMMENT ON VIEW bi.producten IS 'Producten en activiteiten per actielijn en project.';
+
+CREATE VIEW bi.acties AS
+SELECT actie_id, titel, omschrijving, niveau, principe, soort, eigenaar, status, start_date, eind_date
+  FROM register.acties;
+COMMENT ON VIEW bi.acties IS 'Acties voor verandering, met niveau, principe en soort; de resultaten die ze dienen staan in bi.actie_resultaten.';
+
+CREATE VIEW bi.actie_resultaten AS
+SELECT actie_id, resultaat_nummer FROM register.actie_resultaten;
+COMMENT ON VIEW bi.actie_resultaten IS 'Aan welke gewenste resultaten (bi.gewenste_resultaten) een actie (bi.acties) bijdraagt.';
+
+CREATE VIEW bi.mijlpalen AS
+SELECT mijlpaal_id, actielijn_code, project_code, naam, gepland_date, gerealiseerd_date, status, beslisorgaan
+  FROM register.mijlpalen;
+COMMENT ON VIEW bi.mijlpalen IS 'Mijlpalen en beslismomenten met geplande en werkelijke datum.';
+
+CREATE VIEW bi.besluiten AS
+SELECT besluit_id, mijlpaal_id, orgaan, besluit_date, onderwerp, besluit FROM register.besluiten;
+COMMENT ON VIEW bi.besluiten IS 'Besluiten van de overleggremia en de Tweede Kamer, eventueel over een mijlpaal (bi.mijlpalen).';
+
+CREATE VIEW bi.kennisopdrachten AS
+SELECT kennisopdracht_id, titel, omschrijving, horizon, gelaagdheid, cyclusfase, makelaarsrol, opdrachtnemer,
+       status
+  FROM register.kennisopdrachten;
+COMMENT ON VIEW bi.kennisopdrachten IS 'Kennisopdrachten naar horizon, gelaagdheid, fase in de kenniscyclus en rol van kennismakelaardij; de resultaten die ze dienen staan in bi.kennisopdracht_resultaten.';
+
+CREATE VIEW bi.kennisopdracht_resultaten AS
+SELECT kennisopdracht_id, resultaat_nummer FROM register.kennisopdracht_resultaten;
+COMMENT ON VIEW bi.kennisopdracht_resultaten IS 'Welke gewenste resultaten (bi.gewenste_resultaten) een kennisopdracht (bi.kennisopdrachten) dient.';
+
+CREATE VIEW bi.begroting AS
+SELECT begrotingsregel_id, jaar, post, actielijn_code, begroot_euro, gerealiseerd_euro, bron
+  FROM register.begrotingsregels;
+COMMENT ON VIEW bi.begroting IS 'Begroting per jaar en post, met de realisatie.';
+
+CREATE VIEW bi.rvt_varianten AS
+SELECT variant_code, naam, omschrijving, is_voorkeur FROM register.rvt_varianten;
+COMMENT ON VIEW bi.rvt_varianten IS 'Varianten voor de regionale veiligheidsteams (RVT).';
+
+CREATE VIEW bi.basisbouwstenen AS
+SELECT basisbouwsteen_id, gemeente_code, geldig_van, geldig_tot, bron FROM register.basisbouwstenen;
+COMMENT ON VIEW bi.basisbouwstenen IS 'Gemeenten (bi.gemeenten) die aan de basisbouwstenen van de nieuwe werkwijze werken, met de periode.';
+
+CREATE VIEW bi.doelgroepdefinities AS
+SELECT definitie_id, versie, naam, criteria, status, geldig_vanaf
+  FROM doelgroep.definities
+ WHERE status <> 'concept';
+COMMENT ON VIEW bi.doelgroepdefinities IS 'Vastgestelde en vervallen versies van de doelgroepdefinitie (concepten niet).';
+
+CREATE VIEW bi.doelgroepschattingen AS
+SELECT s.schatting_id, s.definitie_id, s.gebied_code, s.periode_code, s.regime, s.probleemgebied, s.eenheid,
+       s.leeftijdsklasse,
+       monitoring.onthulde_waarde('aantal', s.waarde, NULL, d.drempel) AS waarde,
+       CASE WHEN o.geheimhouding = 'afgerond'
+            THEN monitoring.onthulde_waarde('aantal', s.ondergrens, NULL, d.drempel) END AS ondergrens,
+       CASE WHEN o.geheimhouding = 'afgerond'
+            THEN monitoring.onthulde_waarde('aantal', s.bovengrens, NULL, d.drempel) END AS bovengrens,
+       o.geheimhouding, s.methode, s.bron
+  FROM doelgroep.schattingen s
+  JOIN doelgroep.definities f ON f.definitie_id = s.definitie_id AND f.status = 'vastgesteld'
+ CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
+ CROSS JOIN LATERAL (SELECT monitoring.onthulling('aantal', s.waarde, NULL, d.drempel) AS geheimhouding) o;
+COMMENT ON VIEW bi.doelgroepschattingen IS 'Schattingen van de omvang van de doelgroep volgens een vastgestelde definitie (bi.doelgroepdefinities), per gebied en periode. Met onthullingscontrole.';
+
+-- Each column keeps the description of the register column it shows.
+DO $$
+DECLARE
+	c record;
+BEGIN
+	FOR c IN
+		SELECT v.oid::regclass AS view, a.attname AS kolom, col_description(t.oid, b.attnum) AS tekst
+		  FROM (VALUES ('bi.projecten', 'register.projecten'), ('bi.producten', 'register.producten'),
+		               ('bi.acties', 'register.acties'), ('bi.actie_resultaten', 'register.actie_resultaten'),
+		               ('bi.mijlpalen', 'register.mijlpalen'), ('bi.besluiten', 'register.besluiten'),
+		               ('bi.kennisopdrachten', 'register.kennisopdrachten'),
+		               ('bi.kennisopdracht_resultaten', 'register.kennisopdracht_resultaten'),
+		               ('bi.begroting', 'register.begrotingsregels'),
+		               ('bi.rvt_varianten', 'register.rvt_varianten'),
+		               ('bi.basisbouwstenen', 'register.basisbouwstenen'),
+		               ('bi.doelgroepdefinities', 'doelgroep.definities'),
+		               ('bi.doelgroepschattingen', 'doelgroep.schattingen')) p (vnaam, tnaam)
+		  JOIN pg_class v ON v.oid = p.vnaam::regclass
+		  JOIN pg_class t ON t.oid = p.tnaam::regclass
+		  JOIN pg_attribute a ON a.attrelid = v.oid AND a.attnum > 0
+		  JOIN pg_attribute b ON b.attrelid = t.oid AND b.attname = a.attname AND NOT b.attisdropped
+	LOOP
+		EXECUTE format('COMMENT ON COLUMN %s.%I IS %L', c.view, c.kolom, c.tekst);
+	END LOOP;
+END
+$$;
+-- What disclosure control changes, said where it applies.
+COMMENT ON COLUMN bi.doelgroepschattingen.waarde IS 'Puntschatting, afgerond op 5; leeg als ze onder de drempel ligt (geheimhouding geheim).';
+COMMENT ON COLUMN bi.doelgroepschattingen.ondergrens IS 'Ondergrens van de schatting, afgerond op 5; leeg onder de drempel of als de schatting geheim is.';
+COMMENT ON COLUMN bi.doelgroepschattingen.bovengrens IS 'Bovengrens van de schatting, afgerond op 5; leeg onder de drempel of als de schatting geheim is.';
+COMMENT ON COLUMN bi.doelgroepschattingen.geheimhouding IS 'afgerond (op 5 afgerond) of geheim (te klein om te tonen).';
+
+GRANT SELECT ON bi.projecten, bi.producten, bi.acties, bi.actie_resultaten, bi.mijlpalen, bi.besluiten,
+    bi.kennisopdrachten, bi.kennisopdracht_resultaten, bi.begroting, bi.rvt_varianten, bi.basisbouwstenen,
+    bi.doelgroepdefinities, bi.doelgroepschattingen TO lakmoes_bi;
