@@ -29,7 +29,7 @@ SELECT s.indicator_code || '/' || s.periode_code || '/' || s.gebied_code AS id,
        o.waarde - o.jaar_eerder AS "verschilJaarEerder",
        CASE WHEN o.jaar_eerder <> 0 THEN round(100 * (o.waarde - o.jaar_eerder) / o.jaar_eerder, 1) END
            AS "verschilJaarEerderProcent",
-       s.nulmeting, s.streefwaarde, s.streefjaar, s.streefwaarde - o.waarde AS "afstandTotStreefwaarde",
+       o.nulmeting, s.streefwaarde, s.streefjaar, s.streefwaarde - o.waarde AS "afstandTotStreefwaarde",
        o.nationaal AS "nationaleWaarde",
        CASE WHEN o.geheimhouding IS NULL THEN s.rang END AS rang, s.vergelijkbaar,
        CASE WHEN o.geheimhouding IS NULL THEN s.percentiel END AS percentiel,
@@ -37,6 +37,7 @@ SELECT s.indicator_code || '/' || s.periode_code || '/' || s.gebied_code AS id,
   FROM mart.sectormonitor s
   JOIN monitoring.indicatoren i ON i.indicator_code = s.indicator_code
  CROSS JOIN (SELECT monitoring.ruw_bereik() AS bereik OFFSET 0) b
+ CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
  -- two comparisons: "IN ('*', s.gebied_code)" would build an array per row
  CROSS JOIN LATERAL (SELECT coalesce(b.bereik = '*' OR b.bereik = s.gebied_code, false) AS ruw,
                             coalesce(b.bereik IN ('*', 'NL'), false) AS ruw_nl) r
@@ -45,7 +46,10 @@ SELECT s.indicator_code || '/' || s.periode_code || '/' || s.gebied_code AS id,
 	CASE WHEN NOT r.ruw THEN s.geheimhouding END AS geheimhouding,
 	CASE WHEN r.ruw THEN s.vorige_waarde ELSE s.openbare_vorige_waarde END AS vorige,
 	CASE WHEN r.ruw THEN s.jaar_eerder_waarde ELSE s.openbare_jaar_eerder_waarde END AS jaar_eerder,
-	CASE WHEN r.ruw_nl THEN s.nationale_waarde ELSE s.openbare_nationale_waarde END AS nationaal) o;
+	CASE WHEN r.ruw_nl THEN s.nationale_waarde ELSE s.openbare_nationale_waarde END AS nationaal,
+	-- a baseline is a measurement too (a target is a decision, shown as it is)
+	CASE WHEN r.ruw OR s.nulmeting IS NULL THEN s.nulmeting
+	     ELSE monitoring.onthulde_waarde(i.eenheid, s.nulmeting, NULL, d.drempel) END AS nulmeting) o;
 COMMENT ON VIEW api.sectormonitor IS 'De sectorbrede monitor zoals gepubliceerd, met onthullingscontrole per aanroeper; voor /v1/sectormonitor, de voortgangsrapportages en bi.sectormonitor.';
 
 CREATE VIEW api.transitiemonitor AS
@@ -107,7 +111,7 @@ COMMENT ON COLUMN bi.sectormonitor.jaar_eerder_periode IS 'Dezelfde periode een 
 COMMENT ON COLUMN bi.sectormonitor.jaar_eerder_waarde IS 'De waarde een jaar eerder.';
 COMMENT ON COLUMN bi.sectormonitor.verschil_jaar_eerder IS 'Verschil met een jaar eerder.';
 COMMENT ON COLUMN bi.sectormonitor.verschil_jaar_eerder_procent IS 'Verschil met een jaar eerder in procenten van toen.';
-COMMENT ON COLUMN bi.sectormonitor.nulmeting IS 'Nulmeting van het gebied.';
+COMMENT ON COLUMN bi.sectormonitor.nulmeting IS 'Nulmeting van het gebied; aantallen afgerond op 5, leeg onder de drempel.';
 COMMENT ON COLUMN bi.sectormonitor.streefwaarde IS 'Eerstvolgende streefwaarde van het gebied.';
 COMMENT ON COLUMN bi.sectormonitor.streefjaar IS 'Jaar van die streefwaarde.';
 COMMENT ON COLUMN bi.sectormonitor.afstand_tot_streefwaarde IS 'Streefwaarde min waarde.';

@@ -1,9 +1,10 @@
--- R__12_bi_registers: the programme's registers for BI tools (Power BI,
--- Excel, Metabase) through the read-only lakmoes_bi login: the same
--- resources as /v1/projecten … /v1/doelgroepschattingen, one view each, with
--- the register's own column names, and the links of acties and
--- kennisopdrachten to the gewenste resultaten as tables of their own (a
--- relationship in Power BI, where the API gives a list). Re-runnable.
+-- R__12_bi_registers: the programme's registers, and the catalogue's
+-- baselines and targets, for BI tools (Power BI, Excel, Metabase) through
+-- the read-only lakmoes_bi login: the same resources as /v1/projecten …
+-- /v1/doelgroepschattingen and /v1/streefwaarden, one view each, with the
+-- register's own column names, and the links of acties and kennisopdrachten
+-- to the gewenste resultaten as tables of their own (a relationship in
+-- Power BI, where the API gives a list). Re-runnable.
 --
 -- The views run with the owner's rights, as the other bi views do, so they
 -- show what the API shows a member of the programme (R__07 and the
@@ -11,14 +12,15 @@
 -- and estimates only for a vastgestelde definition. Estimates count
 -- children, adults, households or families, so they are disclosure-
 -- controlled like every figure in bi (R__00): rounded to 5, withheld below
--- the threshold, and their bounds with them.
+-- the threshold, and their bounds with them. So is a baseline (nulmeting),
+-- a measurement; a target is a decision and is shown as it is.
 
 SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
 DROP VIEW IF EXISTS bi.projecten, bi.producten, bi.acties, bi.actie_resultaten, bi.mijlpalen,
     bi.besluiten, bi.kennisopdrachten, bi.kennisopdracht_resultaten, bi.begroting, bi.rvt_varianten,
-    bi.basisbouwstenen, bi.doelgroepdefinities, bi.doelgroepschattingen CASCADE;
+    bi.basisbouwstenen, bi.doelgroepdefinities, bi.doelgroepschattingen, bi.streefwaarden CASCADE;
 
 CREATE VIEW bi.projecten AS
 SELECT project_code, actielijn_code, naam, omschrijving, status FROM register.projecten;
@@ -91,6 +93,18 @@ SELECT s.schatting_id, s.definitie_id, s.gebied_code, s.periode_code, s.regime, 
  CROSS JOIN LATERAL (SELECT monitoring.onthulling('aantal', s.waarde, NULL, d.drempel) AS geheimhouding) o;
 COMMENT ON VIEW bi.doelgroepschattingen IS 'Schattingen van de omvang van de doelgroep volgens een vastgestelde definitie (bi.doelgroepdefinities), per gebied en periode. Met onthullingscontrole.';
 
+CREATE VIEW bi.streefwaarden AS
+SELECT s.indicator_code, s.gebied_code, s.jaar, s.soort,
+       CASE WHEN s.soort = 'nulmeting' THEN monitoring.onthulde_waarde(i.eenheid, s.waarde, NULL, d.drempel)
+            ELSE s.waarde END AS waarde,
+       CASE WHEN s.soort = 'nulmeting' THEN monitoring.onthulling(i.eenheid, s.waarde, NULL, d.drempel)
+            END AS geheimhouding,
+       s.besluit
+  FROM monitoring.streefwaarden s
+  JOIN monitoring.indicatoren i ON i.indicator_code = s.indicator_code
+ CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d;
+COMMENT ON VIEW bi.streefwaarden IS 'Nulmetingen en streefwaarden per indicator (bi.indicatoren), gebied en jaar, met het besluit waarop ze berusten. Nulmetingen met onthullingscontrole.';
+
 -- Each column keeps the description of the register column it shows.
 DO $$
 DECLARE
@@ -107,7 +121,8 @@ BEGIN
 		               ('bi.rvt_varianten', 'register.rvt_varianten'),
 		               ('bi.basisbouwstenen', 'register.basisbouwstenen'),
 		               ('bi.doelgroepdefinities', 'doelgroep.definities'),
-		               ('bi.doelgroepschattingen', 'doelgroep.schattingen')) p (vnaam, tnaam)
+		               ('bi.doelgroepschattingen', 'doelgroep.schattingen'),
+		               ('bi.streefwaarden', 'monitoring.streefwaarden')) p (vnaam, tnaam)
 		  JOIN pg_class v ON v.oid = p.vnaam::regclass
 		  JOIN pg_class t ON t.oid = p.tnaam::regclass
 		  JOIN pg_attribute a ON a.attrelid = v.oid AND a.attnum > 0
@@ -122,7 +137,9 @@ COMMENT ON COLUMN bi.doelgroepschattingen.waarde IS 'Puntschatting, afgerond op 
 COMMENT ON COLUMN bi.doelgroepschattingen.ondergrens IS 'Ondergrens van de schatting, afgerond op 5; leeg onder de drempel of als de schatting geheim is.';
 COMMENT ON COLUMN bi.doelgroepschattingen.bovengrens IS 'Bovengrens van de schatting, afgerond op 5; leeg onder de drempel of als de schatting geheim is.';
 COMMENT ON COLUMN bi.doelgroepschattingen.geheimhouding IS 'afgerond (op 5 afgerond) of geheim (te klein om te tonen).';
+COMMENT ON COLUMN bi.streefwaarden.waarde IS 'De waarde, in de eenheid van de indicator; een nulmeting van een aantal afgerond op 5 en leeg onder de drempel.';
+COMMENT ON COLUMN bi.streefwaarden.geheimhouding IS 'Bij een nulmeting: afgerond (aantal op 5 afgerond), geheim (te klein om te tonen) of leeg.';
 
 GRANT SELECT ON bi.projecten, bi.producten, bi.acties, bi.actie_resultaten, bi.mijlpalen, bi.besluiten,
     bi.kennisopdrachten, bi.kennisopdracht_resultaten, bi.begroting, bi.rvt_varianten, bi.basisbouwstenen,
-    bi.doelgroepdefinities, bi.doelgroepschattingen TO lakmoes_bi;
+    bi.doelgroepdefinities, bi.doelgroepschattingen, bi.streefwaarden TO lakmoes_bi;

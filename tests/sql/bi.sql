@@ -4,7 +4,7 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(15);
+SELECT plan(16);
 
 INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype, richting, aggregatie)
 VALUES ('T_BI_N', 'test', 'test', 'aantal', 'output', 'landelijk', 'neutraal', 'som'),
@@ -55,6 +55,14 @@ SELECT is(as_role_value('lakmoes_bi', $$SELECT string_agg(coalesce(waarde::text,
     FROM bi.doelgroepschattingen WHERE definitie_id >= 9001$$),
     'leeg/leeg/leeg/geheim 1235/leeg/2000/afgerond',
     'estimates: only of a vastgestelde definition, rounded to 5, small ones withheld with their bounds');
+INSERT INTO monitoring.streefwaarden (indicator_code, gebied_code, jaar, soort, waarde, besluit)
+VALUES ('T_BI_N', 'GM0363', 2024, 'nulmeting', 7, 'test'), ('T_BI_N', 'GM0518', 2024, 'nulmeting', 1234, 'test'),
+       ('T_BI_N', 'GM0363', 2026, 'streefwaarde', 4, 'test');
+SELECT is(as_role_value('lakmoes_bi', $$SELECT string_agg(gebied_code || ' ' || soort || ' ' || coalesce(waarde::text, 'leeg')
+        || '/' || coalesce(geheimhouding, '-'), ', ' ORDER BY gebied_code, soort)
+    FROM bi.streefwaarden WHERE indicator_code = 'T_BI_N'$$),
+    'GM0363 nulmeting leeg/geheim, GM0363 streefwaarde 4/-, GM0518 nulmeting 1235/afgerond',
+    'baselines are disclosure-controlled, targets shown as decided');
 SELECT is(as_role_value('lakmoes_bi', $$SELECT string_agg(naam, ',') FROM bi.doelgroepdefinities
     WHERE definitie_id >= 9001$$), 'test vastgesteld', 'a concept definition is not in BI');
 SELECT is(as_role_value('lakmoes_bi', $$SELECT count(*) FROM bi.actie_resultaten a

@@ -15,7 +15,7 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(35);
+SELECT plan(37);
 
 \ir golden/fixture.sql
 
@@ -136,9 +136,15 @@ SELECT is((SELECT string_agg(maat || '=' || waarde, ',' ORDER BY sleutel) FROM m
 
 -- Disclosure control for every controlled role: no small count, no count
 -- that is not a multiple of 5, no ratio on a small denominator, no teller
--- or noemer, no rank of a value not shown as it is.
+-- or noemer, no rank of a value not shown as it is. Baselines are
+-- measurements too: two small ones for gemeenten.
+INSERT INTO monitoring.streefwaarden (indicator_code, gebied_code, jaar, soort, waarde, besluit)
+VALUES ('TST_AANTAL', 'GM0358', 2024, 'nulmeting', 7, 'test'),
+       ('TST_AANTAL', 'GM0363', 2024, 'nulmeting', 23, 'test'),
+       ('TST_AANTAL', 'GM0363', 2026, 'streefwaarde', 8, 'test');
 SELECT is(as_role_value(r.rol, $$SELECT count(*) FROM api.sectormonitor
     WHERE gebied <> 'PT03' AND ((eenheid = 'aantal' AND waarde IS NOT NULL AND (waarde < 10 OR waarde % 5 <> 0))
+       OR (eenheid = 'aantal' AND (nulmeting < 10 OR nulmeting % 5 <> 0))
        OR teller IS NOT NULL OR noemer IS NOT NULL
        OR (geheimhouding IS NOT NULL AND (rang IS NOT NULL OR percentiel IS NOT NULL))
        OR (eenheid = 'aantal' AND ("vorigeWaarde" % 5 <> 0 OR "nationaleWaarde" % 5 <> 0)))$$, r.claims),
@@ -163,6 +169,13 @@ SELECT is(as_role_value('lakmoes_bi', $$SELECT count(*) FROM bi.transitiemonitor
 SELECT is(as_role_value('publiek', $$SELECT string_agg(coalesce(waarde::text, 'leeg'), ',' ORDER BY id)
     FROM api.transitiemonitor WHERE periode = '2025-H1' AND indicator = 'TST_AANTAL'$$),
     '20,-10,35,-10,15', 'publiek: effects and their changes from the published values (21 → 20, 29 → 30 …)');
+SELECT is(as_role_value('publiek', $$SELECT string_agg(gebied || ':' || coalesce(nulmeting::text, 'leeg') || '/'
+        || coalesce(streefwaarde::text, '-'), ' ' ORDER BY gebied)
+    FROM api.sectormonitor WHERE indicator = 'TST_AANTAL' AND periode = '2025-H1' AND gebied IN ('GM0358', 'GM0363')$$),
+    'GM0358:leeg/- GM0363:25/8', 'publiek: a baseline of 7 withheld, 23 shown as 25; a target as decided');
+SELECT is(as_role_value('programma', $$SELECT string_agg(gebied || ':' || nulmeting, ' ' ORDER BY gebied)
+    FROM api.sectormonitor WHERE indicator = 'TST_AANTAL' AND periode = '2025-H1' AND gebied IN ('GM0358', 'GM0363')$$,
+    '{"sub":"t"}'), 'GM0358:7 GM0363:23', 'the programme sees raw baselines');
 SELECT is(as_role_value('programma', $$SELECT waarde::text || '/' || teller || '/' || noemer || '/' || rang
     FROM api.sectormonitor WHERE id = 'TST_PCT/2025-H1/GM0358'$$, '{"sub":"t"}'), '37.5/3/8/3',
     'the programme sees raw values');
