@@ -160,8 +160,9 @@ SELECT is(as_role_value(r.rol, $$SELECT coalesce(waarde::text, 'leeg') || '/' ||
   FROM (VALUES ('publiek', '{}'::jsonb), ('opdrachtgever', '{"sub":"t"}'), ('aanleveraar', '{"sub":"t","org":"PT03"}'))
        AS r(rol, claims);
 SELECT is(as_role_value('lakmoes_bi', $$SELECT count(*) FROM bi.sectormonitor
-    WHERE eenheid = 'aantal' AND waarde IS NOT NULL AND (waarde < 10 OR waarde % 5 <> 0)$$), '0',
-    'the BI login: no raw small count in bi.sectormonitor');
+    WHERE eenheid = 'aantal' AND ((waarde IS NOT NULL AND (waarde < 10 OR waarde % 5 <> 0))
+       OR nulmeting < 10 OR nulmeting % 5 <> 0)$$), '0',
+    'the BI login: no raw small count in bi.sectormonitor, baselines included');
 SELECT is(as_role_value('lakmoes_bi', $$SELECT count(*) FROM bi.transitiemonitor
     WHERE onderdeel = 'effecten' AND eenheid = 'aantal' AND waarde IS NOT NULL
       AND (waarde % 5 <> 0 OR (maat = 'niveau' AND waarde < 10))$$), '0',
