@@ -94,20 +94,24 @@ class Contract:
         return [f"{where} at /{'/'.join(str(x) for x in e.absolute_path)}: {e.message}"
                 for e in validator.iter_errors(doc)][:5]
 
+    def body_errors(self, content, content_type, body, where):
+        """What in a body the documented content (media type: schema) does
+        not allow."""
+        media = (content_type or "").split(";", 1)[0].strip()
+        if media not in content:
+            return [f"{where} content type {media!r} is not documented "
+                    f"(documented: {', '.join(sorted(content)) or 'no body'})"]
+        if not media.endswith("json"):
+            return []
+        return self.validate(content[media]["schema"], json.loads(body), where)
+
     def request_errors(self, method, path, status, content_type, body):
         """What in a request the server accepted (2xx) the document does
         not allow: a client generated from it could not send it."""
         p, op = self.operation(method, path)
         if op is None or not 200 <= status < 300 or not body or "requestBody" not in op:
             return []
-        media = (content_type or "").split(";", 1)[0].strip()
-        content = op["requestBody"]["content"]
-        if media not in content:
-            return [f"{method} {p}: request content type {media!r} is not documented "
-                    f"(documented: {', '.join(sorted(content))})"]
-        if not media.endswith("json"):
-            return []
-        return self.validate(content[media]["schema"], json.loads(body), f"{method} {p} request")
+        return self.body_errors(op["requestBody"]["content"], content_type, body, f"{method} {p} request")
 
     def errors(self, method, path, status, content_type, body):
         """What in this response the document does not say; empty if all."""
@@ -120,17 +124,10 @@ class Contract:
         if resp is None:
             return [f"{method} {p}: status {status} is not documented "
                     f"(documented: {', '.join(sorted(responses))})"]
-        resp = self.response(resp)
-        media = content_type.split(";", 1)[0].strip()
         if not body:
             return []
-        content = resp.get("content", {})
-        if media not in content:
-            return [f"{method} {p} {status}: content type {media!r} is not documented "
-                    f"(documented: {', '.join(sorted(content)) or 'no body'})"]
-        if not media.endswith("json"):
-            return []
-        return self.validate(content[media]["schema"], json.loads(body), f"{method} {p} {status}")
+        return self.body_errors(self.response(resp).get("content", {}), content_type, body,
+                                f"{method} {p} {status}")
 
 
 def check(method, path, request_type, request_body, status, content_type, body):
