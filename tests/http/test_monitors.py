@@ -119,6 +119,28 @@ def test_sector_monitor_pages_etag_and_csv():
     assert all(x["teller"] == "" for x in table)
 
 
+def test_a_small_baseline_is_withheld_in_json_and_csv():
+    """A nulmeting is a measurement: for the public a small one is withheld
+    and a larger one rounded, as the values are; a streefwaarde (a
+    decision) is shown as decided; the programme sees both raw."""
+    for gebied, soort, jaar, waarde in (("GM0384", "nulmeting", 2024, 7), ("GM1979", "nulmeting", 2024, 23),
+                                        ("GM1979", "streefwaarde", 2026, 8)):
+        r = post_json("/v1/streefwaarden", {"indicator": "TEST_MONITOR", "gebied": gebied, "jaar": jaar,
+                                            "soort": soort, "waarde": waarde, "besluit": "test"}, PROGRAMMA)
+        assert r.status == 201, r.body
+    path = "/v1/sectormonitor?indicator=TEST_MONITOR&periode=2025-H1"
+    public, raw = rows(path), rows(path, PROGRAMMA)
+    assert public["TEST_MONITOR/2025-H1/GM0384"]["nulmeting"] is None
+    assert (public["TEST_MONITOR/2025-H1/GM1979"]["nulmeting"],
+            public["TEST_MONITOR/2025-H1/GM1979"]["streefwaarde"]) == (25, 8)
+    assert (raw["TEST_MONITOR/2025-H1/GM0384"]["nulmeting"], raw["TEST_MONITOR/2025-H1/GM1979"]["nulmeting"]) \
+        == (7, 23)
+    c = request("GET", path, {"Accept": "text/csv"})
+    byid = {x["id"]: x for x in csv.DictReader(io.StringIO(c.body.decode("utf-8-sig"), newline=""))}
+    assert (byid["TEST_MONITOR/2025-H1/GM0384"]["nulmeting"], byid["TEST_MONITOR/2025-H1/GM1979"]["nulmeting"]) \
+        == ("", "25")
+
+
 def test_sector_monitor_bad_filters():
     for q, name in (("thema=veiligheid", "thema"), ("periode=2025-Q5", "periode"), ("gebied=XX01", "gebied"),
                     ("onbekend=1", "onbekend")):
