@@ -5,18 +5,21 @@
 # against GET /v1/sectormonitor with typical filters next to pgbench
 # running the endpoint's bare SELECT with the simple and the prepared
 # protocol and the API's whole message around that SELECT (same
-# concurrency, same run), and the workers' memory before and after. Then
-# the workers' memory over a mix of requests (bench/mix.lua: JSON, CSV,
-# large pages, refusals), printed per worker every 30 s up to
-# MEMORY_REQUESTS. Never fails on speed.
+# concurrency, same run), the endpoint's latency with the same connections
+# offering PACE_PERCENT % (default 50) of the load they reached
+# (bench/paced.lua), and the workers' memory before and after. Then the
+# workers' memory over a mix of requests (bench/mix.lua: JSON, CSV, large
+# pages, refusals), printed per worker every 30 s up to MEMORY_REQUESTS.
+# Never fails on speed.
 #   make bench-monitor                       10 s per run, 32 connections, 1M requests
-#   DURATION=60s CONNS=32 MEMORY_REQUESTS=0 make bench-monitor
+#   DURATION=60s CONNS=32 MEMORY_REQUESTS=0 PACE_PERCENT=75 make bench-monitor
 . "$(dirname "$0")/../scripts/common.sh"
 unset LAKMOES_DATABASE_URL LAKMOES_API_DATABASE_URL
 
 DURATION=${DURATION:-10s}
 CONNS=${CONNS:-32}
 MEMORY_REQUESTS=${MEMORY_REQUESTS:-1000000}
+PACE_PERCENT=${PACE_PERCENT:-50}
 throwaway_state bench
 
 LAKMOES_DEMO=0 "$ROOT/scripts/setup.sh" "$STATE" fast >/dev/null
@@ -122,8 +125,17 @@ bench() {	# bench QUERY-STRING WHAT WHERE: wrk on the endpoint, pgbench on its b
 	# Unreported warm-up: the workers' first connections and their
 	# backends' caches are not what a running service pays per request.
 	wrk -t2 -c"$CONNS" -d2s "http://127.0.0.1:$PORT/v1/sectormonitor?$1" >/dev/null
-	wrk -t2 -c"$CONNS" -d"$DURATION" --latency "http://127.0.0.1:$PORT/v1/sectormonitor?$1" |
-	    grep -E 'Requests/sec|Latency|50%|90%|99%|Non-2xx|Socket errors'
+	local out rate pace
+	out=$(wrk -t2 -c"$CONNS" -d"$DURATION" --latency "http://127.0.0.1:$PORT/v1/sectormonitor?$1")
+	echo "$out" | grep -E 'Requests/sec|Latency|^ +(50|90|99)%|Non-2xx|Socket errors'
+	# The same connections offering PACE_PERCENT of that load: the latency
+	# of a service with room to spare, where a saturated closed loop can
+	# only show connections / throughput (Little's law).
+	rate=$(echo "$out" | awk -v p="$PACE_PERCENT" '/Requests\/sec/ {printf "%d", $2 * p / 100}')
+	pace=$(( CONNS * 1000 / (rate > 0 ? rate : 1) ))
+	echo "paced: $CONNS connections, each waiting ${pace} ms before a request (at most about $rate req/s offered, $PACE_PERCENT% of the above):"
+	PACE_MS=$pace wrk -t2 -c"$CONNS" -d"$DURATION" --latency -s "$ROOT/bench/paced.lua" \
+	    "http://127.0.0.1:$PORT/v1/sectormonitor?$1" | grep -E 'Requests/sec|^ +(50|90|99)%|Non-2xx|Socket errors'
 	local select="SELECT s.* FROM api.sectormonitor s WHERE (s.indicator, s.periode, s.gebied) > ('', '', '') $3 ORDER BY s.indicator, s.periode, s.gebied LIMIT 101"
 	echo "$select;" >"$STATE/q.sql"
 	# The API keeps this statement prepared (api/db.c); pgbench's prepared

@@ -28,7 +28,7 @@ run() {	# run NAME URL [HEADER]
 		wrk -t2 -c"$CONNS" -d"$DURATION" --latency -H "$3" "$2"
 	else
 		wrk -t2 -c"$CONNS" -d"$DURATION" --latency "$2"
-	fi | grep -E 'Requests/sec|Latency|50%|90%|99%|Non-2xx|Socket errors'
+	fi | grep -E 'Requests/sec|Latency|^ +(50|90|99)%|Non-2xx|Socket errors'
 }
 
 "$ROOT/scripts/setup.sh" "$STATE" fast >/dev/null
