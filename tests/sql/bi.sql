@@ -4,7 +4,7 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(16);
+SELECT plan(17);
 
 INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype, richting, aggregatie)
 VALUES ('T_BI_N', 'test', 'test', 'aantal', 'output', 'landelijk', 'neutraal', 'som'),
@@ -65,6 +65,15 @@ SELECT is(as_role_value('lakmoes_bi', $$SELECT string_agg(gebied_code || ' ' || 
     'baselines are disclosure-controlled, targets shown as decided');
 SELECT is(as_role_value('lakmoes_bi', $$SELECT string_agg(naam, ',') FROM bi.doelgroepdefinities
     WHERE definitie_id >= 9001$$), 'test vastgesteld', 'a concept definition is not in BI');
+-- bi.doelgroep* state the members' row-level policies (V007) again, as
+-- they run with the owner's rights: BI must show exactly what a member sees.
+SELECT is(as_role_value('lakmoes_bi', $$SELECT (SELECT string_agg(definitie_id::text, ',' ORDER BY 1)
+        FROM bi.doelgroepdefinities) || ' / ' || (SELECT string_agg(schatting_id::text, ',' ORDER BY 1)
+        FROM bi.doelgroepschattingen)$$),
+    as_role_value('opdrachtgever', $$SELECT (SELECT string_agg(id::text, ',' ORDER BY 1)
+        FROM api.doelgroepdefinities) || ' / ' || (SELECT string_agg(id::text, ',' ORDER BY 1)
+        FROM api.doelgroepschattingen)$$, '{"sub":"t"}'),
+    'BI shows the definitions and estimates a member of the programme sees, no more');
 SELECT is(as_role_value('lakmoes_bi', $$SELECT count(*) FROM bi.actie_resultaten a
     JOIN bi.acties USING (actie_id) JOIN bi.gewenste_resultaten USING (resultaat_nummer)
     WHERE resultaat_nummer = 3$$), '1', 'acties join to the gewenste resultaten through bi.actie_resultaten');
