@@ -1,7 +1,9 @@
 -- R__00_onthulling: statistical disclosure control, stated once (DESIGN.md,
 -- after CBS practice) and used by every published output: the API's
 -- observations for controlled roles (R__03), the BI views (R__08, R__11, R__12),
--- the progress reports (R__09) and the monitors (R__11). Counts are rounded to a multiple of 5; counts,
+-- the progress reports (R__09), the monitors (R__11), and the answers of
+-- deliveries (R__04), baselines (R__05) and doelgroep estimates (R__07)
+-- as the API shows them. Counts are rounded to a multiple of 5; counts,
 -- and ratios whose denominator is, below the threshold are withheld.
 -- Re-runnable; the first repeatable, because the others use it.
 
@@ -43,6 +45,26 @@ RETURN CASE monitoring.onthulling(eenheid, waarde, noemer, drempel)
 	ELSE waarde END;
 COMMENT ON FUNCTION monitoring.onthulde_waarde(text, numeric, numeric, numeric) IS 'De waarde na onthullingscontrole: leeg als ze geheim is, aantallen afgerond op 5.';
 
+-- An estimate of the doelgroep as it may be published: the estimate is a
+-- count (of children, adults, households or families), so it is rounded to
+-- 5 and withheld below the threshold; its bounds are shown only with a
+-- shown estimate, each controlled the same way (a bound below the
+-- threshold is withheld on its own). Used by the API (R__07) and BI (R__12);
+-- a body parsed once (BEGIN ATOMIC, like the RETURN bodies above), so that
+-- inlining it needs no rights on the schemas it names: the BI login has
+-- none.
+CREATE OR REPLACE FUNCTION doelgroep.onthulde_schatting(w numeric, onder numeric, boven numeric, drempel numeric)
+RETURNS TABLE (waarde numeric, ondergrens numeric, bovengrens numeric, geheimhouding text)
+LANGUAGE sql IMMUTABLE PARALLEL SAFE
+BEGIN ATOMIC
+	SELECT monitoring.onthulde_waarde('aantal', w, NULL, drempel),
+	       CASE WHEN g.geheimhouding = 'afgerond' THEN monitoring.onthulde_waarde('aantal', onder, NULL, drempel) END,
+	       CASE WHEN g.geheimhouding = 'afgerond' THEN monitoring.onthulde_waarde('aantal', boven, NULL, drempel) END,
+	       g.geheimhouding
+	  FROM (SELECT monitoring.onthulling('aantal', w, NULL, drempel) AS geheimhouding) g;
+END;
+COMMENT ON FUNCTION doelgroep.onthulde_schatting(numeric, numeric, numeric, numeric) IS 'Een schatting van de doelgroep na onthullingscontrole: afgerond op 5 of geheim; de grenzen alleen bij een getoonde schatting, elk ook gecontroleerd.';
+
 -- Which figures the caller sees raw: '*' all of them (the programme and
 -- researchers), a gebied code only that area's (a proeftuin its own), NULL
 -- none (publiek, opdrachtgever, the BI login). A transaction that
@@ -66,7 +88,7 @@ COMMENT ON FUNCTION monitoring.ruwe_cijfers(text) IS 'Of de aanroeper de cijfers
 
 GRANT EXECUTE ON FUNCTION monitoring.onthulling_drempel(), monitoring.onthulling(text, numeric, numeric, numeric),
     monitoring.onthulde_waarde(text, numeric, numeric, numeric), monitoring.ruwe_cijfers(text),
-    monitoring.ruw_bereik()
+    monitoring.ruw_bereik(), doelgroep.onthulde_schatting(numeric, numeric, numeric, numeric)
     TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker, lakmoes_bi;
 -- ruwe_cijfers reads the token's org claim; the BI login runs it too.
 GRANT EXECUTE ON FUNCTION api.claim(text) TO lakmoes_bi;

@@ -38,12 +38,27 @@ SELECT a.aanlevering_id AS id, a.proeftuin_code AS proeftuin, a.periode_code AS 
   FROM monitoring.aanleveringen a;
 COMMENT ON VIEW api.aanleveringen IS 'Kwartaalaanleveringen met status en signaleringen (uitschieters bij indienen). Voor /v1/aanleveringen.';
 
+-- An answer that counts (a question of type aantal, or one feeding an
+-- indicator that counts) is a figure about people: for a caller who does
+-- not see the proeftuin's figures raw (an opdrachtgever reading an approved
+-- delivery; R__00_onthulling) it is rounded to 5 and withheld below the
+-- threshold, as the observation it becomes is on /v1/waarnemingen.
 CREATE VIEW api.antwoorden WITH (security_invoker = true) AS
 SELECT a.aanlevering_id AS aanlevering, a.vraag_code AS vraag,
-       CASE WHEN a.waarde_getal IS NOT NULL THEN to_json(a.waarde_getal) ELSE to_json(a.waarde_tekst) END AS waarde,
-       a.updated_at AS "gewijzigdOp"
-  FROM monitoring.antwoorden a;
-COMMENT ON VIEW api.antwoorden IS 'Antwoorden van aanleveringen. Voor /v1/aanleveringen/{id}/antwoorden.';
+       CASE WHEN a.waarde_getal IS NULL THEN to_json(a.waarde_tekst)
+            WHEN c.ruw THEN to_json(a.waarde_getal)
+            ELSE to_json(monitoring.onthulde_waarde(e.eenheid, a.waarde_getal, NULL, d.drempel)) END AS waarde,
+       a.updated_at AS "gewijzigdOp",
+       CASE WHEN NOT c.ruw THEN monitoring.onthulling(e.eenheid, a.waarde_getal, NULL, d.drempel) END
+           AS geheimhouding
+  FROM monitoring.antwoorden a
+  JOIN monitoring.aanleveringen l ON l.aanlevering_id = a.aanlevering_id
+  JOIN monitoring.vragen q ON q.vragenlijst_id = a.vragenlijst_id AND q.vraag_code = a.vraag_code
+  LEFT JOIN monitoring.indicatoren i ON i.indicator_code = q.indicator_code
+ CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
+ CROSS JOIN LATERAL (SELECT CASE WHEN q.type = 'aantal' OR i.eenheid = 'aantal' THEN 'aantal' END AS eenheid) e
+ CROSS JOIN LATERAL (SELECT monitoring.ruwe_cijfers(l.proeftuin_code) AS ruw) c;
+COMMENT ON VIEW api.antwoorden IS 'Antwoorden van aanleveringen, aantallen met onthullingscontrole voor wie de cijfers van de proeftuin niet ongecontroleerd ziet. Voor /v1/aanleveringen/{id}/antwoorden.';
 
 -- Creates a concept delivery for a quarter with the questionnaire that
 -- applied then. Another proeftuin's delivery fails on row-level security.

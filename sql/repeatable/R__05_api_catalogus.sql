@@ -8,11 +8,22 @@ DROP FUNCTION IF EXISTS api.indicator_aanmaken(jsonb), api.indicator_wijzigen(te
     api.streefwaarde_aanmaken(jsonb) CASCADE;
 DROP VIEW IF EXISTS api.streefwaarden CASCADE;
 
+-- A baseline is a measurement: for a caller who does not see the area's
+-- figures raw (R__00_onthulling) it is disclosure-controlled like an
+-- observation of its indicator, as in the sector monitor. A target is a
+-- decision and is shown as decided.
 CREATE VIEW api.streefwaarden WITH (security_invoker = true) AS
 SELECT s.indicator_code || '/' || s.gebied_code || '/' || s.jaar || '/' || s.soort AS sleutel,
-       s.indicator_code AS indicator, s.gebied_code AS gebied, s.jaar, s.soort, s.waarde, s.besluit
-  FROM monitoring.streefwaarden s;
-COMMENT ON VIEW api.streefwaarden IS 'Nulmetingen en streefwaarden, voor /v1/streefwaarden.';
+       s.indicator_code AS indicator, s.gebied_code AS gebied, s.jaar, s.soort,
+       CASE WHEN c.ruw THEN s.waarde ELSE monitoring.onthulde_waarde(i.eenheid, s.waarde, NULL, d.drempel) END
+           AS waarde,
+       CASE WHEN NOT c.ruw THEN monitoring.onthulling(i.eenheid, s.waarde, NULL, d.drempel) END AS geheimhouding,
+       s.besluit
+  FROM monitoring.streefwaarden s
+  JOIN monitoring.indicatoren i ON i.indicator_code = s.indicator_code
+ CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
+ CROSS JOIN LATERAL (SELECT s.soort = 'streefwaarde' OR monitoring.ruwe_cijfers(s.gebied_code) AS ruw) c;
+COMMENT ON VIEW api.streefwaarden IS 'Nulmetingen en streefwaarden, voor /v1/streefwaarden; nulmetingen met onthullingscontrole voor wie de cijfers van het gebied niet ongecontroleerd ziet.';
 
 -- Problems with enumerated fields of an indicator document, as invalidParams.
 CREATE FUNCTION api.indicator_problemen(doc jsonb) RETURNS jsonb

@@ -8,17 +8,20 @@
 -- through those views: every unknown, read-only or mistyped field is named
 -- at once (LK400), an update needs the version read before (LK428 without,
 -- LK412 when stale), a create with an Idempotency-Key happens once.
+-- The doelgroep estimates are counts of people: they are read through a
+-- view with disclosure control and written through a raw one of the same
+-- shape that only the programme may use.
 -- Re-runnable.
 
 SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
 DROP FUNCTION IF EXISTS api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text),
-    api.register_koppel(text, bigint, jsonb),
-    api.register_problemen(text, text, jsonb, boolean), api.register_bron(text) CASCADE;
+    api.register_koppel(text, bigint, jsonb), api.register_problemen(text, text, jsonb, boolean),
+    api.register_problemen(text, text, text, jsonb, boolean), api.register_bron(text) CASCADE;
 DROP VIEW IF EXISTS api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
-    api.doelgroepschattingen, api.basisbouwstenen CASCADE;
+    api.doelgroepschattingen, api.doelgroepschattingen_invoer, api.basisbouwstenen CASCADE;
 
 CREATE VIEW api.projecten WITH (security_invoker = true) AS
 SELECT p.project_code AS code, p.actielijn_code AS actielijn, p.naam, p.omschrijving, p.status,
@@ -65,11 +68,29 @@ CREATE VIEW api.doelgroepdefinities WITH (security_invoker = true) AS
 SELECT d.definitie_id AS id, d.versie AS "definitieVersie", d.naam, d.criteria, d.status,
        d.geldig_vanaf AS "geldigVanaf", md5(to_jsonb(d)::text) AS versie
   FROM doelgroep.definities d;
-CREATE VIEW api.doelgroepschattingen WITH (security_invoker = true) AS
+-- The estimates as the programme writes them (raw; for the programme only).
+CREATE VIEW api.doelgroepschattingen_invoer WITH (security_invoker = true) AS
 SELECT s.schatting_id AS id, s.definitie_id AS definitie, s.gebied_code AS gebied, s.periode_code AS periode,
        s.regime, s.probleemgebied, s.eenheid, s.leeftijdsklasse, s.waarde, s.ondergrens, s.bovengrens,
-       s.methode, s.bron, md5(to_jsonb(s)::text) AS versie
+       NULL::text AS geheimhouding, s.methode, s.bron, md5(to_jsonb(s)::text) AS versie
   FROM doelgroep.schattingen s;
+-- The estimates as a caller may see them: raw for whoever sees the area's
+-- figures raw (R__00_onthulling), else disclosure-controlled. The version
+-- of a controlled row is a hash of what the caller sees: a hash of the raw
+-- row would give a withheld count away to whoever tries the few small
+-- numbers it can be.
+CREATE VIEW api.doelgroepschattingen WITH (security_invoker = true) AS
+SELECT s.schatting_id AS id, s.definitie_id AS definitie, s.gebied_code AS gebied, s.periode_code AS periode,
+       s.regime, s.probleemgebied, s.eenheid, s.leeftijdsklasse,
+       CASE WHEN c.ruw THEN s.waarde ELSE o.waarde END AS waarde,
+       CASE WHEN c.ruw THEN s.ondergrens ELSE o.ondergrens END AS ondergrens,
+       CASE WHEN c.ruw THEN s.bovengrens ELSE o.bovengrens END AS bovengrens,
+       CASE WHEN NOT c.ruw THEN o.geheimhouding END AS geheimhouding, s.methode, s.bron,
+       md5(CASE WHEN c.ruw THEN to_jsonb(s) ELSE to_jsonb(s) || to_jsonb(o) END::text) AS versie
+  FROM doelgroep.schattingen s
+ CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
+ CROSS JOIN LATERAL doelgroep.onthulde_schatting(s.waarde, s.ondergrens, s.bovengrens, d.drempel) o
+ CROSS JOIN LATERAL (SELECT monitoring.ruwe_cijfers(s.gebied_code) AS ruw) c;
 
 CREATE VIEW api.basisbouwstenen WITH (security_invoker = true) AS
 SELECT b.basisbouwsteen_id AS id, b.gemeente_code AS gemeente, b.geldig_van AS "geldigVan",
@@ -86,13 +107,17 @@ COMMENT ON VIEW api.kennisopdrachten IS 'Kennisopdrachten, voor /v1/kennisopdrac
 COMMENT ON VIEW api.begroting IS 'Begrotingsregels met realisatie, voor /v1/begroting.';
 COMMENT ON VIEW api.rvt_varianten IS 'RVT-varianten, voor /v1/rvt-varianten.';
 COMMENT ON VIEW api.doelgroepdefinities IS 'Versies van de doelgroepdefinitie, voor /v1/doelgroepdefinities.';
-COMMENT ON VIEW api.doelgroepschattingen IS 'Schattingen van de doelgroep, voor /v1/doelgroepschattingen.';
+COMMENT ON VIEW api.doelgroepschattingen IS 'Schattingen van de doelgroep, met onthullingscontrole voor wie de cijfers van het gebied niet ongecontroleerd ziet; voor /v1/doelgroepschattingen.';
+COMMENT ON VIEW api.doelgroepschattingen_invoer IS 'Schattingen van de doelgroep zoals het programma ze vastlegt (ongecontroleerd); om te schrijven voor /v1/doelgroepschattingen.';
 
--- The view and key column behind a resource name; NULL for an unknown one.
-CREATE FUNCTION api.register_bron(resource text, OUT view text, OUT sleutel text)
+-- The view and key column behind a resource name, and the view written
+-- through (the same view, but for the doelgroep estimates); NULL for an
+-- unknown one.
+CREATE FUNCTION api.register_bron(resource text, OUT view text, OUT sleutel text, OUT invoer text)
 LANGUAGE sql IMMUTABLE
 AS $$
-	SELECT r.v, r.k FROM (VALUES
+	SELECT r.v, r.k, CASE WHEN r.v = 'doelgroepschattingen' THEN 'doelgroepschattingen_invoer' ELSE r.v END
+	  FROM (VALUES
 		('projecten', 'projecten', 'code'), ('producten', 'producten', 'id'),
 		('acties', 'acties', 'id'), ('mijlpalen', 'mijlpalen', 'id'),
 		('besluiten', 'besluiten', 'id'), ('kennisopdrachten', 'kennisopdrachten', 'id'),
@@ -103,10 +128,14 @@ AS $$
 	) AS r(res, v, k) WHERE r.res = resource
 $$;
 
--- Every field of doc that is not a writable column of the view, or whose
--- value does not fit the column's type, as invalidParams. A generated id is
--- never written; a code is written once, on create.
-CREATE FUNCTION api.register_problemen(view text, sleutel text, doc jsonb, nieuw boolean)
+-- Every field of doc that is not a column of the view, is not writable
+-- through the view written through (invoer), or whose value does not fit
+-- the column's type, as invalidParams. A generated id is never written; a
+-- code is written once, on create. Writability is read from the catalogue,
+-- not from information_schema, which hides the columns of a view the
+-- caller may not use: a caller who may not write gets 403, not a list of
+-- unknown fields.
+CREATE FUNCTION api.register_problemen(view text, invoer text, sleutel text, doc jsonb, nieuw boolean)
 RETURNS jsonb
 LANGUAGE plpgsql STABLE SECURITY INVOKER
 AS $$
@@ -114,16 +143,19 @@ DECLARE
 	k text;
 	v jsonb;
 	typ text;
-	writable text;
+	writable boolean;
 	problems jsonb := '[]';
 BEGIN
 	IF jsonb_typeof(doc) <> 'object' THEN
 		RETURN jsonb_build_array(jsonb_build_object('name', '/', 'reason', 'verwacht een object'));
 	END IF;
 	FOR k, v IN SELECT * FROM jsonb_each(doc) LOOP
-		SELECT c.data_type, c.is_updatable INTO typ, writable
+		SELECT c.data_type INTO typ
 		  FROM information_schema.columns c
 		 WHERE c.table_schema = 'api' AND c.table_name = view AND c.column_name = k;
+		SELECT coalesce(bool_or(pg_column_is_updatable(a.attrelid, a.attnum, false)), false) INTO writable
+		  FROM pg_attribute a
+		 WHERE a.attrelid = format('api.%I', invoer)::regclass AND a.attname = k AND NOT a.attisdropped;
 		IF typ IS NULL THEN
 			problems := problems || jsonb_build_object('name', '/' || k, 'reason', 'onbekend veld');
 		ELSIF k = 'resultaten' AND view IN ('acties', 'kennisopdrachten') THEN
@@ -135,7 +167,7 @@ BEGIN
 				problems := problems || jsonb_build_object('name', '/resultaten',
 				    'reason', 'een lijst van nummers van gewenste resultaten (1-6)');
 			END IF;
-		ELSIF writable = 'NO' OR k = 'versie' OR (k = sleutel AND (sleutel = 'id' OR NOT nieuw)) THEN
+		ELSIF NOT writable OR k = 'versie' OR (k = sleutel AND (sleutel = 'id' OR NOT nieuw)) THEN
 			IF NOT (k = sleutel AND NOT nieuw AND sleutel = 'code') THEN
 				problems := problems || jsonb_build_object('name', '/' || k, 'reason', 'wordt niet door de client gezet');
 			END IF;
@@ -209,7 +241,7 @@ BEGIN
 			RETURN result;
 		END IF;
 	END IF;
-	problems := api.register_problemen(b.view, b.sleutel, doc, true);
+	problems := api.register_problemen(b.view, b.invoer, b.sleutel, doc, true);
 	IF jsonb_array_length(problems) > 0 THEN
 		RAISE EXCEPTION 'zo kan het niet worden vastgelegd' USING ERRCODE = 'LK400', DETAIL = problems::text;
 	END IF;
@@ -219,7 +251,7 @@ BEGIN
 		    DETAIL = jsonb_build_array(jsonb_build_object('name', '/', 'reason', 'geen velden'))::text;
 	END IF;
 	EXECUTE format('INSERT INTO api.%I AS t (%s) SELECT %s FROM jsonb_populate_record(NULL::api.%I, $1) '
-	    'RETURNING to_jsonb(t)', b.view, cols, cols, b.view) USING doc - 'resultaten' INTO result;
+	    'RETURNING to_jsonb(t)', b.invoer, cols, cols, b.invoer) USING doc - 'resultaten' INTO result;
 	IF doc ? 'resultaten' THEN
 		PERFORM api.register_koppel(b.view, (result ->> 'id')::bigint, doc -> 'resultaten');
 		EXECUTE format('SELECT to_jsonb(v) FROM api.%I v WHERE v.id = $1', b.view)
@@ -254,7 +286,7 @@ BEGIN
 	IF cur IS NULL THEN
 		RAISE EXCEPTION 'dit item bestaat niet' USING ERRCODE = 'LK404';
 	END IF;
-	problems := api.register_problemen(b.view, b.sleutel, doc, false);
+	problems := api.register_problemen(b.view, b.invoer, b.sleutel, doc, false);
 	IF b.sleutel = 'code' AND doc ? 'code' AND doc ->> 'code' IS DISTINCT FROM sleutel THEN
 		problems := problems || jsonb_build_object('name', '/code', 'reason', 'de code verandert nooit');
 	END IF;
@@ -271,7 +303,7 @@ BEGIN
 	  FROM jsonb_object_keys(doc) AS k WHERE k <> b.sleutel AND k <> 'resultaten';
 	IF sets IS NOT NULL THEN
 		EXECUTE format('UPDATE api.%I AS t SET %s FROM jsonb_populate_record(NULL::api.%I, $1) AS r '
-		    'WHERE t.%I::text = $2', b.view, sets, b.view, b.sleutel)
+		    'WHERE t.%I::text = $2', b.invoer, sets, b.invoer, b.sleutel)
 		   USING doc - 'resultaten', sleutel;
 	END IF;
 	IF doc ? 'resultaten' THEN
@@ -288,8 +320,9 @@ GRANT SELECT ON api.projecten, api.producten, api.acties, api.mijlpalen, api.bes
     api.doelgroepschattingen, api.basisbouwstenen TO aanleveraar, programma, opdrachtgever, onderzoeker;
 GRANT INSERT, UPDATE ON api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
-    api.doelgroepschattingen, api.basisbouwstenen TO programma;
+    api.basisbouwstenen TO programma;
 GRANT EXECUTE ON FUNCTION api.register_koppel(text, bigint, jsonb) TO programma;
-GRANT EXECUTE ON FUNCTION api.register_bron(text), api.register_problemen(text, text, jsonb, boolean),
+GRANT SELECT, INSERT, UPDATE ON api.doelgroepschattingen_invoer TO programma;
+GRANT EXECUTE ON FUNCTION api.register_bron(text), api.register_problemen(text, text, text, jsonb, boolean),
     api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text)
     TO aanleveraar, programma, opdrachtgever, onderzoeker;

@@ -81,16 +81,11 @@ COMMENT ON VIEW bi.doelgroepdefinities IS 'Vastgestelde en vervallen versies van
 CREATE VIEW bi.doelgroepschattingen AS
 SELECT s.schatting_id, s.definitie_id, s.gebied_code, s.periode_code, s.regime, s.probleemgebied, s.eenheid,
        s.leeftijdsklasse,
-       monitoring.onthulde_waarde('aantal', s.waarde, NULL, d.drempel) AS waarde,
-       CASE WHEN o.geheimhouding = 'afgerond'
-            THEN monitoring.onthulde_waarde('aantal', s.ondergrens, NULL, d.drempel) END AS ondergrens,
-       CASE WHEN o.geheimhouding = 'afgerond'
-            THEN monitoring.onthulde_waarde('aantal', s.bovengrens, NULL, d.drempel) END AS bovengrens,
-       o.geheimhouding, s.methode, s.bron
+       o.waarde, o.ondergrens, o.bovengrens, o.geheimhouding, s.methode, s.bron
   FROM doelgroep.schattingen s
   JOIN doelgroep.definities f ON f.definitie_id = s.definitie_id AND f.status = 'vastgesteld'
  CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
- CROSS JOIN LATERAL (SELECT monitoring.onthulling('aantal', s.waarde, NULL, d.drempel) AS geheimhouding) o;
+ CROSS JOIN LATERAL doelgroep.onthulde_schatting(s.waarde, s.ondergrens, s.bovengrens, d.drempel) o;
 COMMENT ON VIEW bi.doelgroepschattingen IS 'Schattingen van de omvang van de doelgroep volgens een vastgestelde definitie (bi.doelgroepdefinities), per gebied en periode. Met onthullingscontrole.';
 
 CREATE VIEW bi.streefwaarden AS

@@ -1,5 +1,7 @@
 """The quarterly delivery through the API: the full round trip, another
 proeftuin's 404s, role refusals, and every bad input refused harmlessly."""
+import csv
+import io
 import json
 
 import pytest
@@ -92,6 +94,41 @@ def test_full_round_trip():
 
     # Ministries see the approved delivery.
     assert request("GET", "/v1/aanleveringen/%d" % ident, OPDRACHTGEVER).status == 200
+
+
+def test_an_opdrachtgever_reads_the_counts_of_an_approved_delivery_disclosure_controlled():
+    """An answer that counts is a figure about people: a ministry reading an
+    approved delivery sees it as it sees the observation it became (7
+    withheld, 23 as 25), in JSON and CSV; numbers that are not counts and
+    text as delivered. The proeftuin and the programme see what was
+    delivered."""
+    ident = create("2024-Q1", PT08, "PT08")
+    answers = valid_answers(override={"huishoudens_nieuw": 7, "kinderen": 23, "ervaring_clienten_respondenten": 4,
+                                      "doorlooptijd_start_dagen": 3})
+    assert post_json("/v1/aanleveringen/%d/antwoorden" % ident, answers, PT08, "PUT").status == 200
+    assert post_json("/v1/aanleveringen/%d" % ident, {"status": "ingediend"}, PT08, "PATCH").status == 200
+    assert post_json("/v1/aanleveringen/%d" % ident, {"status": "goedgekeurd"}, PROGRAMMA, "PATCH").status == 200
+    path = "/v1/aanleveringen/%d/antwoorden?limit=100" % ident
+
+    seen = {a["vraag"]: (a["waarde"], a["geheimhouding"])
+            for a in request("GET", path, OPDRACHTGEVER).json()["items"]}
+    assert seen["huishoudens_nieuw"] == (None, "geheim")
+    assert seen["ervaring_clienten_respondenten"] == (None, "geheim")
+    assert seen["kinderen"] == (25, "afgerond")
+    assert seen["doorlooptijd_start_dagen"] == (3, None)
+    assert seen["wat_ging_goed"] == ("Het ging goed; zonder namen.", None)
+    types = {v["code"]: v["type"] for v in request("GET", "/v1/vragenlijsten/1").json()["vragen"]}
+    for vraag, (waarde, _) in seen.items():
+        if types[vraag] == "aantal":
+            assert waarde is None or (waarde >= 10 and waarde % 5 == 0), (vraag, waarde)
+    table = {x["vraag"]: x for x in csv.DictReader(io.StringIO(
+        request("GET", path, dict(OPDRACHTGEVER, Accept="text/csv")).body.decode("utf-8-sig"), newline=""))}
+    assert (table["huishoudens_nieuw"]["waarde"], table["huishoudens_nieuw"]["geheimhouding"]) == ("", "geheim")
+    assert (table["kinderen"]["waarde"], table["kinderen"]["geheimhouding"]) == ("25", "afgerond")
+
+    for who in (PT08, PROGRAMMA):
+        raw = {a["vraag"]: (a["waarde"], a["geheimhouding"]) for a in request("GET", path, who).json()["items"]}
+        assert (raw["huishoudens_nieuw"], raw["kinderen"]) == ((7, None), (23, None))
 
 
 def test_send_back_and_resubmit():

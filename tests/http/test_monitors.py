@@ -120,9 +120,11 @@ def test_sector_monitor_pages_etag_and_csv():
 
 
 def test_a_small_baseline_is_withheld_in_json_and_csv():
-    """A nulmeting is a measurement: for the public a small one is withheld
-    and a larger one rounded, as the values are; a streefwaarde (a
-    decision) is shown as decided; the programme sees both raw."""
+    """A nulmeting is a measurement: for a caller who does not see the area
+    raw a small one is withheld and a larger one rounded, as the values
+    are, in the monitor (the public) and in /v1/streefwaarden (members); a
+    streefwaarde (a decision) is shown as decided; the programme sees both
+    raw."""
     for gebied, soort, jaar, waarde in (("GM0384", "nulmeting", 2024, 7), ("GM1979", "nulmeting", 2024, 23),
                                         ("GM1979", "streefwaarde", 2026, 8)):
         r = post_json("/v1/streefwaarden", {"indicator": "TEST_MONITOR", "gebied": gebied, "jaar": jaar,
@@ -139,6 +141,22 @@ def test_a_small_baseline_is_withheld_in_json_and_csv():
     byid = {x["id"]: x for x in csv.DictReader(io.StringIO(c.body.decode("utf-8-sig"), newline=""))}
     assert (byid["TEST_MONITOR/2025-H1/GM0384"]["nulmeting"], byid["TEST_MONITOR/2025-H1/GM1979"]["nulmeting"]) \
         == ("", "25")
+
+    # /v1/streefwaarden shows them the same way to a member who does not
+    # see those areas raw: an opdrachtgever, another proeftuin.
+    sw = "/v1/streefwaarden?indicator=TEST_MONITOR&limit=100"
+    for who in (OPDRACHTGEVER, PT03):
+        got = {x["sleutel"]: (x["waarde"], x["geheimhouding"]) for x in request("GET", sw, who).json()["items"]}
+        assert got == {"TEST_MONITOR/GM0384/2024/nulmeting": (None, "geheim"),
+                       "TEST_MONITOR/GM1979/2024/nulmeting": (25, "afgerond"),
+                       "TEST_MONITOR/GM1979/2026/streefwaarde": (8, None)}
+    got = {x["sleutel"]: (x["waarde"], x["geheimhouding"]) for x in request("GET", sw, PROGRAMMA).json()["items"]}
+    assert sorted(got.values()) == [(7, None), (8, None), (23, None)]
+    c = request("GET", sw, dict(OPDRACHTGEVER, Accept="text/csv"))
+    byid = {x["sleutel"]: x for x in csv.DictReader(io.StringIO(c.body.decode("utf-8-sig"), newline=""))}
+    assert (byid["TEST_MONITOR/GM0384/2024/nulmeting"]["waarde"],
+            byid["TEST_MONITOR/GM0384/2024/nulmeting"]["geheimhouding"]) == ("", "geheim")
+    assert byid["TEST_MONITOR/GM1979/2024/nulmeting"]["waarde"] == "25"
 
 
 def test_sector_monitor_bad_filters():

@@ -1,5 +1,8 @@
 """The programme's registers: list with filters, read with ETag, create
 (idempotent with Idempotency-Key), update with If-Match; roles; bad input."""
+import csv
+import io
+
 import pytest
 
 from conftest import assert_problem, bearer, post_json, request, sql, token
@@ -113,3 +116,50 @@ def test_roles():
     assert_problem(request("GET", "/v1/projecten"), 401)
     assert_problem(request("GET", "/v1/projecten/AL9-P99", PROGRAMMA), 404)
     assert_problem(request("GET", "/v1/registers"), 404)
+
+
+def test_doelgroep_estimates_are_disclosure_controlled():
+    """An estimate counts people: an opdrachtgever, and a proeftuin for
+    another area, see it rounded to 5 and withheld below the threshold with
+    its bounds, in a list (JSON, CSV) and as an item; its ETag tells nothing
+    about a withheld estimate. The programme reads and writes it raw."""
+    made = {}
+    for gebied, waarde, onder, boven in (("GM0014", 7, 2, 12), ("GM0034", 1234, 8, 2002)):
+        r = post_json("/v1/doelgroepschattingen", {
+            "definitie": 1, "gebied": gebied, "periode": "2023", "eenheid": "gezinnen", "waarde": waarde,
+            "ondergrens": onder, "bovengrens": boven, "methode": "test", "bron": "test"}, PROGRAMMA)
+        assert r.status == 201, r.body
+        assert (r.json()["waarde"], r.json()["geheimhouding"]) == (waarde, None)
+        made[gebied] = r.json()["id"]
+    small = "/v1/doelgroepschattingen/%d" % made["GM0014"]
+    listing = "/v1/doelgroepschattingen?definitie=1&periode=2023&limit=100"
+
+    def seen(who):
+        return {x["gebied"]: (x["waarde"], x["ondergrens"], x["bovengrens"], x["geheimhouding"])
+                for x in request("GET", listing, who).json()["items"] if x["id"] in made.values()}
+    for who in (OPDRACHTGEVER, PT01):
+        assert seen(who) == {"GM0014": (None, None, None, "geheim"), "GM0034": (1235, None, 2000, "afgerond")}
+    assert seen(PROGRAMMA) == {"GM0014": (7, 2, 12, None), "GM0034": (1234, 8, 2002, None)}
+    c = request("GET", listing, dict(OPDRACHTGEVER, Accept="text/csv"))
+    table = {x["gebied"]: x for x in csv.DictReader(io.StringIO(c.body.decode("utf-8-sig"), newline=""))}
+    assert (table["GM0014"]["waarde"], table["GM0014"]["geheimhouding"]) == ("", "geheim")
+    assert table["GM0034"]["waarde"] == "1235"
+
+    # The item and its ETag: a change of the withheld estimate leaves what
+    # an opdrachtgever sees, its ETag included, as it was.
+    before = request("GET", small, OPDRACHTGEVER)
+    assert before.json()["waarde"] is None and before.json()["geheimhouding"] == "geheim"
+    etag = request("GET", small, PROGRAMMA).headers["etag"]
+    u = post_json(small, {"waarde": 8, "ondergrens": 3}, dict(PROGRAMMA, **{"If-Match": etag}), "PATCH")
+    assert u.status == 200 and (u.json()["waarde"], u.json()["ondergrens"]) == (8, 3)
+    after = request("GET", small, OPDRACHTGEVER)
+    assert after.headers["etag"] == before.headers["etag"] and after.json() == before.json()
+    assert request("GET", small, PROGRAMMA).headers["etag"] != etag
+
+    # geheimhouding is not set by a client; an opdrachtgever may not write.
+    p = assert_problem(post_json(small, {"geheimhouding": None}, dict(PROGRAMMA, **{"If-Match": etag}), "PATCH"),
+                       400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/geheimhouding"]
+    assert_problem(post_json(small, {"waarde": 500}, dict(OPDRACHTGEVER, **{"If-Match": after.headers["etag"]}),
+                             "PATCH"), 403)
+    assert sql("SELECT waarde FROM doelgroep.schattingen WHERE schatting_id = %d" % made["GM0014"]) == "8"
