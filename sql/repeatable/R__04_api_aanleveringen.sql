@@ -20,7 +20,8 @@ SELECT l.vragenlijst_id AS id, l.versie, l.geldig_vanaf AS "geldigVanaf",
        l.toelichting,
        coalesce((SELECT json_agg(json_build_object('code', v.vraag_code, 'onderdeel', v.onderdeel,
                         'tekst', v.tekst, 'type', v.type, 'verplicht', v.is_verplicht, 'min', v.min,
-                        'max', v.max, 'opties', v.opties, 'indicator', v.indicator_code)
+                        'max', v.max, 'opties', v.opties, 'indicator', v.indicator_code,
+                        'noemer', v.noemer_vraag)
                         ORDER BY v.volgorde)
                    FROM monitoring.vragen v WHERE v.vragenlijst_id = l.vragenlijst_id), '[]') AS vragen
   FROM monitoring.vragenlijsten l;
@@ -39,24 +40,27 @@ SELECT a.aanlevering_id AS id, a.proeftuin_code AS proeftuin, a.periode_code AS 
 COMMENT ON VIEW api.aanleveringen IS 'Kwartaalaanleveringen met status en signaleringen (uitschieters bij indienen). Voor /v1/aanleveringen.';
 
 -- An answer that counts (a question of type aantal, or one feeding an
--- indicator that counts) is a figure about people: for a caller who does
--- not see the proeftuin's figures raw (an opdrachtgever reading an approved
--- delivery; R__00_onthulling) it is rounded to 5 and withheld below the
--- threshold, as the observation it becomes is on /v1/waarnemingen.
+-- indicator that counts) is a figure about people, and so is a percentage
+-- or an average over the few the answer to its noemer question counts
+-- (V019): for a caller who does not see the proeftuin's figures raw (an
+-- opdrachtgever reading an approved delivery; R__00_onthulling) they are
+-- controlled as the observations they become are on /v1/waarnemingen.
 CREATE VIEW api.antwoorden WITH (security_invoker = true) AS
 SELECT a.aanlevering_id AS aanlevering, a.vraag_code AS vraag,
        CASE WHEN a.waarde_getal IS NULL THEN to_json(a.waarde_tekst)
             WHEN c.ruw THEN to_json(a.waarde_getal)
-            ELSE to_json(monitoring.onthulde_waarde(e.eenheid, a.waarde_getal, NULL, d.drempel)) END AS waarde,
+            ELSE to_json(monitoring.onthulde_waarde(e.eenheid, a.waarde_getal, n.waarde_getal, d.drempel)) END
+           AS waarde,
        a.updated_at AS "gewijzigdOp",
-       CASE WHEN NOT c.ruw THEN monitoring.onthulling(e.eenheid, a.waarde_getal, NULL, d.drempel) END
+       CASE WHEN NOT c.ruw THEN monitoring.onthulling(e.eenheid, a.waarde_getal, n.waarde_getal, d.drempel) END
            AS geheimhouding
   FROM monitoring.antwoorden a
   JOIN monitoring.aanleveringen l ON l.aanlevering_id = a.aanlevering_id
   JOIN monitoring.vragen q ON q.vragenlijst_id = a.vragenlijst_id AND q.vraag_code = a.vraag_code
   LEFT JOIN monitoring.indicatoren i ON i.indicator_code = q.indicator_code
+  LEFT JOIN monitoring.antwoorden n ON n.aanlevering_id = a.aanlevering_id AND n.vraag_code = q.noemer_vraag
  CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
- CROSS JOIN LATERAL (SELECT CASE WHEN q.type = 'aantal' OR i.eenheid = 'aantal' THEN 'aantal' END AS eenheid) e
+ CROSS JOIN LATERAL (SELECT CASE WHEN q.type = 'aantal' THEN 'aantal' ELSE i.eenheid END AS eenheid) e
  CROSS JOIN LATERAL (SELECT monitoring.ruwe_cijfers(l.proeftuin_code) AS ruw) c;
 COMMENT ON VIEW api.antwoorden IS 'Antwoorden van aanleveringen, aantallen met onthullingscontrole voor wie de cijfers van de proeftuin niet ongecontroleerd ziet. Voor /v1/aanleveringen/{id}/antwoorden.';
 

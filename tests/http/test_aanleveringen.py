@@ -52,7 +52,7 @@ def test_vragenlijsten():
     v1 = request("GET", "/v1/vragenlijsten/1").json()
     assert v1["versie"] == 1 and len(v1["vragen"]) > 10
     q = v1["vragen"][0]
-    assert set(q) == {"code", "onderdeel", "tekst", "type", "verplicht", "min", "max", "opties", "indicator"}
+    assert set(q) == {"code", "onderdeel", "tekst", "type", "verplicht", "min", "max", "opties", "indicator", "noemer"}
     assert_problem(request("GET", "/v1/vragenlijsten/999"), 404)
 
 
@@ -97,14 +97,16 @@ def test_full_round_trip():
 
 
 def test_an_opdrachtgever_reads_the_counts_of_an_approved_delivery_disclosure_controlled():
-    """An answer that counts is a figure about people: a ministry reading an
-    approved delivery sees it as it sees the observation it became (7
-    withheld, 23 as 25), in JSON and CSV; numbers that are not counts and
-    text as delivered. The proeftuin and the programme see what was
-    delivered."""
+    """An answer that counts is a figure about people, and so is an average
+    or a percentage over a few: a ministry reading an approved delivery
+    sees them as it sees the observations they became (7 withheld, 23 as
+    25; a mean over 7 households or 4 respondents withheld), in JSON and
+    CSV; other numbers and text as delivered. The proeftuin and the
+    programme see what was delivered."""
     ident = create("2024-Q1", PT08, "PT08")
     answers = valid_answers(override={"huishoudens_nieuw": 7, "kinderen": 23, "ervaring_clienten_respondenten": 4,
-                                      "doorlooptijd_start_dagen": 3})
+                                      "doorlooptijd_start_dagen": 3, "huishoudens_afgesloten": 12,
+                                      "percentage_veiligheid_hersteld": 75})
     assert post_json("/v1/aanleveringen/%d/antwoorden" % ident, answers, PT08, "PUT").status == 200
     assert post_json("/v1/aanleveringen/%d" % ident, {"status": "ingediend"}, PT08, "PATCH").status == 200
     assert post_json("/v1/aanleveringen/%d" % ident, {"status": "goedgekeurd"}, PROGRAMMA, "PATCH").status == 200
@@ -115,7 +117,10 @@ def test_an_opdrachtgever_reads_the_counts_of_an_approved_delivery_disclosure_co
     assert seen["huishoudens_nieuw"] == (None, "geheim")
     assert seen["ervaring_clienten_respondenten"] == (None, "geheim")
     assert seen["kinderen"] == (25, "afgerond")
-    assert seen["doorlooptijd_start_dagen"] == (3, None)
+    assert seen["doorlooptijd_start_dagen"] == (None, "geheim")      # over 7 households
+    assert seen["ervaring_clienten_cijfer"] == (None, "geheim")      # over 4 respondents
+    assert seen["percentage_veiligheid_hersteld"] == (75, None)      # over 12 households
+    assert seen["voortgang_cijfer"] == ({a["vraag"]: a["waarde"] for a in answers}["voortgang_cijfer"], None)
     assert seen["wat_ging_goed"] == ("Het ging goed; zonder namen.", None)
     types = {v["code"]: v["type"] for v in request("GET", "/v1/vragenlijsten/1").json()["vragen"]}
     for vraag, (waarde, _) in seen.items():
@@ -129,6 +134,34 @@ def test_an_opdrachtgever_reads_the_counts_of_an_approved_delivery_disclosure_co
     for who in (PT08, PROGRAMMA):
         raw = {a["vraag"]: (a["waarde"], a["geheimhouding"]) for a in request("GET", path, who).json()["items"]}
         assert (raw["huishoudens_nieuw"], raw["kinderen"]) == ((7, None), (23, None))
+        assert raw["doorlooptijd_start_dagen"] == (3, None)
+
+    # The observations carry teller and noemer: the mean of 3 days over 7
+    # households, 75 % of 12 households, and are withheld the same way.
+    got = {w["indicator"]: w for w in request(
+        "GET", "/v1/waarnemingen?gebied=PT08&periode=2024-Q1&limit=100", PROGRAMMA).json()["items"]}
+    assert (got["BM_DOORLOOPTIJD_START"]["teller"], got["BM_DOORLOOPTIJD_START"]["noemer"]) == (21, 7)
+    assert (got["BM_VEILIGHEID_HERSTELD"]["teller"], got["BM_VEILIGHEID_HERSTELD"]["noemer"]) == (9, 12)
+    got = {w["indicator"]: w for w in request(
+        "GET", "/v1/waarnemingen?gebied=PT08&periode=2024-Q1&limit=100", OPDRACHTGEVER).json()["items"]}
+    assert (got["BM_DOORLOOPTIJD_START"]["waarde"], got["BM_DOORLOOPTIJD_START"]["geheimhouding"]) == (None, "geheim")
+    assert got["BM_VEILIGHEID_HERSTELD"]["waarde"] == 75
+
+
+def test_a_mean_needs_what_it_is_over_to_be_submitted():
+    """A mark answered without its respondents (or with 0 of them) is
+    refused on submission, naming the question to answer; the delivery stays
+    a concept."""
+    ident = create("2024-Q2", PT08, "PT08")
+    answers = valid_answers(override={"ervaring_clienten_respondenten": 0})
+    assert post_json("/v1/aanleveringen/%d/antwoorden" % ident, answers, PT08, "PUT").status == 200
+    p = assert_problem(post_json("/v1/aanleveringen/%d" % ident, {"status": "ingediend"}, PT08, "PATCH"), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["ervaring_clienten_respondenten"], p
+    assert "ervaring_clienten_cijfer" in p["invalidParams"][0]["reason"]
+    assert request("GET", "/v1/aanleveringen/%d" % ident, PT08).json()["status"] == "concept"
+    answers = valid_answers(override={"ervaring_clienten_respondenten": 14})
+    assert post_json("/v1/aanleveringen/%d/antwoorden" % ident, answers, PT08, "PUT").status == 200
+    assert post_json("/v1/aanleveringen/%d" % ident, {"status": "ingediend"}, PT08, "PATCH").status == 200
 
 
 def test_send_back_and_resubmit():

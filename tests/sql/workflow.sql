@@ -1,9 +1,10 @@
 -- Around a delivery's transitions: required answers, approval into
--- observations, outlier signals; and the attempts log is append-only.
+-- observations (a ratio with its noemer), outlier signals; and the
+-- attempts log is append-only.
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(10);
+SELECT plan(15);
 
 INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype, richting, aggregatie)
 VALUES ('T_WF', 'test', 'test', 'aantal', 'output', 'diagnostisch', 'neutraal', 'som');
@@ -40,6 +41,43 @@ SELECT results_eq(
     'approval turns the numeric answer into an observation');
 SELECT is((SELECT count(*)::int FROM monitoring.waarnemingen WHERE aanlevering_id = 9302), 0,
     'an unapproved delivery has no observations');
+
+-- A mean over respondents (V019): its noemer question is required where
+-- it is answered, and approval stores teller and noemer.
+INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype, richting, aggregatie)
+VALUES ('T_WF_CIJFER', 'test', 'test', 'score', 'output', 'diagnostisch', 'hoger_beter', 'ratio'),
+       ('T_WF_PCT', 'test', 'test', 'percentage', 'output', 'diagnostisch', 'hoger_beter', 'ratio');
+INSERT INTO monitoring.vragen (vragenlijst_id, vraag_code, volgorde, tekst, type, indicator_code) VALUES
+	(903, 'respondenten', 3, 'Hoeveel?', 'aantal', NULL),
+	(903, 'cijfer', 4, 'Welk cijfer?', 'getal', 'T_WF_CIJFER'),
+	(903, 'pct', 5, 'Welk percentage?', 'percentage', 'T_WF_PCT');
+SELECT throws_like($$UPDATE monitoring.vragen SET noemer_vraag = 'opmerking'
+    WHERE vragenlijst_id = 903 AND vraag_code = 'cijfer'$$, '%geen vraag naar een aantal%',
+    'a noemer is a question for a count');
+SELECT throws_like($$UPDATE monitoring.vragen SET noemer_vraag = 'respondenten'
+    WHERE vragenlijst_id = 903 AND vraag_code = 'aantal'$$, '%alleen een vraag die een ratio-indicator voedt%',
+    'only a question feeding a ratio has a noemer');
+UPDATE monitoring.vragen SET noemer_vraag = 'respondenten' WHERE vragenlijst_id = 903 AND vraag_code IN ('cijfer', 'pct');
+INSERT INTO monitoring.aanleveringen (aanlevering_id, proeftuin_code, periode_code, vragenlijst_id)
+VALUES (9303, 'PT09', '2025-Q3', 903);
+INSERT INTO monitoring.antwoorden (aanlevering_id, vragenlijst_id, vraag_code, waarde_getal)
+VALUES (9303, 903, 'aantal', 103), (9303, 903, 'cijfer', 7.4), (9303, 903, 'pct', 33.3),
+       (9303, 903, 'respondenten', 0);
+SELECT is(as_role('programma', $$UPDATE monitoring.aanleveringen SET status = 'ingediend'
+    WHERE aanlevering_id = 9303$$, '{"sub":"t"}'), 'LK400',
+    'a mark and a percentage over 0 respondents are refused on submission');
+UPDATE monitoring.antwoorden SET waarde_getal = 3 WHERE aanlevering_id = 9303 AND vraag_code = 'respondenten';
+UPDATE monitoring.aanleveringen SET status = 'ingediend' WHERE aanlevering_id = 9303;
+UPDATE monitoring.aanleveringen SET status = 'goedgekeurd' WHERE aanlevering_id = 9303;
+SELECT results_eq(
+    $$SELECT indicator_code, waarde, teller, noemer FROM monitoring.waarnemingen
+       WHERE aanlevering_id = 9303 ORDER BY indicator_code$$,
+    $$VALUES ('T_WF', 103::numeric, NULL::numeric, NULL::numeric), ('T_WF_CIJFER', 7.4, 22.2, 3),
+             ('T_WF_PCT', 33.3, 1, 3)$$,
+    'approval stores a mean and a percentage with teller and noemer (a percentage''s teller in whole households)');
+SELECT is(as_role_value('opdrachtgever', $$SELECT string_agg(indicator || ':' || coalesce(waarde::text, 'leeg'), ' '
+        ORDER BY indicator) FROM api.waarnemingen_op(NULL) WHERE aanlevering = 9303$$, '{"sub":"t"}'),
+    'T_WF:105 T_WF_CIJFER:leeg T_WF_PCT:leeg', 'so an opdrachtgever does not see a mark or a share of 3');
 
 SELECT lives_ok($$SELECT audit.poging('POST', '/v1/x', 400, 'test')$$, 'an attempt is recorded');
 SELECT throws_ok($$DELETE FROM audit.pogingen$$, '42501', NULL, 'attempts cannot be deleted');
