@@ -41,9 +41,9 @@ COMMENT ON VIEW api.aanleveringen IS 'Kwartaalaanleveringen met status en signal
 
 -- An answer that counts (a question of type aantal, or one feeding an
 -- indicator that counts) is a figure about people, and so is a percentage
--- or an average over the few the answer to its noemer question counts
+-- or an average, over the number its noemer question was answered with
 -- (V019): for a caller who does not see the proeftuin's figures raw (an
--- opdrachtgever reading an approved delivery; R__00_onthulling) they are
+-- opdrachtgever reading an approved delivery; R__00_onthulling) both are
 -- controlled as the observations they become are on /v1/waarnemingen.
 CREATE VIEW api.antwoorden WITH (security_invoker = true) AS
 SELECT a.aanlevering_id AS aanlevering, a.vraag_code AS vraag,
@@ -62,7 +62,7 @@ SELECT a.aanlevering_id AS aanlevering, a.vraag_code AS vraag,
  CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
  CROSS JOIN LATERAL (SELECT CASE WHEN q.type = 'aantal' THEN 'aantal' ELSE i.eenheid END AS eenheid) e
  CROSS JOIN LATERAL (SELECT monitoring.ruwe_cijfers(l.proeftuin_code) AS ruw) c;
-COMMENT ON VIEW api.antwoorden IS 'Antwoorden van aanleveringen, aantallen met onthullingscontrole voor wie de cijfers van de proeftuin niet ongecontroleerd ziet. Voor /v1/aanleveringen/{id}/antwoorden.';
+COMMENT ON VIEW api.antwoorden IS 'Antwoorden van aanleveringen; aantallen, en percentages en gemiddelden over een noemer, met onthullingscontrole voor wie de cijfers van de proeftuin niet ongecontroleerd ziet. Voor /v1/aanleveringen/{id}/antwoorden.';
 
 -- Creates a concept delivery for a quarter with the questionnaire that
 -- applied then. Another proeftuin's delivery fails on row-level security.
