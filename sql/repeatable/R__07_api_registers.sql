@@ -131,10 +131,10 @@ $$;
 -- Every field of doc that is not a column of the view, is not writable
 -- through the view written through (invoer), or whose value does not fit
 -- the column's type, as invalidParams. A generated id is never written; a
--- code is written once, on create. Writability is read from the catalogue,
--- not from information_schema, which hides the columns of a view the
--- caller may not use: a caller who may not write gets 403, not a list of
--- unknown fields.
+-- code is written once, on create. Both are read from the catalogue in one
+-- lookup per field, not from information_schema, which hides the columns
+-- of a view the caller may not use: a caller who may not write gets 403,
+-- not a list of unknown fields.
 CREATE FUNCTION api.register_problemen(view text, invoer text, sleutel text, doc jsonb, nieuw boolean)
 RETURNS jsonb
 LANGUAGE plpgsql STABLE SECURITY INVOKER
@@ -150,12 +150,13 @@ BEGIN
 		RETURN jsonb_build_array(jsonb_build_object('name', '/', 'reason', 'verwacht een object'));
 	END IF;
 	FOR k, v IN SELECT * FROM jsonb_each(doc) LOOP
-		SELECT c.data_type INTO typ
-		  FROM information_schema.columns c
-		 WHERE c.table_schema = 'api' AND c.table_name = view AND c.column_name = k;
-		SELECT coalesce(bool_or(pg_column_is_updatable(a.attrelid, a.attnum, false)), false) INTO writable
-		  FROM pg_attribute a
-		 WHERE a.attrelid = format('api.%I', invoer)::regclass AND a.attname = k AND NOT a.attisdropped;
+		SELECT format_type(r.atttypid, NULL), coalesce(pg_column_is_updatable(w.attrelid, w.attnum, false), false)
+		  INTO typ, writable
+		  FROM pg_attribute r
+		  LEFT JOIN pg_attribute w ON w.attrelid = format('api.%I', invoer)::regclass AND w.attname = k
+		   AND w.attnum > 0 AND NOT w.attisdropped
+		 WHERE r.attrelid = format('api.%I', view)::regclass AND r.attname = k AND r.attnum > 0
+		   AND NOT r.attisdropped;
 		IF typ IS NULL THEN
 			problems := problems || jsonb_build_object('name', '/' || k, 'reason', 'onbekend veld');
 		ELSIF k = 'resultaten' AND view IN ('acties', 'kennisopdrachten') THEN
