@@ -21,7 +21,14 @@
  * "Toelichting" on period, establishment, hash, status, sources and
  * disclosure control (with the threshold the report was established
  * under, when it records one). Both data sheets are written by one
- * function from a table of their columns (xlsx_sheet).
+ * function from a table of their columns (xlsx_sheet), ready to sort,
+ * filter and print: the header row frozen, filtered and repeated on
+ * every printed page, landscape A4 one page wide.
+ * The same report gives the same file, byte for byte, at every download:
+ * the workbook's creation time is the report's establishment (left to
+ * libxlsxwriter, it would be the time of the download), so a copy
+ * archived by a ministry can be checked against the API later, and the
+ * ETag (a hash of the body) holds.
  * libxlsxwriter 1.1.4 writes to a file, so the workbook goes through a
  * temporary file in LAKMOES_TMPDIR (default /tmp), read back and removed.
  */
@@ -32,6 +39,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <xlsxwriter.h>
@@ -41,6 +49,7 @@
 /* The workbook's cell formats, made once. */
 struct xlsx_formats {
 	lxw_format	*bold;
+	lxw_format	*header;
 	lxw_format	*whole;
 	lxw_format	*decimal;
 };
@@ -64,7 +73,8 @@ struct xlsx_col {
 };
 
 static void	xlsx_sheet(lxw_workbook *, const struct xlsx_formats *, const char *,
-		    const struct xlsx_col *, json_t *);
+		    const struct xlsx_col *, json_t *, const char *);
+static int	xlsx_utc(const char *, time_t *);
 static void	xlsx_explanation(lxw_workbook *, const struct xlsx_formats *, json_t *);
 static lxw_format	*xlsx_unit_format(const struct xlsx_formats *, json_t *);
 static int	xlsx_slurp(const char *, struct api_buf *);
@@ -76,7 +86,7 @@ static const struct xlsx_col xlsx_figure_cols[] = {
 	{ "Eenheid", 16, "eenheid", NULL, XLSX_TEXT },
 	{ "Waarde", 16, "waarde", NULL, XLSX_AMOUNT },
 	{ "Status", 16, "status", NULL, XLSX_TEXT },
-	{ "Bron", 16, "bron", NULL, XLSX_TEXT },
+	{ "Bron", 36, "bron", NULL, XLSX_TEXT },
 	{ "Vorige periode", 16, "vorigePeriode", "periode", XLSX_TEXT },
 	{ "Waarde vorige periode", 16, "vorigePeriode", "waarde", XLSX_AMOUNT },
 	{ "Jaar eerder", 16, "jaarEerder", "periode", XLSX_TEXT },
@@ -109,13 +119,24 @@ int
 xlsx_report(json_t *report, struct api_buf *out)
 {
 	lxw_workbook_options	 opt;
+	lxw_doc_properties	 props;
 	lxw_workbook		*wb;
 	struct xlsx_formats	 f;
 	json_t			*inhoud;
 	const char		*tmpdir = getenv("LAKMOES_TMPDIR");
-	char			 path[256];
+	const char		*periode = json_string_value(json_object_get(report, "periode"));
+	char			 path[256], title[64], comments[128], footer[96];
+	time_t			 created;
 	int			 fd, n, ok;
 
+	if (periode == NULL || !xlsx_utc(json_string_value(json_object_get(report, "vastgesteldOp")),
+	    &created))
+		return (KORE_RESULT_ERROR);
+	(void)snprintf(title, sizeof(title), "Voortgangsrapportage %s", periode);
+	(void)snprintf(comments, sizeof(comments), "Inhoud (SHA-256): %s",
+	    json_string_value(json_object_get(report, "inhoudHash")));
+	/* left: the report; right: the page (&P) of the pages (&N) */
+	(void)snprintf(footer, sizeof(footer), "&L%s&Rpagina &P van &N", title);
 	if (tmpdir == NULL || *tmpdir == '\0')
 		tmpdir = "/tmp";
 	/* mkstemp()'s template: the name ends in six 'X' that it replaces. */
@@ -133,16 +154,27 @@ xlsx_report(json_t *report, struct api_buf *out)
 		(void)unlink(path);
 		return (KORE_RESULT_ERROR);
 	}
+	memset(&props, 0, sizeof(props));
+	props.title = title;
+	props.subject = "Toekomstscenario kind- en gezinsbescherming: voortgang voor de Tweede Kamer";
+	props.comments = comments;
+	props.created = created;
+	(void)workbook_set_properties(wb, &props);
 	f.bold = workbook_add_format(wb);
+	f.header = workbook_add_format(wb);
 	f.whole = workbook_add_format(wb);
 	f.decimal = workbook_add_format(wb);
 	format_set_bold(f.bold);
+	format_set_bold(f.header);
+	format_set_text_wrap(f.header);
+	format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
+	format_set_bottom(f.header, LXW_BORDER_THIN);
 	format_set_num_format(f.whole, "#,##0");
 	format_set_num_format(f.decimal, "#,##0.0");
 	inhoud = json_object_get(report, "inhoud");
-	xlsx_sheet(wb, &f, "Cijfers", xlsx_figure_cols, json_object_get(inhoud, "cijfers"));
+	xlsx_sheet(wb, &f, "Cijfers", xlsx_figure_cols, json_object_get(inhoud, "cijfers"), footer);
 	xlsx_sheet(wb, &f, "Transitiemonitor", xlsx_transition_cols,
-	    json_object_get(inhoud, "transitiemonitor"));
+	    json_object_get(inhoud, "transitiemonitor"), footer);
 	xlsx_explanation(wb, &f, report);
 	ok = workbook_close(wb) == LXW_NO_ERROR && xlsx_slurp(path, out);
 	(void)unlink(path);
@@ -160,13 +192,36 @@ xlsx_unit_format(const struct xlsx_formats *f, json_t *eenheid)
 }
 
 /*
+ * The time an ISO 8601 UTC timestamp ("2025-12-01T10:15:00.123456Z", as
+ * the report's vastgesteldOp) stands for, to the second.
+ */
+static int
+xlsx_utc(const char *iso, time_t *out)
+{
+	struct tm	tm;
+
+	memset(&tm, 0, sizeof(tm));
+	/* six fields read: iso is at least "0-0-0T0:0:0" long */
+	if (iso == NULL || sscanf(iso, "%4d-%2d-%2dT%2d:%2d:%2d", &tm.tm_year, &tm.tm_mon, &tm.tm_mday,
+	    &tm.tm_hour, &tm.tm_min, &tm.tm_sec) != 6 || iso[strlen(iso) - 1] != 'Z')
+		return (0);
+	tm.tm_year -= 1900;
+	tm.tm_mon -= 1;
+	if ((*out = timegm(&tm)) == (time_t)-1)
+		return (0);
+	return (1);
+}
+
+/*
  * A data sheet: the headers in bold, then one row per element of rows, as
  * frozen: text as it is, counts and euros whole, other amounts with one
  * decimal (xlsx_unit_format), an absent or null field an empty cell.
+ * The header row stays in view, filters, and heads every printed page;
+ * footer names the report and the page.
  */
 static void
 xlsx_sheet(lxw_workbook *wb, const struct xlsx_formats *f, const char *name,
-    const struct xlsx_col *cols, json_t *rows)
+    const struct xlsx_col *cols, json_t *rows, const char *footer)
 {
 	lxw_worksheet	*ws = workbook_add_worksheet(wb, name);
 	lxw_format	*fmt;
@@ -176,9 +231,18 @@ xlsx_sheet(lxw_workbook *wb, const struct xlsx_formats *f, const char *name,
 	lxw_col_t	 col;
 
 	for (col = 0; cols[col].header != NULL; col++) {
-		(void)worksheet_write_string(ws, 0, col, cols[col].header, f->bold);
+		(void)worksheet_write_string(ws, 0, col, cols[col].header, f->header);
 		(void)worksheet_set_column(ws, col, col, cols[col].width, NULL);
 	}
+	/* room for a header of three lines: spreadsheets do not all fit it on opening */
+	(void)worksheet_set_row(ws, 0, 45, NULL);
+	worksheet_freeze_panes(ws, 1, 0);
+	(void)worksheet_autofilter(ws, 0, 0, (lxw_row_t)json_array_size(rows), col - 1);
+	(void)worksheet_repeat_rows(ws, 0, 0);
+	worksheet_set_landscape(ws);
+	worksheet_set_paper(ws, 9);	/* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
+	(void)worksheet_set_footer(ws, footer);
 	json_array_foreach(rows, i, r) {
 		row = (lxw_row_t)i + 1;
 		for (col = 0; cols[col].header != NULL; col++) {
@@ -207,9 +271,10 @@ xlsx_sheet(lxw_workbook *wb, const struct xlsx_formats *f, const char *name,
 }
 
 /*
- * The report's period, establishment and hash, then what its figures mean.
- * The disclosure threshold is the one the report records (reports
- * established before it did so: described without the number).
+ * The report's period, establishment and hash, then what its figures mean
+ * (first, for a report without figures, why it has none). The disclosure
+ * threshold is the one the report records (reports established before it
+ * did so: described without the number).
  */
 static void
 xlsx_explanation(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
@@ -224,7 +289,8 @@ xlsx_explanation(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 		    "tegenover de overige gemeenten, acties, mijlpalen, kennisopdrachten, spreiding en "
 		    "begroting). Bij de effecten geldt dezelfde onthullingscontrole.",
 		"De inhoud is vastgelegd met een SHA-256-hash; dezelfde rapportage is via de API "
-		    "(/v1/voortgangsrapportages) altijd precies zo op te vragen.",
+		    "(/v1/voortgangsrapportages) altijd precies zo op te vragen, en dit Excel-bestand is "
+		    "bij elke download hetzelfde bestand.",
 	};
 	lxw_worksheet	*ws = workbook_add_worksheet(wb, "Toelichting");
 	lxw_format	*wrap = workbook_add_format(wb);
@@ -232,6 +298,7 @@ xlsx_explanation(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 	json_t		*drempel = json_object_get(inhoud, "onthullingsdrempel");
 	char		 disclosure[512], fewer[48];
 	size_t		 i;
+	lxw_row_t	 row = 4;
 
 	if (json_is_number(drempel))
 		(void)snprintf(fewer, sizeof(fewer), "minder dan %g", json_number_value(drempel));
@@ -243,6 +310,9 @@ xlsx_explanation(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 	    "zonder geheimhouding betekent dat er geen cijfer was.", fewer);
 
 	format_set_text_wrap(wrap);
+	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);
+	worksheet_set_paper(ws, 9);	/* A4 */
+	worksheet_fit_to_pages(ws, 1, 0);
 	(void)worksheet_set_column(ws, 0, 0, 22, NULL);
 	(void)worksheet_set_column(ws, 1, 1, 100, wrap);
 	(void)worksheet_write_string(ws, 0, 0, "Voortgangsrapportage", f->bold);
@@ -251,9 +321,11 @@ xlsx_explanation(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 	(void)worksheet_write_string(ws, 1, 1, json_string_value(json_object_get(report, "vastgesteldOp")), NULL);
 	(void)worksheet_write_string(ws, 2, 0, "Inhoud (SHA-256)", f->bold);
 	(void)worksheet_write_string(ws, 2, 1, json_string_value(json_object_get(report, "inhoudHash")), NULL);
+	if (json_array_size(json_object_get(inhoud, "cijfers")) == 0)
+		(void)worksheet_write_string(ws, row++, 1, "Deze rapportage heeft geen cijfers: toen ze werd "
+		    "vastgesteld, was geen landelijke indicator gevalideerd.", wrap);
 	for (i = 0; i < sizeof(text) / sizeof(text[0]); i++)
-		(void)worksheet_write_string(ws, (lxw_row_t)(4 + i), 1,
-		    text[i] != NULL ? text[i] : disclosure, wrap);
+		(void)worksheet_write_string(ws, row++, 1, text[i] != NULL ? text[i] : disclosure, wrap);
 }
 
 /* Reads the file at path into out. */

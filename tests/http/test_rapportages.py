@@ -1,8 +1,10 @@
 """Half-year progress reports: established once by the programme, public,
 frozen exactly (content and hash unchanged after corrections), JSON and CSV."""
 import csv
+import datetime
 import io
 import json
+import time
 
 from conftest import assert_problem, bearer, post_json, request, token
 
@@ -123,3 +125,56 @@ def test_excel_has_the_same_numbers_as_the_json():
     assert toelichting["B3"].value == report["inhoudHash"]
     explained = [c.value for c in toelichting["B"] if "Onthullingscontrole" in (c.value or "")]
     assert len(explained) == 1 and "minder dan 10 waarnemingen" in explained[0], explained
+
+
+def test_excel_is_the_same_file_at_every_download_and_ready_to_print():
+    import openpyxl
+    from openpyxl.utils import get_column_letter
+    path = "/v1/voortgangsrapportages/2025-H2"
+    xlsx = {"Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+    report = request("GET", path).json()
+    first = request("GET", path, xlsx)
+    time.sleep(1.05 - time.time() % 1)      # into the next second: a file stamped at download would differ
+    second = request("GET", path, xlsx)
+    assert first.status == second.status == 200
+    assert first.body == second.body, "an archived copy can be checked against the API"
+    assert first.headers["etag"] == second.headers["etag"]
+    assert request("GET", path, dict(xlsx, **{"If-None-Match": first.headers["etag"]})).status == 304
+    wb = openpyxl.load_workbook(io.BytesIO(first.body))
+    established = datetime.datetime.fromisoformat(report["vastgesteldOp"].replace("Z", "+00:00"))
+    assert wb.properties.created == established.replace(microsecond=0, tzinfo=None)
+    assert wb.properties.title == "Voortgangsrapportage 2025-H2"
+    assert report["inhoudHash"] in wb.properties.description
+    for name in ("Cijfers", "Transitiemonitor"):
+        sheet = wb[name]
+        assert sheet.max_row > 1, name
+        assert sheet.freeze_panes == "A2", "the header stays in view"
+        assert sheet.auto_filter.ref == "A1:%s%d" % (get_column_letter(sheet.max_column), sheet.max_row)
+        assert sheet.print_title_rows == "$1:$1", "the header heads every printed page"
+        assert sheet.page_setup.orientation == "landscape" and sheet.page_setup.paperSize == 9    # A4
+        assert sheet.sheet_properties.pageSetUpPr.fitToPage and sheet.page_setup.fitToHeight == 0
+        assert "Voortgangsrapportage 2025-H2" in sheet.oddFooter.left.text
+
+
+def test_excel_of_a_report_without_figures_says_why():
+    import openpyxl
+    xlsx = {"Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+    validated = [i["code"] for i in request("GET", "/v1/indicatoren?limit=1000").json()["items"]
+                 if i["monitoringtype"] == "landelijk" and i["validatiestatus"] == "gevalideerd"]
+    assert validated, "setup_module validated some"
+    try:
+        for code in validated:
+            r = post_json("/v1/indicatoren/" + code, {"validatiestatus": "in_ontwikkeling"}, PROGRAMMA, "PATCH")
+            assert r.status == 200, r.body
+        r = post_json("/v1/voortgangsrapportages", {"periode": "2023-H1"}, PROGRAMMA)
+        assert r.status == 201, r.body
+        assert r.json()["inhoud"]["cijfers"] == []
+    finally:
+        for code in validated:
+            post_json("/v1/indicatoren/" + code, {"validatiestatus": "gevalideerd"}, PROGRAMMA, "PATCH")
+    why = "Deze rapportage heeft geen cijfers"
+    wb = openpyxl.load_workbook(io.BytesIO(request("GET", "/v1/voortgangsrapportages/2023-H1", xlsx).body))
+    assert wb["Cijfers"].max_row == 1
+    assert wb["Toelichting"]["B5"].value.startswith(why), "first of the explanation"
+    full = openpyxl.load_workbook(io.BytesIO(request("GET", "/v1/voortgangsrapportages/2025-H2", xlsx).body))
+    assert not any(why in (c.value or "") for c in full["Toelichting"]["B"])
