@@ -94,6 +94,12 @@ def server_log():
         return f.read()
 
 
+def database_log():
+    """The test cluster's PostgreSQL log (scripts/db.sh)."""
+    with open(os.path.join(STATE, "pg", "log", "postgres.log"), encoding="utf-8", errors="replace") as f:
+        return f.read()
+
+
 def db(cmd):
     subprocess.run([os.path.join(ROOT, "scripts", "db.sh"), cmd, STATE],
                    check=True, capture_output=True)
