@@ -1,6 +1,7 @@
 """The quarterly delivery through the API: the full round trip, another
 proeftuin's 404s, role refusals, and every bad input refused harmlessly."""
 import csv
+import datetime
 import io
 import json
 
@@ -188,6 +189,17 @@ def test_required_answers_on_submit():
     ident = create("2024-Q4")
     p = assert_problem(post_json("/v1/aanleveringen/%d" % ident, {"status": "ingediend"}, PT07, "PATCH"), 400)
     assert len(p["invalidParams"]) >= 3
+    assert request("GET", "/v1/aanleveringen/%d" % ident, PT07).json()["status"] == "concept"
+
+
+def test_the_running_quarter_is_submitted_once_it_is_over():
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    running = "%d-Q%d" % (today.year, (today.month - 1) // 3 + 1)
+    ident = create(running)     # started and answered while it runs
+    assert post_json("/v1/aanleveringen/%d/antwoorden" % ident, valid_answers(), PT07, "PUT").status == 200
+    p = assert_problem(post_json("/v1/aanleveringen/%d" % ident, {"status": "ingediend"}, PT07, "PATCH"), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["periode"], "its answers are complete"
+    assert "loopt nog tot en met" in p["invalidParams"][0]["reason"]
     assert request("GET", "/v1/aanleveringen/%d" % ident, PT07).json()["status"] == "concept"
 
 

@@ -4,7 +4,7 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(15);
+SELECT plan(17);
 
 INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype, richting, aggregatie)
 VALUES ('T_WF', 'test', 'test', 'aantal', 'output', 'diagnostisch', 'neutraal', 'som');
@@ -21,7 +21,7 @@ INSERT INTO monitoring.aanleveringen (aanlevering_id, proeftuin_code, periode_co
 VALUES (9301, 'PT09', '2025-Q1', 903), (9302, 'PT09', '2025-Q2', 903);
 
 SELECT throws_like($$UPDATE monitoring.aanleveringen SET status = 'ingediend' WHERE aanlevering_id = 9301$$,
-    'nog niet alle verplichte vragen%', 'submitting without the required answer is refused');
+    'de aanlevering kan nog niet worden ingediend%', 'submitting without the required answer is refused');
 INSERT INTO monitoring.antwoorden (aanlevering_id, vragenlijst_id, vraag_code, waarde_getal)
 VALUES (9301, 903, 'aantal', 104), (9302, 903, 'aantal', 900);
 SELECT lives_ok($$UPDATE monitoring.aanleveringen SET status = 'ingediend' WHERE aanlevering_id IN (9301, 9302)$$,
@@ -78,6 +78,34 @@ SELECT results_eq(
 SELECT is(as_role_value('opdrachtgever', $$SELECT string_agg(indicator || ':' || coalesce(waarde::text, 'leeg'), ' '
         ORDER BY indicator) FROM api.waarnemingen_op(NULL) WHERE aanlevering = 9303$$, '{"sub":"t"}'),
     'T_WF:105 T_WF_CIJFER:leeg T_WF_PCT:leeg', 'so an opdrachtgever does not see a mark or a share of 3');
+
+-- The running quarter (V021): started and answered while it runs, submitted
+-- once it is over; the quarter is named first, the open questions after it.
+INSERT INTO monitoring.aanleveringen (aanlevering_id, proeftuin_code, periode_code, vragenlijst_id)
+SELECT 9304, 'PT09', q.periode_code, 903 FROM ref.perioden q
+ WHERE q.soort = 'kwartaal' AND current_date BETWEEN q.begin_date AND q.eind_date;
+CREATE TEMP TABLE wf_problemen (poging integer, detail jsonb);
+CREATE FUNCTION pg_temp.dien_in(poging integer) RETURNS void LANGUAGE plpgsql AS $$
+DECLARE
+	d text;
+BEGIN
+	UPDATE monitoring.aanleveringen SET status = 'ingediend' WHERE aanlevering_id = 9304;
+EXCEPTION WHEN SQLSTATE 'LK400' THEN
+	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
+	INSERT INTO wf_problemen VALUES (poging, d::jsonb);
+END
+$$;
+SELECT pg_temp.dien_in(1);
+INSERT INTO monitoring.antwoorden (aanlevering_id, vragenlijst_id, vraag_code, waarde_getal)
+VALUES (9304, 903, 'aantal', 101);
+SELECT pg_temp.dien_in(2);
+SELECT is((SELECT array_agg(e ->> 'name' ORDER BY n) FROM wf_problemen, jsonb_array_elements(detail)
+             WITH ORDINALITY AS x(e, n) WHERE poging = 1),
+    ARRAY['periode', 'aantal'], 'the running quarter is refused on submission, named before the open question');
+SELECT matches((SELECT detail ->> 0 FROM wf_problemen WHERE poging = 2 AND jsonb_array_length(detail) = 1),
+    (SELECT format('loopt nog tot en met %s', to_char(q.eind_date, 'DD-MM-YYYY')) FROM ref.perioden q
+      JOIN monitoring.aanleveringen a ON a.periode_code = q.periode_code WHERE a.aanlevering_id = 9304),
+    'answered in full, it is still refused until the quarter''s last day has passed, which the reason names');
 
 SELECT lives_ok($$SELECT audit.poging('POST', '/v1/x', 400, 'test')$$, 'an attempt is recorded');
 SELECT throws_ok($$DELETE FROM audit.pogingen$$, '42501', NULL, 'attempts cannot be deleted');
