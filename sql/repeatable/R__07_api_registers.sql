@@ -6,7 +6,8 @@
 -- through it; row-level security applies) with a "versie" column (a hash
 -- of the row: the ETag), and two generic functions that create and update
 -- through those views: every unknown, read-only or mistyped field is named
--- at once (LK400), an update needs the version read before (LK428 without,
+-- at once (LK400), and so is every required field left out or emptied
+-- (register_verplicht), an update needs the version read before (LK428 without,
 -- LK412 when stale), a create with an Idempotency-Key happens once.
 -- The doelgroep estimates are counts of people: they are read through a
 -- view with disclosure control and written through a raw one of the same
@@ -18,7 +19,8 @@ SET LOCAL ROLE lakmoes_owner;
 
 DROP FUNCTION IF EXISTS api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text),
     api.register_koppel(text, bigint, jsonb), api.register_problemen(text, text, jsonb, boolean),
-    api.register_problemen(text, text, text, jsonb, boolean), api.register_bron(text) CASCADE;
+    api.register_problemen(text, text, text, jsonb, boolean), api.register_verplicht(text, text, jsonb, boolean),
+    api.register_bron(text) CASCADE;
 DROP VIEW IF EXISTS api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
     api.doelgroepschattingen, api.doelgroepschattingen_invoer, api.basisbouwstenen CASCADE;
@@ -203,6 +205,42 @@ BEGIN
 END
 $$;
 
+-- After a NOT NULL violation on tabel, the table written through view
+-- invoer: every field of doc that leaves one of its required columns (not
+-- null, no default) empty, by its API name: on create a field left out or
+-- null, on update a field set to null. Which base column a field is comes
+-- from the plan of reading it (its output is alias.column); this runs only
+-- when such a write has already failed.
+CREATE FUNCTION api.register_verplicht(invoer text, tabel text, doc jsonb, nieuw boolean)
+RETURNS jsonb
+LANGUAGE plpgsql SECURITY INVOKER
+AS $$
+DECLARE
+	k text;
+	plan jsonb;
+	uit text;
+	problems jsonb := '[]';
+BEGIN
+	FOR k IN SELECT w.attname FROM pg_attribute w
+	          WHERE w.attrelid = format('api.%I', invoer)::regclass AND w.attnum > 0 AND NOT w.attisdropped
+	            AND pg_column_is_updatable(w.attrelid, w.attnum, false)
+	            AND CASE WHEN nieuw THEN coalesce(jsonb_typeof(doc -> w.attname), 'null') = 'null'
+	                     ELSE jsonb_typeof(doc -> w.attname) = 'null' END
+	          ORDER BY w.attnum LOOP
+		EXECUTE format('EXPLAIN (VERBOSE, FORMAT JSON) SELECT %I FROM api.%I', k, invoer) INTO plan;
+		uit := plan -> 0 -> 'Plan' -> 'Output' ->> 0;
+		IF uit ~ '^\w+\.\w+$' AND EXISTS (
+		    SELECT 1 FROM pg_attribute a
+		     WHERE a.attrelid = tabel::regclass AND a.attname = split_part(uit, '.', 2)
+		       AND a.attnotnull AND NOT a.atthasdef AND a.attidentity = '' AND a.attgenerated = '') THEN
+			problems := problems || jsonb_build_object('name', '/' || k, 'reason',
+			    CASE WHEN nieuw THEN 'verplicht veld' ELSE 'verplicht veld; kan niet leeg worden' END);
+		END IF;
+	END LOOP;
+	RETURN problems;
+END
+$$;
+
 -- Replaces the gewenste resultaten an action or knowledge assignment serves.
 CREATE FUNCTION api.register_koppel(view text, id bigint, resultaten jsonb) RETURNS void
 LANGUAGE plpgsql SECURITY INVOKER
@@ -231,6 +269,8 @@ DECLARE
 	problems jsonb;
 	cols text;
 	result jsonb;
+	schema_naam text;
+	tabel_naam text;
 BEGIN
 	IF b.view IS NULL THEN
 		RAISE EXCEPTION 'onbekend register' USING ERRCODE = 'LK404';
@@ -251,8 +291,17 @@ BEGIN
 		RAISE EXCEPTION 'een leeg object legt niets vast' USING ERRCODE = 'LK400',
 		    DETAIL = jsonb_build_array(jsonb_build_object('name', '/', 'reason', 'geen velden'))::text;
 	END IF;
-	EXECUTE format('INSERT INTO api.%I AS t (%s) SELECT %s FROM jsonb_populate_record(NULL::api.%I, $1) '
-	    'RETURNING to_jsonb(t)', b.invoer, cols, cols, b.invoer) USING doc - 'resultaten' INTO result;
+	BEGIN
+		EXECUTE format('INSERT INTO api.%I AS t (%s) SELECT %s FROM jsonb_populate_record(NULL::api.%I, $1) '
+		    'RETURNING to_jsonb(t)', b.invoer, cols, cols, b.invoer) USING doc - 'resultaten' INTO result;
+	EXCEPTION WHEN not_null_violation THEN
+		GET STACKED DIAGNOSTICS schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME;
+		problems := api.register_verplicht(b.invoer, format('%I.%I', schema_naam, tabel_naam), doc, true);
+		IF jsonb_array_length(problems) = 0 THEN
+			RAISE;
+		END IF;
+		RAISE EXCEPTION 'zo kan het niet worden vastgelegd' USING ERRCODE = 'LK400', DETAIL = problems::text;
+	END;
 	IF doc ? 'resultaten' THEN
 		PERFORM api.register_koppel(b.view, (result ->> 'id')::bigint, doc -> 'resultaten');
 		EXECUTE format('SELECT to_jsonb(v) FROM api.%I v WHERE v.id = $1', b.view)
@@ -278,6 +327,8 @@ DECLARE
 	sets text;
 	cur jsonb;
 	result jsonb;
+	schema_naam text;
+	tabel_naam text;
 BEGIN
 	IF b.view IS NULL THEN
 		RAISE EXCEPTION 'onbekend register' USING ERRCODE = 'LK404';
@@ -303,9 +354,18 @@ BEGIN
 	SELECT string_agg(format('%I = r.%I', k, k), ', ') INTO sets
 	  FROM jsonb_object_keys(doc) AS k WHERE k <> b.sleutel AND k <> 'resultaten';
 	IF sets IS NOT NULL THEN
-		EXECUTE format('UPDATE api.%I AS t SET %s FROM jsonb_populate_record(NULL::api.%I, $1) AS r '
-		    'WHERE t.%I::text = $2', b.invoer, sets, b.invoer, b.sleutel)
-		   USING doc - 'resultaten', sleutel;
+		BEGIN
+			EXECUTE format('UPDATE api.%I AS t SET %s FROM jsonb_populate_record(NULL::api.%I, $1) AS r '
+			    'WHERE t.%I::text = $2', b.invoer, sets, b.invoer, b.sleutel)
+			   USING doc - 'resultaten', sleutel;
+		EXCEPTION WHEN not_null_violation THEN
+			GET STACKED DIAGNOSTICS schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME;
+			problems := api.register_verplicht(b.invoer, format('%I.%I', schema_naam, tabel_naam), doc, false);
+			IF jsonb_array_length(problems) = 0 THEN
+				RAISE;
+			END IF;
+			RAISE EXCEPTION 'zo kan het niet worden gewijzigd' USING ERRCODE = 'LK400', DETAIL = problems::text;
+		END;
 	END IF;
 	IF doc ? 'resultaten' THEN
 		PERFORM api.register_koppel(b.view, sleutel::bigint, doc -> 'resultaten');
@@ -325,5 +385,6 @@ GRANT INSERT, UPDATE ON api.projecten, api.producten, api.acties, api.mijlpalen,
 GRANT EXECUTE ON FUNCTION api.register_koppel(text, bigint, jsonb) TO programma;
 GRANT SELECT, INSERT, UPDATE ON api.doelgroepschattingen_invoer TO programma;
 GRANT EXECUTE ON FUNCTION api.register_bron(text), api.register_problemen(text, text, text, jsonb, boolean),
+    api.register_verplicht(text, text, jsonb, boolean),
     api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text)
     TO aanleveraar, programma, opdrachtgever, onderzoeker;

@@ -109,6 +109,23 @@ def test_bad_input_names_every_field_and_changes_nothing():
     assert code.status == 201
 
 
+def test_required_fields_are_named():
+    before = int(sql("SELECT count(*) FROM register.acties"))
+    p = assert_problem(post_json("/v1/acties", {"titel": "Wijkteams leren van elkaar"}, PROGRAMMA), 400)
+    assert [(x["name"], x["reason"]) for x in p["invalidParams"]] == [
+        ("/niveau", "verplicht veld"), ("/soort", "verplicht veld")]
+    assert int(sql("SELECT count(*) FROM register.acties")) == before
+    r = post_json("/v1/acties", {"titel": "Wijkteams leren van elkaar", "niveau": "professionals",
+                                 "soort": "transitiebevorderend"}, PROGRAMMA)
+    assert r.status == 201, r.body
+    path = "/v1/acties/%d" % r.json()["id"]
+    etag = request("GET", path, PROGRAMMA).headers["etag"]
+    p = assert_problem(post_json(path, {"titel": None, "omschrijving": None}, dict(PROGRAMMA, **{"If-Match": etag}),
+                                 "PATCH"), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/titel"], "an optional field may be emptied"
+    assert request("GET", path, PROGRAMMA).json()["titel"] == "Wijkteams leren van elkaar"
+
+
 def test_roles():
     assert request("GET", "/v1/acties?limit=1", OPDRACHTGEVER).status == 200
     assert_problem(post_json("/v1/acties", CREATE["acties"], OPDRACHTGEVER), 403)
