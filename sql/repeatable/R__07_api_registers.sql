@@ -6,9 +6,10 @@
 -- through it; row-level security applies) with a "versie" column (a hash
 -- of the row: the ETag), and two generic functions that create and update
 -- through those views: every unknown, read-only or mistyped field is named
--- at once (LK400), and so is every required field left out or emptied
--- (register_verplicht), an update needs the version read before (LK428 without,
--- LK412 when stale), a create with an Idempotency-Key happens once.
+-- at once (LK400), and so is every required field left out or emptied and
+-- a field that breaks a rule of its table (register_schending); an update
+-- needs the version read before (LK428 without, LK412 when stale), a
+-- create with an Idempotency-Key happens once.
 -- The doelgroep estimates are counts of people: they are read through a
 -- view with disclosure control and written through a raw one of the same
 -- shape that only the programme may use.
@@ -20,6 +21,7 @@ SET LOCAL ROLE lakmoes_owner;
 DROP FUNCTION IF EXISTS api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text),
     api.register_koppel(text, bigint, jsonb), api.register_problemen(text, text, jsonb, boolean),
     api.register_problemen(text, text, text, jsonb, boolean), api.register_verplicht(text, text, jsonb, boolean),
+    api.register_velden(text), api.register_schending(text, text, text, text, jsonb, boolean),
     api.register_bron(text) CASCADE;
 DROP VIEW IF EXISTS api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
@@ -205,40 +207,60 @@ BEGIN
 END
 $$;
 
--- After a NOT NULL violation on tabel, the table written through view
--- invoer: every field of doc that leaves one of its required columns (not
--- null, no default) empty, by its API name: on create a field left out or
--- null, on update a field set to null. Which base column a field is comes
--- from the plan of reading it (its output is alias.column); this runs only
--- when such a write has already failed.
-CREATE FUNCTION api.register_verplicht(invoer text, tabel text, doc jsonb, nieuw boolean)
-RETURNS jsonb
+-- The fields of view invoer that write a column of its table, with that
+-- column: read from the plan of reading each field (its output is
+-- alias.column). A plan per field, so only for the error paths below
+-- (volatile: EXPLAIN may not run in a stable function).
+CREATE FUNCTION api.register_velden(invoer text)
+RETURNS TABLE (veld text, kolom text, volgorde smallint)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $$
 DECLARE
-	k text;
 	plan jsonb;
 	uit text;
-	problems jsonb := '[]';
 BEGIN
-	FOR k IN SELECT w.attname FROM pg_attribute w
+	FOR veld, volgorde IN SELECT w.attname, w.attnum FROM pg_attribute w
 	          WHERE w.attrelid = format('api.%I', invoer)::regclass AND w.attnum > 0 AND NOT w.attisdropped
-	            AND pg_column_is_updatable(w.attrelid, w.attnum, false)
-	            AND CASE WHEN nieuw THEN coalesce(jsonb_typeof(doc -> w.attname), 'null') = 'null'
-	                     ELSE jsonb_typeof(doc -> w.attname) = 'null' END
-	          ORDER BY w.attnum LOOP
-		EXECUTE format('EXPLAIN (VERBOSE, FORMAT JSON) SELECT %I FROM api.%I', k, invoer) INTO plan;
+	            AND pg_column_is_updatable(w.attrelid, w.attnum, false) LOOP
+		EXECUTE format('EXPLAIN (VERBOSE, FORMAT JSON) SELECT %I FROM api.%I', veld, invoer) INTO plan;
 		uit := plan -> 0 -> 'Plan' -> 'Output' ->> 0;
-		IF uit ~ '^\w+\.\w+$' AND EXISTS (
-		    SELECT 1 FROM pg_attribute a
-		     WHERE a.attrelid = tabel::regclass AND a.attname = split_part(uit, '.', 2)
-		       AND a.attnotnull AND NOT a.atthasdef AND a.attidentity = '' AND a.attgenerated = '') THEN
-			problems := problems || jsonb_build_object('name', '/' || k, 'reason',
-			    CASE WHEN nieuw THEN 'verplicht veld' ELSE 'verplicht veld; kan niet leeg worden' END);
+		IF uit ~ '^\w+\.\w+$' THEN
+			kolom := split_part(uit, '.', 2);
+			RETURN NEXT;
 		END IF;
 	END LOOP;
-	RETURN problems;
 END
+$$;
+
+-- After a write through view invoer broke a rule of tabel, its table
+-- (SQLSTATE staat, constraint regel): the fields concerned, by their API
+-- names. Not null (23502): every field of doc that leaves a required
+-- column (not null, no default) empty: on create left out or null, on
+-- update set to null. Check (23514) or reference (23503): the fields of the
+-- constraint's columns, with what the rule asks: its comment, else the
+-- values a list allows, else that the referenced code does not exist.
+-- Empty when none of it is a field of invoer.
+CREATE FUNCTION api.register_schending(invoer text, staat text, tabel text, regel text, doc jsonb, nieuw boolean)
+RETURNS jsonb
+LANGUAGE sql SECURITY INVOKER
+AS $$
+	SELECT coalesce(jsonb_agg(jsonb_build_object('name', '/' || f.veld, 'reason', p.reden) ORDER BY f.volgorde), '[]')
+	  FROM api.register_velden(invoer) f
+	  JOIN pg_attribute a ON a.attrelid = tabel::regclass AND a.attname = f.kolom
+	  LEFT JOIN pg_constraint c ON c.conrelid = a.attrelid AND c.conname = regel AND a.attnum = ANY (c.conkey)
+	 CROSS JOIN LATERAL (SELECT CASE WHEN staat = '23502' THEN
+	            CASE WHEN nieuw THEN 'verplicht veld' ELSE 'verplicht veld; kan niet leeg worden' END
+	        ELSE coalesce(obj_description(c.oid, 'pg_constraint'),
+	            CASE WHEN c.contype = 'f' THEN 'bestaat niet' END,
+	            (SELECT 'een van: ' || string_agg(m[1], ', ')
+	               FROM regexp_matches(pg_get_constraintdef(c.oid), '''([^'']*)''::text', 'g') AS m
+	              WHERE pg_get_constraintdef(c.oid) ~ '^CHECK \(\(\w+ = ANY \(ARRAY\['),
+	            'voldoet niet aan regel ' || c.conname) END AS reden) p
+	 WHERE CASE WHEN staat = '23502' THEN
+	            a.attnotnull AND NOT a.atthasdef AND a.attidentity = '' AND a.attgenerated = ''
+	            AND CASE WHEN nieuw THEN coalesce(jsonb_typeof(doc -> f.veld), 'null') = 'null'
+	                     ELSE jsonb_typeof(doc -> f.veld) = 'null' END
+	        ELSE c.oid IS NOT NULL END
 $$;
 
 -- Replaces the gewenste resultaten an action or knowledge assignment serves.
@@ -269,8 +291,10 @@ DECLARE
 	problems jsonb;
 	cols text;
 	result jsonb;
+	staat text;
 	schema_naam text;
 	tabel_naam text;
+	regel text;
 BEGIN
 	IF b.view IS NULL THEN
 		RAISE EXCEPTION 'onbekend register' USING ERRCODE = 'LK404';
@@ -294,9 +318,11 @@ BEGIN
 	BEGIN
 		EXECUTE format('INSERT INTO api.%I AS t (%s) SELECT %s FROM jsonb_populate_record(NULL::api.%I, $1) '
 		    'RETURNING to_jsonb(t)', b.invoer, cols, cols, b.invoer) USING doc - 'resultaten' INTO result;
-	EXCEPTION WHEN not_null_violation THEN
-		GET STACKED DIAGNOSTICS schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME;
-		problems := api.register_verplicht(b.invoer, format('%I.%I', schema_naam, tabel_naam), doc, true);
+	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation THEN
+		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
+		    regel = CONSTRAINT_NAME;
+		problems := api.register_schending(b.invoer, staat, format('%I.%I', schema_naam, tabel_naam), regel,
+		    doc, true);
 		IF jsonb_array_length(problems) = 0 THEN
 			RAISE;
 		END IF;
@@ -327,8 +353,10 @@ DECLARE
 	sets text;
 	cur jsonb;
 	result jsonb;
+	staat text;
 	schema_naam text;
 	tabel_naam text;
+	regel text;
 BEGIN
 	IF b.view IS NULL THEN
 		RAISE EXCEPTION 'onbekend register' USING ERRCODE = 'LK404';
@@ -358,9 +386,11 @@ BEGIN
 			EXECUTE format('UPDATE api.%I AS t SET %s FROM jsonb_populate_record(NULL::api.%I, $1) AS r '
 			    'WHERE t.%I::text = $2', b.invoer, sets, b.invoer, b.sleutel)
 			   USING doc - 'resultaten', sleutel;
-		EXCEPTION WHEN not_null_violation THEN
-			GET STACKED DIAGNOSTICS schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME;
-			problems := api.register_verplicht(b.invoer, format('%I.%I', schema_naam, tabel_naam), doc, false);
+		EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation THEN
+			GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
+			    regel = CONSTRAINT_NAME;
+			problems := api.register_schending(b.invoer, staat, format('%I.%I', schema_naam, tabel_naam), regel,
+			    doc, false);
 			IF jsonb_array_length(problems) = 0 THEN
 				RAISE;
 			END IF;
@@ -385,6 +415,6 @@ GRANT INSERT, UPDATE ON api.projecten, api.producten, api.acties, api.mijlpalen,
 GRANT EXECUTE ON FUNCTION api.register_koppel(text, bigint, jsonb) TO programma;
 GRANT SELECT, INSERT, UPDATE ON api.doelgroepschattingen_invoer TO programma;
 GRANT EXECUTE ON FUNCTION api.register_bron(text), api.register_problemen(text, text, text, jsonb, boolean),
-    api.register_verplicht(text, text, jsonb, boolean),
+    api.register_velden(text), api.register_schending(text, text, text, text, jsonb, boolean),
     api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text)
     TO aanleveraar, programma, opdrachtgever, onderzoeker;

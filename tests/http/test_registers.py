@@ -96,7 +96,7 @@ def test_bad_input_names_every_field_and_changes_nothing():
                                                    "kleur": "rood", "versie": "x"}, PROGRAMMA), 400)
     assert sorted(x["name"] for x in p["invalidParams"]) == ["/geplandDatum", "/id", "/kleur", "/naam", "/versie"]
     p = assert_problem(post_json("/v1/producten", {"actielijn": "AL9", "naam": "x"}, PROGRAMMA), 400)
-    assert p["invalidParams"]
+    assert p["invalidParams"] == [{"name": "/actielijn", "reason": "bestaat niet"}]
     p = assert_problem(post_json("/v1/acties", {"titel": "Bel 06-12345678", "niveau": "governance",
                                                 "soort": "dialoogvraag"}, PROGRAMMA), 400)
     assert "06-12345678" not in str(p)
@@ -109,7 +109,7 @@ def test_bad_input_names_every_field_and_changes_nothing():
     assert code.status == 201
 
 
-def test_required_fields_are_named():
+def test_required_fields_and_rules_are_named():
     before = int(sql("SELECT count(*) FROM register.acties"))
     p = assert_problem(post_json("/v1/acties", {"titel": "Wijkteams leren van elkaar"}, PROGRAMMA), 400)
     assert [(x["name"], x["reason"]) for x in p["invalidParams"]] == [
@@ -124,6 +124,15 @@ def test_required_fields_are_named():
                                  "PATCH"), 400)
     assert [x["name"] for x in p["invalidParams"]] == ["/titel"], "an optional field may be emptied"
     assert request("GET", path, PROGRAMMA).json()["titel"] == "Wijkteams leren van elkaar"
+    # a rule of the register: the field, and what it asks
+    p = assert_problem(post_json("/v1/acties", {"titel": "x", "niveau": "wijk", "soort": "dialoogvraag"},
+                                 PROGRAMMA), 400)
+    assert p["invalidParams"] == [{"name": "/niveau", "reason": "een van: governance, organisaties, professionals"}]
+    p = assert_problem(post_json(path, {"startDatum": "2025-05-01", "eindDatum": "2025-01-01"},
+                                 dict(PROGRAMMA, **{"If-Match": etag}), "PATCH"), 400)
+    assert {x["name"] for x in p["invalidParams"]} == {"/startDatum", "/eindDatum"}
+    assert "einddatum" in p["invalidParams"][0]["reason"]
+    assert int(sql("SELECT count(*) FROM register.acties")) == before + 1
 
 
 def test_roles():

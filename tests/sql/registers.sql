@@ -1,9 +1,18 @@
 -- Writing the registers through the API's functions (R__07): a required
--- field left out or emptied is named by its API name, for every register.
+-- field left out or emptied, and a field that breaks a rule of its table,
+-- are named by their API names with what is asked, for every register.
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(5);
+SELECT plan(8);
+
+CREATE TEMP TABLE reg_tabellen (res text, tabel text);
+INSERT INTO reg_tabellen VALUES ('projecten', 'register.projecten'), ('producten', 'register.producten'),
+    ('acties', 'register.acties'), ('mijlpalen', 'register.mijlpalen'), ('besluiten', 'register.besluiten'),
+    ('kennisopdrachten', 'register.kennisopdrachten'), ('begroting', 'register.begrotingsregels'),
+    ('rvt-varianten', 'register.rvt_varianten'), ('doelgroepdefinities', 'doelgroep.definities'),
+    ('doelgroepschattingen', 'doelgroep.schattingen'), ('basisbouwstenen', 'register.basisbouwstenen');
+GRANT SELECT ON reg_tabellen TO programma;
 
 -- Every register: each required column of its table (not null, no
 -- default) is found behind a field of the view written through, so a
@@ -11,31 +20,38 @@ SELECT plan(5);
 SELECT is(
     (SELECT string_agg(format('%s %s/%s', r.res,
                 jsonb_array_length(as_role_value('programma', format(
-                    $$SELECT api.register_verplicht(%L, %L, '{}', true)$$, b.invoer, r.tabel), '{"sub":"t"}')::jsonb),
+                    $$SELECT api.register_schending(%L, '23502', %L, NULL, '{}', true)$$, b.invoer, r.tabel),
+                    '{"sub":"t"}')::jsonb),
                 (SELECT count(*) FROM pg_attribute a
                   WHERE a.attrelid = r.tabel::regclass AND a.attnum > 0 AND NOT a.attisdropped AND a.attnotnull
                     AND NOT a.atthasdef AND a.attidentity = '' AND a.attgenerated = '')), ' ' ORDER BY r.res)
-       FROM (VALUES ('projecten', 'register.projecten'), ('producten', 'register.producten'),
-                    ('acties', 'register.acties'), ('mijlpalen', 'register.mijlpalen'),
-                    ('besluiten', 'register.besluiten'), ('kennisopdrachten', 'register.kennisopdrachten'),
-                    ('begroting', 'register.begrotingsregels'), ('rvt-varianten', 'register.rvt_varianten'),
-                    ('doelgroepdefinities', 'doelgroep.definities'),
-                    ('doelgroepschattingen', 'doelgroep.schattingen'),
-                    ('basisbouwstenen', 'register.basisbouwstenen')) AS r(res, tabel)
-      CROSS JOIN LATERAL api.register_bron(r.res) b),
+       FROM reg_tabellen r CROSS JOIN LATERAL api.register_bron(r.res) b),
     'acties 3/3 basisbouwstenen 3/3 begroting 3/3 besluiten 4/4 doelgroepdefinities 4/4 '
     'doelgroepschattingen 7/7 kennisopdrachten 5/5 mijlpalen 2/2 producten 2/2 projecten 3/3 rvt-varianten 2/2',
     'every required column of every register is named by its field');
 
-SELECT is(as_role_value('programma', $$SELECT api.register_verplicht('mijlpalen', 'register.mijlpalen',
+-- Every check and reference of every register's table is told by its
+-- fields and what it asks, never by the constraint's name.
+SELECT is(
+    (SELECT string_agg(c.conname, ' ' ORDER BY c.conname)
+       FROM reg_tabellen r CROSS JOIN LATERAL api.register_bron(r.res) b
+       JOIN pg_constraint c ON c.conrelid = r.tabel::regclass AND c.contype IN ('c', 'f')
+      WHERE coalesce(as_role_value('programma', format($$SELECT api.register_schending(%L, %L, %L, %L, '{}', true)$$,
+                b.invoer, CASE c.contype WHEN 'c' THEN '23514' ELSE '23503' END, r.tabel, c.conname),
+                '{"sub":"t"}')::jsonb, '[]') IN ('[]', 'null')
+         OR as_role_value('programma', format($$SELECT api.register_schending(%L, %L, %L, %L, '{}', true)::text$$,
+                b.invoer, CASE c.contype WHEN 'c' THEN '23514' ELSE '23503' END, r.tabel, c.conname),
+                '{"sub":"t"}') LIKE '%voldoet niet aan regel%'),
+    NULL, 'no rule of a register is left unexplained or without a field');
+
+SELECT is(as_role_value('programma', $$SELECT api.register_schending('mijlpalen', '23502', 'register.mijlpalen', NULL,
         '{"naam": "x", "geplandDatum": null, "actielijn": null}', true)$$, '{"sub":"t"}')::jsonb,
     '[{"name": "/geplandDatum", "reason": "verplicht veld"}]'::jsonb,
     'named by its API name; a field given is not missing, an optional one left empty is no problem');
 
-SELECT is(as_role_value('programma', $$SELECT api.register_aanmaken('acties', '{"titel": "Een actie"}', NULL)$$,
-        '{"sub":"t"}'), NULL, 'a create without the required fields is refused');
-CREATE TEMP TABLE reg_problemen (detail jsonb);
+CREATE TEMP TABLE reg_problemen (nr serial, detail jsonb);
 GRANT INSERT ON reg_problemen TO programma;
+GRANT USAGE ON SEQUENCE reg_problemen_nr_seq TO programma;
 CREATE FUNCTION pg_temp.schrijf(sql text) RETURNS void LANGUAGE plpgsql AS $$
 DECLARE
 	d text;
@@ -47,17 +63,41 @@ BEGIN
 EXCEPTION WHEN SQLSTATE 'LK400' THEN
 	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL;
 	RESET ROLE;
-	INSERT INTO reg_problemen VALUES (d::jsonb);
+	INSERT INTO reg_problemen (detail) VALUES (d::jsonb);
 END
 $$;
 SELECT pg_temp.schrijf($$SELECT api.register_aanmaken('acties', '{"titel": "Een actie"}', NULL)$$);
 SELECT pg_temp.schrijf($$SELECT api.register_wijzigen('acties', (SELECT min(actie_id)::text FROM register.acties),
     '{"titel": null, "omschrijving": null}', (SELECT versie FROM api.acties WHERE id = (SELECT min(actie_id) FROM register.acties)))$$);
-SELECT is((SELECT array_agg(detail::text) FROM reg_problemen),
+SELECT is((SELECT array_agg(detail::text ORDER BY nr) FROM reg_problemen),
     ARRAY['[{"name": "/niveau", "reason": "verplicht veld"}, {"name": "/soort", "reason": "verplicht veld"}]',
           '[{"name": "/titel", "reason": "verplicht veld; kan niet leeg worden"}]'],
     'on create every required field left out, on update a required field emptied; an optional one may be');
 SELECT is((SELECT count(*)::int FROM register.acties WHERE titel = 'Een actie'), 0, 'and nothing was written');
+
+TRUNCATE reg_problemen;
+SELECT pg_temp.schrijf($$SELECT api.register_aanmaken('acties',
+    '{"titel": "Een actie", "niveau": "wijk", "soort": "dialoogvraag"}', NULL)$$);
+SELECT pg_temp.schrijf($$SELECT api.register_aanmaken('producten', '{"naam": "Een product", "actielijn": "AL9"}', NULL)$$);
+SELECT pg_temp.schrijf($$SELECT api.register_aanmaken('acties', '{"titel": "Een actie", "niveau": "governance",
+    "soort": "dialoogvraag", "startDatum": "2025-05-01", "eindDatum": "2025-01-01"}', NULL)$$);
+SELECT is((SELECT array_agg(detail::text ORDER BY nr) FROM reg_problemen),
+    ARRAY['[{"name": "/niveau", "reason": "een van: governance, organisaties, professionals"}]',
+          '[{"name": "/actielijn", "reason": "bestaat niet"}]',
+          '[{"name": "/startDatum", "reason": "de einddatum ligt niet voor de startdatum"}, '
+          '{"name": "/eindDatum", "reason": "de einddatum ligt niet voor de startdatum"}]'],
+    'a rule broken: a list names its values, a reference that it does not exist, another rule what it asks');
+
+TRUNCATE reg_problemen;
+SELECT pg_temp.schrijf($$SELECT api.register_wijzigen('mijlpalen', (SELECT min(mijlpaal_id)::text FROM register.mijlpalen
+    WHERE status = 'gepland'), '{"status": "gerealiseerd"}', (SELECT versie FROM api.mijlpalen
+    WHERE id = (SELECT min(mijlpaal_id) FROM register.mijlpalen WHERE status = 'gepland')))$$);
+SELECT is((SELECT detail FROM reg_problemen),
+    '[{"name": "/gerealiseerdDatum", "reason": "een gerealiseerde mijlpaal heeft een realisatiedatum, een andere niet"},
+      {"name": "/status", "reason": "een gerealiseerde mijlpaal heeft een realisatiedatum, een andere niet"}]'::jsonb,
+    'on update too, naming the field the rule involves that the request left out');
+SELECT is((SELECT count(*)::int FROM register.mijlpalen WHERE status = 'gerealiseerd' AND gerealiseerd_date IS NULL),
+    0, 'and nothing was changed');
 
 SELECT * FROM finish();
 ROLLBACK;
