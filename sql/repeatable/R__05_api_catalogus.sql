@@ -48,12 +48,17 @@ $$;
 
 -- Creates a catalogue entry. meetwijze defaults to kwantitatief and the
 -- aggregation rule follows from the unit (counts and money add up, the
--- rest is a ratio of teller and noemer).
+-- rest is a ratio of teller and noemer). A field left empty that must not
+-- be, or that breaks another rule of the table, is named as in the
+-- registers (api.register_schending, R__07: api.indicatoren is a simple
+-- view of the table).
 CREATE FUNCTION api.indicator_aanmaken(doc jsonb) RETURNS SETOF api.indicatoren
 LANGUAGE plpgsql SECURITY INVOKER
 AS $$
 DECLARE
 	problems jsonb := api.indicator_problemen(doc);
+	staat text;
+	regel text;
 BEGIN
 	IF NOT (doc ->> 'code' ~ '^[A-Z][A-Z0-9_]{1,39}$') THEN
 		problems := problems || jsonb_build_object('name', '/code',
@@ -62,13 +67,22 @@ BEGIN
 	IF jsonb_array_length(problems) > 0 THEN
 		RAISE EXCEPTION 'de indicator kan zo niet worden opgenomen' USING ERRCODE = 'LK400', DETAIL = problems::text;
 	END IF;
-	INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype,
-	    meetwijze, richting, aggregatie, validatiestatus, resultaat_nummer, effect, thema, bron)
-	VALUES (doc ->> 'code', doc ->> 'naam', doc ->> 'definitie', doc ->> 'eenheid', doc ->> 'soort',
-	    doc ->> 'monitoringtype', coalesce(doc ->> 'meetwijze', 'kwantitatief'), doc ->> 'richting',
-	    coalesce(doc ->> 'aggregatie', CASE WHEN doc ->> 'eenheid' IN ('aantal', 'euro') THEN 'som' ELSE 'ratio' END),
-	    doc ->> 'validatiestatus', (doc ->> 'resultaat')::integer, doc ->> 'effect', doc ->> 'thema',
-	    doc ->> 'bron');
+	BEGIN
+		INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype,
+		    meetwijze, richting, aggregatie, validatiestatus, resultaat_nummer, effect, thema, bron)
+		VALUES (doc ->> 'code', doc ->> 'naam', doc ->> 'definitie', doc ->> 'eenheid', doc ->> 'soort',
+		    doc ->> 'monitoringtype', coalesce(doc ->> 'meetwijze', 'kwantitatief'), doc ->> 'richting',
+		    coalesce(doc ->> 'aggregatie', CASE WHEN doc ->> 'eenheid' IN ('aantal', 'euro') THEN 'som' ELSE 'ratio' END),
+		    doc ->> 'validatiestatus', (doc ->> 'resultaat')::integer, doc ->> 'effect', doc ->> 'thema',
+		    doc ->> 'bron');
+	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation THEN
+		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, regel = CONSTRAINT_NAME;
+		problems := api.register_schending('indicatoren', staat, 'monitoring.indicatoren', regel, doc, true);
+		IF jsonb_array_length(problems) = 0 THEN
+			RAISE;
+		END IF;
+		RAISE EXCEPTION 'de indicator kan zo niet worden opgenomen' USING ERRCODE = 'LK400', DETAIL = problems::text;
+	END;
 	RETURN QUERY SELECT * FROM api.indicatoren i WHERE i.code = doc ->> 'code';
 END
 $$;
@@ -80,6 +94,8 @@ AS $$
 DECLARE
 	problems jsonb := api.indicator_problemen(doc);
 	n integer;
+	staat text;
+	regel text;
 BEGIN
 	IF doc ? 'code' AND doc ->> 'code' IS DISTINCT FROM indicator THEN
 		problems := problems || jsonb_build_object('name', '/code', 'reason', 'de code van een indicator verandert nooit');
@@ -87,22 +103,31 @@ BEGIN
 	IF jsonb_array_length(problems) > 0 THEN
 		RAISE EXCEPTION 'de indicator kan zo niet worden gewijzigd' USING ERRCODE = 'LK400', DETAIL = problems::text;
 	END IF;
-	UPDATE monitoring.indicatoren i SET
-	       naam = CASE WHEN doc ? 'naam' THEN doc ->> 'naam' ELSE i.naam END,
-	       definitie = CASE WHEN doc ? 'definitie' THEN doc ->> 'definitie' ELSE i.definitie END,
-	       eenheid = CASE WHEN doc ? 'eenheid' THEN doc ->> 'eenheid' ELSE i.eenheid END,
-	       soort = CASE WHEN doc ? 'soort' THEN doc ->> 'soort' ELSE i.soort END,
-	       monitoringtype = CASE WHEN doc ? 'monitoringtype' THEN doc ->> 'monitoringtype' ELSE i.monitoringtype END,
-	       meetwijze = CASE WHEN doc ? 'meetwijze' THEN doc ->> 'meetwijze' ELSE i.meetwijze END,
-	       richting = CASE WHEN doc ? 'richting' THEN doc ->> 'richting' ELSE i.richting END,
-	       aggregatie = CASE WHEN doc ? 'aggregatie' THEN doc ->> 'aggregatie' ELSE i.aggregatie END,
-	       validatiestatus = CASE WHEN doc ? 'validatiestatus' THEN doc ->> 'validatiestatus' ELSE i.validatiestatus END,
-	       resultaat_nummer = CASE WHEN doc ? 'resultaat' THEN (doc ->> 'resultaat')::integer ELSE i.resultaat_nummer END,
-	       effect = CASE WHEN doc ? 'effect' THEN doc ->> 'effect' ELSE i.effect END,
-	       thema = CASE WHEN doc ? 'thema' THEN doc ->> 'thema' ELSE i.thema END,
-	       bron = CASE WHEN doc ? 'bron' THEN doc ->> 'bron' ELSE i.bron END
-	 WHERE i.indicator_code = indicator;
-	GET DIAGNOSTICS n = ROW_COUNT;
+	BEGIN
+		UPDATE monitoring.indicatoren i SET
+		       naam = CASE WHEN doc ? 'naam' THEN doc ->> 'naam' ELSE i.naam END,
+		       definitie = CASE WHEN doc ? 'definitie' THEN doc ->> 'definitie' ELSE i.definitie END,
+		       eenheid = CASE WHEN doc ? 'eenheid' THEN doc ->> 'eenheid' ELSE i.eenheid END,
+		       soort = CASE WHEN doc ? 'soort' THEN doc ->> 'soort' ELSE i.soort END,
+		       monitoringtype = CASE WHEN doc ? 'monitoringtype' THEN doc ->> 'monitoringtype' ELSE i.monitoringtype END,
+		       meetwijze = CASE WHEN doc ? 'meetwijze' THEN doc ->> 'meetwijze' ELSE i.meetwijze END,
+		       richting = CASE WHEN doc ? 'richting' THEN doc ->> 'richting' ELSE i.richting END,
+		       aggregatie = CASE WHEN doc ? 'aggregatie' THEN doc ->> 'aggregatie' ELSE i.aggregatie END,
+		       validatiestatus = CASE WHEN doc ? 'validatiestatus' THEN doc ->> 'validatiestatus' ELSE i.validatiestatus END,
+		       resultaat_nummer = CASE WHEN doc ? 'resultaat' THEN (doc ->> 'resultaat')::integer ELSE i.resultaat_nummer END,
+		       effect = CASE WHEN doc ? 'effect' THEN doc ->> 'effect' ELSE i.effect END,
+		       thema = CASE WHEN doc ? 'thema' THEN doc ->> 'thema' ELSE i.thema END,
+		       bron = CASE WHEN doc ? 'bron' THEN doc ->> 'bron' ELSE i.bron END
+		 WHERE i.indicator_code = indicator;
+		GET DIAGNOSTICS n = ROW_COUNT;
+	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation THEN
+		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, regel = CONSTRAINT_NAME;
+		problems := api.register_schending('indicatoren', staat, 'monitoring.indicatoren', regel, doc, false);
+		IF jsonb_array_length(problems) = 0 THEN
+			RAISE;
+		END IF;
+		RAISE EXCEPTION 'de indicator kan zo niet worden gewijzigd' USING ERRCODE = 'LK400', DETAIL = problems::text;
+	END;
 	IF n = 0 THEN
 		RAISE EXCEPTION 'indicator % bestaat niet', indicator USING ERRCODE = 'LK404';
 	END IF;

@@ -249,7 +249,7 @@ AS $$
 	  JOIN pg_attribute a ON a.attrelid = tabel::regclass AND a.attname = f.kolom
 	  LEFT JOIN pg_constraint c ON c.conrelid = a.attrelid AND c.conname = regel AND a.attnum = ANY (c.conkey)
 	 CROSS JOIN LATERAL (SELECT CASE WHEN staat = '23502' THEN
-	            CASE WHEN nieuw THEN 'verplicht veld' ELSE 'verplicht veld; kan niet leeg worden' END
+	            CASE WHEN nieuw THEN 'verplicht veld ontbreekt' ELSE 'verplicht veld; kan niet leeg worden' END
 	        ELSE coalesce(obj_description(c.oid, 'pg_constraint'),
 	            CASE WHEN c.contype = 'f' THEN 'bestaat niet' END,
 	            (SELECT 'een van: ' || string_agg(m[1], ', ')

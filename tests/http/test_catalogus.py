@@ -43,7 +43,18 @@ def test_bad_entries_name_every_problem():
     p = assert_problem(post_json("/v1/indicatoren", dict(NEW, code="lowercase", eenheid="kilo",
                                                          richting="omhoog"), PROGRAMMA), 400)
     assert sorted(x["name"] for x in p["invalidParams"]) == ["/code", "/eenheid", "/richting"]
+    p = assert_problem(post_json("/v1/indicatoren", dict(NEW, code="TEST_LEEG", naam=None), PROGRAMMA), 400)
+    assert p["invalidParams"] == [{"name": "/naam", "reason": "verplicht veld ontbreekt"}]
+    p = assert_problem(post_json("/v1/indicatoren", dict(NEW, code="TEST_LEEG", resultaat=77), PROGRAMMA), 400)
+    assert p["invalidParams"] == [{"name": "/resultaat", "reason": "bestaat niet"}]
     assert sql("SELECT count(*) FROM monitoring.indicatoren") == before
+    # a change that empties a required field, or refers to no result, names the field
+    p = assert_problem(post_json("/v1/indicatoren/BM_KINDEREN", {"naam": None, "richting": None}, PROGRAMMA,
+                                 "PATCH"), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/naam", "/richting"]
+    p = assert_problem(post_json("/v1/indicatoren/BM_KINDEREN", {"resultaat": 77}, PROGRAMMA, "PATCH"), 400)
+    assert p["invalidParams"] == [{"name": "/resultaat", "reason": "bestaat niet"}]
+    assert request("GET", "/v1/indicatoren/BM_KINDEREN").json()["naam"] == "Ondersteunde kinderen"
 
 
 def test_only_the_programme_writes_the_catalogue():

@@ -113,7 +113,7 @@ def test_required_fields_and_rules_are_named():
     before = int(sql("SELECT count(*) FROM register.acties"))
     p = assert_problem(post_json("/v1/acties", {"titel": "Wijkteams leren van elkaar"}, PROGRAMMA), 400)
     assert [(x["name"], x["reason"]) for x in p["invalidParams"]] == [
-        ("/niveau", "verplicht veld"), ("/soort", "verplicht veld")]
+        ("/niveau", "verplicht veld ontbreekt"), ("/soort", "verplicht veld ontbreekt")]
     assert int(sql("SELECT count(*) FROM register.acties")) == before
     r = post_json("/v1/acties", {"titel": "Wijkteams leren van elkaar", "niveau": "professionals",
                                  "soort": "transitiebevorderend"}, PROGRAMMA)

@@ -46,7 +46,7 @@ SELECT is(
 
 SELECT is(as_role_value('programma', $$SELECT api.register_schending('mijlpalen', '23502', 'register.mijlpalen', NULL,
         '{"naam": "x", "geplandDatum": null, "actielijn": null}', true)$$, '{"sub":"t"}')::jsonb,
-    '[{"name": "/geplandDatum", "reason": "verplicht veld"}]'::jsonb,
+    '[{"name": "/geplandDatum", "reason": "verplicht veld ontbreekt"}]'::jsonb,
     'named by its API name; a field given is not missing, an optional one left empty is no problem');
 
 CREATE TEMP TABLE reg_problemen (nr serial, detail jsonb);
@@ -70,7 +70,7 @@ SELECT pg_temp.schrijf($$SELECT api.register_aanmaken('acties', '{"titel": "Een 
 SELECT pg_temp.schrijf($$SELECT api.register_wijzigen('acties', (SELECT min(actie_id)::text FROM register.acties),
     '{"titel": null, "omschrijving": null}', (SELECT versie FROM api.acties WHERE id = (SELECT min(actie_id) FROM register.acties)))$$);
 SELECT is((SELECT array_agg(detail::text ORDER BY nr) FROM reg_problemen),
-    ARRAY['[{"name": "/niveau", "reason": "verplicht veld"}, {"name": "/soort", "reason": "verplicht veld"}]',
+    ARRAY['[{"name": "/niveau", "reason": "verplicht veld ontbreekt"}, {"name": "/soort", "reason": "verplicht veld ontbreekt"}]',
           '[{"name": "/titel", "reason": "verplicht veld; kan niet leeg worden"}]'],
     'on create every required field left out, on update a required field emptied; an optional one may be');
 SELECT is((SELECT count(*)::int FROM register.acties WHERE titel = 'Een actie'), 0, 'and nothing was written');
