@@ -1,7 +1,8 @@
--- V022: what each rule of a register asks, in Dutch, for the API's answer.
+-- V022: what each rule of a register and of the indicator catalogue asks,
+-- in Dutch, for the API's answer.
 --
--- Purpose: a register write that breaks a rule of its table is answered
--- with the fields concerned and what the rule asks (R__07,
+-- Purpose: a register or catalogue write that breaks a rule of its table
+-- is answered with the fields concerned and what the rule asks (R__07,
 -- api.register_schending). A list of allowed values says itself; these
 -- rules (ranges, formats, relations between fields) are described here, as
 -- comments on the constraints. Comments only: no rule changes.
@@ -28,3 +29,8 @@ COMMENT ON CONSTRAINT basisbouwstenen_bron_not_blank ON register.basisbouwstenen
 COMMENT ON CONSTRAINT basisbouwstenen_gemeente ON register.basisbouwstenen IS 'een gemeentecode (GMnnnn)';
 COMMENT ON CONSTRAINT basisbouwstenen_in_programme ON register.basisbouwstenen IS 'op of na 1 januari 2021, het begin van het programma';
 COMMENT ON CONSTRAINT basisbouwstenen_valid_period ON register.basisbouwstenen IS 'geldigTot ligt na geldigVan';
+COMMENT ON CONSTRAINT indicatoren_naam_not_blank ON monitoring.indicatoren IS 'niet leeg';
+COMMENT ON CONSTRAINT indicatoren_definitie_not_blank ON monitoring.indicatoren IS 'niet leeg';
+COMMENT ON CONSTRAINT indicatoren_code_format ON monitoring.indicatoren IS 'hoofdletters, cijfers en _, 2 tot 40 tekens, beginnend met een letter';
+COMMENT ON CONSTRAINT indicatoren_sum_is_count ON monitoring.indicatoren IS 'optellen (som) kan alleen bij een aantal of een bedrag in euro';
+COMMENT ON CONSTRAINT indicatoren_ratio_is_percentage ON monitoring.indicatoren IS 'een ratio (teller en noemer) is een percentage, een aantal dagen, een score of een bedrag in euro';

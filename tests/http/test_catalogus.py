@@ -47,6 +47,9 @@ def test_bad_entries_name_every_problem():
     assert p["invalidParams"] == [{"name": "/naam", "reason": "verplicht veld ontbreekt"}]
     p = assert_problem(post_json("/v1/indicatoren", dict(NEW, code="TEST_LEEG", resultaat=77), PROGRAMMA), 400)
     assert p["invalidParams"] == [{"name": "/resultaat", "reason": "bestaat niet"}]
+    p = assert_problem(post_json("/v1/indicatoren", dict(NEW, code="TEST_LEEG", aggregatie="som"), PROGRAMMA), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/eenheid", "/aggregatie"]
+    assert "optellen" in p["invalidParams"][0]["reason"], "what the rule asks, not its name"
     assert sql("SELECT count(*) FROM monitoring.indicatoren") == before
     # a change that empties a required field, or refers to no result, names the field
     p = assert_problem(post_json("/v1/indicatoren/BM_KINDEREN", {"naam": None, "richting": None}, PROGRAMMA,

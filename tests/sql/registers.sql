@@ -30,19 +30,21 @@ SELECT is(
     'doelgroepschattingen 7/7 kennisopdrachten 5/5 mijlpalen 2/2 producten 2/2 projecten 3/3 rvt-varianten 2/2',
     'every required column of every register is named by its field');
 
--- Every check and reference of every register's table is told by its
--- fields and what it asks, never by the constraint's name.
+-- Every check and reference of every register's table, and of the
+-- indicator catalogue, is told by its fields and what it asks, never by
+-- the constraint's name.
 SELECT is(
     (SELECT string_agg(c.conname, ' ' ORDER BY c.conname)
-       FROM reg_tabellen r CROSS JOIN LATERAL api.register_bron(r.res) b
-       JOIN pg_constraint c ON c.conrelid = r.tabel::regclass AND c.contype IN ('c', 'f')
+       FROM (SELECT r.tabel, b.invoer FROM reg_tabellen r CROSS JOIN LATERAL api.register_bron(r.res) b
+             UNION ALL SELECT 'monitoring.indicatoren', 'indicatoren') b
+       JOIN pg_constraint c ON c.conrelid = b.tabel::regclass AND c.contype IN ('c', 'f')
       WHERE coalesce(as_role_value('programma', format($$SELECT api.register_schending(%L, %L, %L, %L, '{}', true)$$,
-                b.invoer, CASE c.contype WHEN 'c' THEN '23514' ELSE '23503' END, r.tabel, c.conname),
+                b.invoer, CASE c.contype WHEN 'c' THEN '23514' ELSE '23503' END, b.tabel, c.conname),
                 '{"sub":"t"}')::jsonb, '[]') IN ('[]', 'null')
          OR as_role_value('programma', format($$SELECT api.register_schending(%L, %L, %L, %L, '{}', true)::text$$,
-                b.invoer, CASE c.contype WHEN 'c' THEN '23514' ELSE '23503' END, r.tabel, c.conname),
+                b.invoer, CASE c.contype WHEN 'c' THEN '23514' ELSE '23503' END, b.tabel, c.conname),
                 '{"sub":"t"}') LIKE '%voldoet niet aan regel%'),
-    NULL, 'no rule of a register is left unexplained or without a field');
+    NULL, 'no rule of a register or of the catalogue is left unexplained or without a field');
 
 SELECT is(as_role_value('programma', $$SELECT api.register_schending('mijlpalen', '23502', 'register.mijlpalen', NULL,
         '{"naam": "x", "geplandDatum": null, "actielijn": null}', true)$$, '{"sub":"t"}')::jsonb,
