@@ -143,6 +143,13 @@ DECLARE
 BEGIN
 	IF NOT EXISTS (SELECT 1 FROM monitoring.indicatoren i WHERE i.indicator_code = doc ->> 'indicator') THEN
 		problems := problems || jsonb_build_object('name', '/indicator', 'reason', 'onbekende indicator');
+	ELSE
+		-- the value in the indicator's unit (the table's trigger checks it too)
+		problems := problems || coalesce((SELECT jsonb_build_object('name', '/waarde', 'reason', w.why)
+		    FROM monitoring.indicatoren i
+		   CROSS JOIN LATERAL (SELECT monitoring.waarde_probleem(i.eenheid, (doc ->> 'waarde')::numeric, NULL, NULL)
+		                       AS why) w
+		   WHERE i.indicator_code = doc ->> 'indicator' AND w.why IS NOT NULL), '[]');
 	END IF;
 	IF NOT EXISTS (SELECT 1 FROM ref.gebieden g WHERE g.gebied_code = doc ->> 'gebied') THEN
 		problems := problems || jsonb_build_object('name', '/gebied', 'reason', 'onbekend gebied');
@@ -152,6 +159,9 @@ BEGIN
 	END IF;
 	IF NOT ((doc ->> 'jaar')::integer BETWEEN 2015 AND 2035) THEN
 		problems := problems || jsonb_build_object('name', '/jaar', 'reason', 'een jaar van 2015 tot en met 2035');
+	END IF;
+	IF btrim(coalesce(doc ->> 'besluit', '')) = '' THEN
+		problems := problems || jsonb_build_object('name', '/besluit', 'reason', 'niet leeg: het besluit of de bron');
 	END IF;
 	IF jsonb_array_length(problems) > 0 THEN
 		RAISE EXCEPTION 'de waarde kan zo niet worden vastgelegd' USING ERRCODE = 'LK400', DETAIL = problems::text;

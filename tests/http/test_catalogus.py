@@ -75,8 +75,10 @@ def test_streefwaarden():
     items = request("GET", "/v1/streefwaarden?indicator=EFF_TERUGVAL&jaar=2030", PROGRAMMA).json()["items"]
     assert [(i["gebied"], i["waarde"]) for i in items] == [("NL", 10.5)]
     p = assert_problem(post_json("/v1/streefwaarden", dict(doc, jaar=2031, waarde=120), PROGRAMMA), 400)
-    assert p["status"] == 400
+    assert p["invalidParams"] == [{"name": "/waarde", "reason": "een percentage ligt tussen 0 en 100"}]
     p = assert_problem(post_json("/v1/streefwaarden", dict(doc, gebied="XX", waarde="veel"), PROGRAMMA), 400)
     assert [x["name"] for x in p["invalidParams"]] == ["/waarde"]
+    p = assert_problem(post_json("/v1/streefwaarden", dict(doc, jaar=2031, besluit="  "), PROGRAMMA), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/besluit"]
     assert_problem(post_json("/v1/streefwaarden", dict(doc, jaar=2032), PT01), 403)
     assert_problem(request("GET", "/v1/streefwaarden"), 401)
