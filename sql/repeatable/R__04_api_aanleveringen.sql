@@ -110,9 +110,11 @@ LANGUAGE plpgsql SECURITY INVOKER
 AS $$
 DECLARE
 	huidig text;
+	huidige_uitleg text;
 	n integer;
 BEGIN
-	SELECT a.status INTO huidig FROM monitoring.aanleveringen a WHERE a.aanlevering_id = aanlevering;
+	SELECT a.status, a.toelichting INTO huidig, huidige_uitleg
+	  FROM monitoring.aanleveringen a WHERE a.aanlevering_id = aanlevering;
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'aanlevering % bestaat niet', aanlevering USING ERRCODE = 'LK404';
 	END IF;
@@ -129,6 +131,13 @@ BEGIN
 	IF nieuwe_status IN ('goedgekeurd', 'teruggestuurd') AND current_user <> 'programma' THEN
 		RAISE EXCEPTION 'alleen het programma keurt een aanlevering goed of stuurt haar terug'
 		    USING ERRCODE = 'LK403';
+	END IF;
+	-- the trigger requires it too; here the field is named
+	IF nieuwe_status = 'teruggestuurd' AND huidig = 'ingediend'
+	   AND coalesce(btrim(coalesce(uitleg, huidige_uitleg)), '') = '' THEN
+		RAISE EXCEPTION 'terugsturen vraagt een toelichting' USING ERRCODE = 'LK400',
+		    DETAIL = jsonb_build_array(jsonb_build_object('name', '/toelichting',
+		        'reason', 'zeg de proeftuin wat er anders moet'))::text;
 	END IF;
 	UPDATE monitoring.aanleveringen a
 	   SET status = nieuwe_status, toelichting = coalesce(uitleg, a.toelichting)

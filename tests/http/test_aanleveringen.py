@@ -171,6 +171,7 @@ def test_send_back_and_resubmit():
     post_json("/v1/aanleveringen/%d" % ident, {"status": "ingediend"}, PT07, "PATCH")
     p = assert_problem(post_json("/v1/aanleveringen/%d" % ident, {"status": "teruggestuurd"}, PROGRAMMA, "PATCH"), 400)
     assert "toelichting" in p["detail"]
+    assert [x["name"] for x in p["invalidParams"]] == ["/toelichting"]
     r = post_json("/v1/aanleveringen/%d" % ident,
                   {"status": "teruggestuurd", "toelichting": "Graag de aantallen nakijken."}, PROGRAMMA, "PATCH")
     assert r.status == 200 and r.json()["toelichting"] == "Graag de aantallen nakijken."
