@@ -50,7 +50,7 @@ $$;
 -- aggregation rule follows from the unit (counts and money add up, the
 -- rest is a ratio of teller and noemer). A field left empty that must not
 -- be, or that breaks another rule of the table, is named as in the
--- registers (api.register_schending, R__07: api.indicatoren is a simple
+-- registers (api.register_weigeren, R__07: api.indicatoren is a simple
 -- view of the table).
 CREATE FUNCTION api.indicator_aanmaken(doc jsonb) RETURNS SETOF api.indicatoren
 LANGUAGE plpgsql SECURITY INVOKER
@@ -77,11 +77,9 @@ BEGIN
 		    doc ->> 'bron');
 	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, regel = CONSTRAINT_NAME;
-		problems := api.register_schending('indicatoren', staat, 'monitoring.indicatoren', regel, doc, true);
-		IF jsonb_array_length(problems) = 0 THEN
-			RAISE;
-		END IF;
-		RAISE EXCEPTION 'de indicator kan zo niet worden opgenomen' USING ERRCODE = 'LK400', DETAIL = problems::text;
+		PERFORM api.register_weigeren('indicatoren', staat, 'monitoring.indicatoren', regel, doc, true,
+		    'de indicator kan zo niet worden opgenomen');
+		RAISE;
 	END;
 	RETURN QUERY SELECT * FROM api.indicatoren i WHERE i.code = doc ->> 'code';
 END
@@ -122,11 +120,9 @@ BEGIN
 		GET DIAGNOSTICS n = ROW_COUNT;
 	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, regel = CONSTRAINT_NAME;
-		problems := api.register_schending('indicatoren', staat, 'monitoring.indicatoren', regel, doc, false);
-		IF jsonb_array_length(problems) = 0 THEN
-			RAISE;
-		END IF;
-		RAISE EXCEPTION 'de indicator kan zo niet worden gewijzigd' USING ERRCODE = 'LK400', DETAIL = problems::text;
+		PERFORM api.register_weigeren('indicatoren', staat, 'monitoring.indicatoren', regel, doc, false,
+		    'de indicator kan zo niet worden gewijzigd');
+		RAISE;
 	END;
 	IF n = 0 THEN
 		RAISE EXCEPTION 'indicator % bestaat niet', indicator USING ERRCODE = 'LK404';

@@ -22,7 +22,7 @@ DROP FUNCTION IF EXISTS api.register_aanmaken(text, jsonb, text), api.register_w
     api.register_koppel(text, bigint, jsonb), api.register_problemen(text, text, jsonb, boolean),
     api.register_problemen(text, text, text, jsonb, boolean), api.register_verplicht(text, text, jsonb, boolean),
     api.register_velden(text), api.register_schending(text, text, text, text, jsonb, boolean),
-    api.register_bron(text) CASCADE;
+    api.register_weigeren(text, text, text, text, jsonb, boolean, text), api.register_bron(text) CASCADE;
 DROP VIEW IF EXISTS api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
     api.doelgroepschattingen, api.doelgroepschattingen_invoer, api.basisbouwstenen CASCADE;
@@ -263,6 +263,23 @@ AS $$
 	        ELSE c.oid IS NOT NULL END
 $$;
 
+-- In the handler of such a violation: raises LK400 with melding and the
+-- fields register_schending names, if it names any; else returns, and the
+-- handler re-raises the violation as it was.
+CREATE FUNCTION api.register_weigeren(invoer text, staat text, tabel text, regel text, doc jsonb, nieuw boolean,
+    melding text)
+RETURNS void
+LANGUAGE plpgsql SECURITY INVOKER
+AS $$
+DECLARE
+	problems jsonb := api.register_schending(invoer, staat, tabel, regel, doc, nieuw);
+BEGIN
+	IF jsonb_array_length(problems) > 0 THEN
+		RAISE EXCEPTION '%', melding USING ERRCODE = 'LK400', DETAIL = problems::text;
+	END IF;
+END
+$$;
+
 -- Replaces the gewenste resultaten an action or knowledge assignment serves.
 CREATE FUNCTION api.register_koppel(view text, id bigint, resultaten jsonb) RETURNS void
 LANGUAGE plpgsql SECURITY INVOKER
@@ -321,12 +338,9 @@ BEGIN
 	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
 		    regel = CONSTRAINT_NAME;
-		problems := api.register_schending(b.invoer, staat, format('%I.%I', schema_naam, tabel_naam), regel,
-		    doc, true);
-		IF jsonb_array_length(problems) = 0 THEN
-			RAISE;
-		END IF;
-		RAISE EXCEPTION 'zo kan het niet worden vastgelegd' USING ERRCODE = 'LK400', DETAIL = problems::text;
+		PERFORM api.register_weigeren(b.invoer, staat, format('%I.%I', schema_naam, tabel_naam), regel, doc, true,
+		    'zo kan het niet worden vastgelegd');
+		RAISE;
 	END;
 	IF doc ? 'resultaten' THEN
 		PERFORM api.register_koppel(b.view, (result ->> 'id')::bigint, doc -> 'resultaten');
@@ -389,12 +403,9 @@ BEGIN
 		EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation THEN
 			GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
 			    regel = CONSTRAINT_NAME;
-			problems := api.register_schending(b.invoer, staat, format('%I.%I', schema_naam, tabel_naam), regel,
-			    doc, false);
-			IF jsonb_array_length(problems) = 0 THEN
-				RAISE;
-			END IF;
-			RAISE EXCEPTION 'zo kan het niet worden gewijzigd' USING ERRCODE = 'LK400', DETAIL = problems::text;
+			PERFORM api.register_weigeren(b.invoer, staat, format('%I.%I', schema_naam, tabel_naam), regel, doc,
+			    false, 'zo kan het niet worden gewijzigd');
+			RAISE;
 		END;
 	END IF;
 	IF doc ? 'resultaten' THEN
@@ -416,5 +427,5 @@ GRANT EXECUTE ON FUNCTION api.register_koppel(text, bigint, jsonb) TO programma;
 GRANT SELECT, INSERT, UPDATE ON api.doelgroepschattingen_invoer TO programma;
 GRANT EXECUTE ON FUNCTION api.register_bron(text), api.register_problemen(text, text, text, jsonb, boolean),
     api.register_velden(text), api.register_schending(text, text, text, text, jsonb, boolean),
-    api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text)
+    api.register_weigeren(text, text, text, text, jsonb, boolean, text), api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text)
     TO aanleveraar, programma, opdrachtgever, onderzoeker;
