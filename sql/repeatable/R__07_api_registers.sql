@@ -20,8 +20,8 @@ SET LOCAL ROLE lakmoes_owner;
 
 DROP FUNCTION IF EXISTS api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text),
     api.register_koppel(text, bigint, jsonb), api.register_problemen(text, text, jsonb, boolean),
-    api.register_problemen(text, text, text, jsonb, boolean), api.register_verplicht(text, text, jsonb, boolean),
-    api.register_velden(text), api.register_schending(text, text, text, text, jsonb, boolean),
+    api.register_problemen(text, text, text, jsonb, boolean), api.register_velden(text),
+    api.register_schending(text, text, text, text, jsonb, boolean),
     api.register_weigeren(text, text, text, text, jsonb, boolean, text), api.register_bron(text) CASCADE;
 DROP VIEW IF EXISTS api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
@@ -234,9 +234,9 @@ $$;
 
 -- After a write through view invoer broke a rule of tabel, its table
 -- (SQLSTATE staat, constraint regel): the fields concerned, by their API
--- names. Not null (23502): every field of doc that leaves a required
--- column (not null, no default) empty: on create left out or null, on
--- update set to null. Check (23514) or reference (23503): the fields of the
+-- names. Not null (23502): every field that leaves a column that may not
+-- be null empty: set to null, or on create left out where the column has
+-- no default. Check (23514) or reference (23503): the fields of the
 -- constraint's columns, with what the rule asks: its comment, else the
 -- values a list allows, else that the referenced code does not exist.
 -- Empty when none of it is a field of invoer.
@@ -249,7 +249,7 @@ AS $$
 	  JOIN pg_attribute a ON a.attrelid = tabel::regclass AND a.attname = f.kolom
 	  LEFT JOIN pg_constraint c ON c.conrelid = a.attrelid AND c.conname = regel AND a.attnum = ANY (c.conkey)
 	 CROSS JOIN LATERAL (SELECT CASE WHEN staat = '23502' THEN
-	            CASE WHEN nieuw THEN 'verplicht veld ontbreekt' ELSE 'verplicht veld; kan niet leeg worden' END
+	            CASE WHEN doc ? f.veld THEN 'verplicht veld; mag niet leeg zijn' ELSE 'verplicht veld ontbreekt' END
 	        ELSE coalesce(obj_description(c.oid, 'pg_constraint'),
 	            CASE WHEN c.contype = 'f' THEN 'bestaat niet' END,
 	            (SELECT 'een van: ' || string_agg(m[1], ', ')
@@ -257,9 +257,8 @@ AS $$
 	              WHERE pg_get_constraintdef(c.oid) ~ '^CHECK \(\(\w+ = ANY \(ARRAY\['),
 	            'voldoet niet aan regel ' || c.conname) END AS reden) p
 	 WHERE CASE WHEN staat = '23502' THEN
-	            a.attnotnull AND NOT a.atthasdef AND a.attidentity = '' AND a.attgenerated = ''
-	            AND CASE WHEN nieuw THEN coalesce(jsonb_typeof(doc -> f.veld), 'null') = 'null'
-	                     ELSE jsonb_typeof(doc -> f.veld) = 'null' END
+	            a.attnotnull AND (jsonb_typeof(doc -> f.veld) = 'null'
+	                OR (nieuw AND NOT doc ? f.veld AND NOT a.atthasdef AND a.attidentity = '' AND a.attgenerated = ''))
 	        ELSE c.oid IS NOT NULL END
 $$;
 
@@ -427,5 +426,6 @@ GRANT EXECUTE ON FUNCTION api.register_koppel(text, bigint, jsonb) TO programma;
 GRANT SELECT, INSERT, UPDATE ON api.doelgroepschattingen_invoer TO programma;
 GRANT EXECUTE ON FUNCTION api.register_bron(text), api.register_problemen(text, text, text, jsonb, boolean),
     api.register_velden(text), api.register_schending(text, text, text, text, jsonb, boolean),
-    api.register_weigeren(text, text, text, text, jsonb, boolean, text), api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text)
+    api.register_weigeren(text, text, text, text, jsonb, boolean, text), api.register_aanmaken(text, jsonb, text),
+    api.register_wijzigen(text, text, jsonb, text)
     TO aanleveraar, programma, opdrachtgever, onderzoeker;

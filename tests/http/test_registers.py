@@ -123,6 +123,9 @@ def test_required_fields_and_rules_are_named():
     p = assert_problem(post_json(path, {"titel": None, "omschrijving": None}, dict(PROGRAMMA, **{"If-Match": etag}),
                                  "PATCH"), 400)
     assert [x["name"] for x in p["invalidParams"]] == ["/titel"], "an optional field may be emptied"
+    p = assert_problem(post_json(path, {"status": None}, dict(PROGRAMMA, **{"If-Match": etag}), "PATCH"), 400)
+    assert p["invalidParams"] == [{"name": "/status", "reason": "verplicht veld; mag niet leeg zijn"}], \
+        "a field with a default may not be emptied either"
     assert request("GET", path, PROGRAMMA).json()["titel"] == "Wijkteams leren van elkaar"
     # a rule of the register: the field, and what it asks
     p = assert_problem(post_json("/v1/acties", {"titel": "x", "niveau": "wijk", "soort": "dialoogvraag"},

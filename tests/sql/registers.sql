@@ -48,7 +48,7 @@ SELECT is(
 
 SELECT is(as_role_value('programma', $$SELECT api.register_schending('mijlpalen', '23502', 'register.mijlpalen', NULL,
         '{"naam": "x", "geplandDatum": null, "actielijn": null}', true)$$, '{"sub":"t"}')::jsonb,
-    '[{"name": "/geplandDatum", "reason": "verplicht veld ontbreekt"}]'::jsonb,
+    '[{"name": "/geplandDatum", "reason": "verplicht veld; mag niet leeg zijn"}]'::jsonb,
     'named by its API name; a field given is not missing, an optional one left empty is no problem');
 
 CREATE TEMP TABLE reg_problemen (nr serial, detail jsonb);
@@ -71,10 +71,17 @@ $$;
 SELECT pg_temp.schrijf($$SELECT api.register_aanmaken('acties', '{"titel": "Een actie"}', NULL)$$);
 SELECT pg_temp.schrijf($$SELECT api.register_wijzigen('acties', (SELECT min(actie_id)::text FROM register.acties),
     '{"titel": null, "omschrijving": null}', (SELECT versie FROM api.acties WHERE id = (SELECT min(actie_id) FROM register.acties)))$$);
+SELECT pg_temp.schrijf($$SELECT api.register_wijzigen('acties', (SELECT min(actie_id)::text FROM register.acties),
+    '{"status": null}', (SELECT versie FROM api.acties WHERE id = (SELECT min(actie_id) FROM register.acties)))$$);
+SELECT pg_temp.schrijf($$SELECT api.register_aanmaken('acties',
+    '{"titel": "Een actie", "niveau": "governance", "soort": "dialoogvraag", "status": null}', NULL)$$);
 SELECT is((SELECT array_agg(detail::text ORDER BY nr) FROM reg_problemen),
     ARRAY['[{"name": "/niveau", "reason": "verplicht veld ontbreekt"}, {"name": "/soort", "reason": "verplicht veld ontbreekt"}]',
-          '[{"name": "/titel", "reason": "verplicht veld; kan niet leeg worden"}]'],
-    'on create every required field left out, on update a required field emptied; an optional one may be');
+          '[{"name": "/titel", "reason": "verplicht veld; mag niet leeg zijn"}]',
+          '[{"name": "/status", "reason": "verplicht veld; mag niet leeg zijn"}]',
+          '[{"name": "/status", "reason": "verplicht veld; mag niet leeg zijn"}]'],
+    'on create every required field left out, and a field that may not be empty set to null (one with a '
+    'default too, on create as on update); an optional one may be emptied');
 SELECT is((SELECT count(*)::int FROM register.acties WHERE titel = 'Een actie'), 0, 'and nothing was written');
 
 TRUNCATE reg_problemen;
