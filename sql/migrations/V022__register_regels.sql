@@ -29,6 +29,7 @@ COMMENT ON CONSTRAINT basisbouwstenen_bron_not_blank ON register.basisbouwstenen
 COMMENT ON CONSTRAINT basisbouwstenen_gemeente ON register.basisbouwstenen IS 'een gemeentecode (GMnnnn)';
 COMMENT ON CONSTRAINT basisbouwstenen_in_programme ON register.basisbouwstenen IS 'op of na 1 januari 2021, het begin van het programma';
 COMMENT ON CONSTRAINT basisbouwstenen_valid_period ON register.basisbouwstenen IS 'geldigTot ligt na geldigVan';
+COMMENT ON CONSTRAINT basisbouwstenen_no_overlap ON register.basisbouwstenen IS 'de gemeente werkt in (een deel van) die periode al aan de basisbouwstenen';
 COMMENT ON CONSTRAINT indicatoren_naam_not_blank ON monitoring.indicatoren IS 'niet leeg';
 COMMENT ON CONSTRAINT indicatoren_definitie_not_blank ON monitoring.indicatoren IS 'niet leeg';
 COMMENT ON CONSTRAINT indicatoren_code_format ON monitoring.indicatoren IS 'hoofdletters, cijfers en _, 2 tot 40 tekens, beginnend met een letter';

@@ -75,7 +75,7 @@ BEGIN
 		    coalesce(doc ->> 'aggregatie', CASE WHEN doc ->> 'eenheid' IN ('aantal', 'euro') THEN 'som' ELSE 'ratio' END),
 		    doc ->> 'validatiestatus', (doc ->> 'resultaat')::integer, doc ->> 'effect', doc ->> 'thema',
 		    doc ->> 'bron');
-	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation THEN
+	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, regel = CONSTRAINT_NAME;
 		PERFORM api.register_weigeren('indicatoren', staat, 'monitoring.indicatoren', regel, doc, true,
 		    'de indicator kan zo niet worden opgenomen');
@@ -118,7 +118,7 @@ BEGIN
 		       bron = CASE WHEN doc ? 'bron' THEN doc ->> 'bron' ELSE i.bron END
 		 WHERE i.indicator_code = indicator;
 		GET DIAGNOSTICS n = ROW_COUNT;
-	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation THEN
+	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, regel = CONSTRAINT_NAME;
 		PERFORM api.register_weigeren('indicatoren', staat, 'monitoring.indicatoren', regel, doc, false,
 		    'de indicator kan zo niet worden gewijzigd');

@@ -236,9 +236,10 @@ $$;
 -- (SQLSTATE staat, constraint regel): the fields concerned, by their API
 -- names. Not null (23502): every field that leaves a column that may not
 -- be null empty: set to null, or on create left out where the column has
--- no default. Check (23514) or reference (23503): the fields of the
--- constraint's columns, with what the rule asks: its comment, else the
--- values a list allows, else that the referenced code does not exist.
+-- no default. Check (23514), reference (23503), key (23505) or overlap
+-- (23P01): the fields of the constraint's columns, with what the rule
+-- asks: its comment, else that the code referred to does not exist, that
+-- the key exists already or overlaps, or the values a list allows.
 -- Empty when none of it is a field of invoer.
 CREATE FUNCTION api.register_schending(invoer text, staat text, tabel text, regel text, doc jsonb, nieuw boolean)
 RETURNS jsonb
@@ -251,7 +252,11 @@ AS $$
 	 CROSS JOIN LATERAL (SELECT CASE WHEN staat = '23502' THEN
 	            CASE WHEN doc ? f.veld THEN 'verplicht veld; mag niet leeg zijn' ELSE 'verplicht veld ontbreekt' END
 	        ELSE coalesce(obj_description(c.oid, 'pg_constraint'),
-	            CASE WHEN c.contype = 'f' THEN 'bestaat niet' END,
+	            CASE c.contype WHEN 'f' THEN 'bestaat niet'
+	                WHEN 'x' THEN 'overlapt met een bestaand item'
+	                WHEN 'c' THEN NULL
+	                ELSE CASE WHEN cardinality(c.conkey) = 1 THEN 'bestaat al' ELSE 'deze combinatie bestaat al' END
+	                END,
 	            (SELECT 'een van: ' || string_agg(m[1], ', ')
 	               FROM regexp_matches(pg_get_constraintdef(c.oid), '''([^'']*)''::text', 'g') AS m
 	              WHERE pg_get_constraintdef(c.oid) ~ '^CHECK \(\(\w+ = ANY \(ARRAY\['),
@@ -263,8 +268,9 @@ AS $$
 $$;
 
 -- In the handler of such a violation: raises LK400 with melding and the
--- fields register_schending names, if it names any; else returns, and the
--- handler re-raises the violation as it was.
+-- fields register_schending names (LK409 for a key that exists or an
+-- overlap), if it names any; else returns, and the handler re-raises the
+-- violation as it was.
 CREATE FUNCTION api.register_weigeren(invoer text, staat text, tabel text, regel text, doc jsonb, nieuw boolean,
     melding text)
 RETURNS void
@@ -273,7 +279,10 @@ AS $$
 DECLARE
 	problems jsonb := api.register_schending(invoer, staat, tabel, regel, doc, nieuw);
 BEGIN
-	IF jsonb_array_length(problems) > 0 THEN
+	IF jsonb_array_length(problems) > 0 AND staat IN ('23505', '23P01') THEN
+		RAISE EXCEPTION '%', CASE staat WHEN '23505' THEN 'dit bestaat al' ELSE 'dit overlapt met een bestaand item' END
+		    USING ERRCODE = 'LK409', DETAIL = problems::text;
+	ELSIF jsonb_array_length(problems) > 0 THEN
 		RAISE EXCEPTION '%', melding USING ERRCODE = 'LK400', DETAIL = problems::text;
 	END IF;
 END
@@ -334,7 +343,8 @@ BEGIN
 	BEGIN
 		EXECUTE format('INSERT INTO api.%I AS t (%s) SELECT %s FROM jsonb_populate_record(NULL::api.%I, $1) '
 		    'RETURNING to_jsonb(t)', b.invoer, cols, cols, b.invoer) USING doc - 'resultaten' INTO result;
-	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation THEN
+	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
+	    OR exclusion_violation THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
 		    regel = CONSTRAINT_NAME;
 		PERFORM api.register_weigeren(b.invoer, staat, format('%I.%I', schema_naam, tabel_naam), regel, doc, true,
@@ -399,7 +409,8 @@ BEGIN
 			EXECUTE format('UPDATE api.%I AS t SET %s FROM jsonb_populate_record(NULL::api.%I, $1) AS r '
 			    'WHERE t.%I::text = $2', b.invoer, sets, b.invoer, b.sleutel)
 			   USING doc - 'resultaten', sleutel;
-		EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation THEN
+		EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
+		    OR exclusion_violation THEN
 			GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
 			    regel = CONSTRAINT_NAME;
 			PERFORM api.register_weigeren(b.invoer, staat, format('%I.%I', schema_naam, tabel_naam), regel, doc,

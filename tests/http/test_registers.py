@@ -136,6 +136,11 @@ def test_required_fields_and_rules_are_named():
     assert {x["name"] for x in p["invalidParams"]} == {"/startDatum", "/eindDatum"}
     assert "einddatum" in p["invalidParams"][0]["reason"]
     assert int(sql("SELECT count(*) FROM register.acties")) == before + 1
+    # a key that exists already: a conflict that names its fields
+    regel = {"jaar": 2028, "post": "Conflicttest", "begrootEuro": 1000}
+    assert post_json("/v1/begroting", regel, PROGRAMMA).status == 201
+    p = assert_problem(post_json("/v1/begroting", dict(regel, begrootEuro=2000), PROGRAMMA), 409)
+    assert [x["name"] for x in p["invalidParams"]] == ["/jaar", "/post"]
 
 
 def test_roles():

@@ -4,7 +4,7 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(8);
+SELECT plan(9);
 
 CREATE TEMP TABLE reg_tabellen (res text, tabel text);
 INSERT INTO reg_tabellen VALUES ('projecten', 'register.projecten'), ('producten', 'register.producten'),
@@ -107,6 +107,37 @@ SELECT is((SELECT detail FROM reg_problemen),
     'on update too, naming the field the rule involves that the request left out');
 SELECT is((SELECT count(*)::int FROM register.mijlpalen WHERE status = 'gerealiseerd' AND gerealiseerd_date IS NULL),
     0, 'and nothing was changed');
+
+-- A key that exists already, or an overlap: 409 (LK409) with the fields.
+TRUNCATE reg_problemen;
+CREATE FUNCTION pg_temp.conflict(sql text) RETURNS text LANGUAGE plpgsql AS $$
+DECLARE
+	d text;
+	m text;
+BEGIN
+	PERFORM set_config('request.jwt.claims', '{"sub":"t"}', true);
+	SET LOCAL ROLE programma;
+	EXECUTE sql;
+	RESET ROLE;
+	RETURN NULL;
+EXCEPTION WHEN SQLSTATE 'LK409' THEN
+	GET STACKED DIAGNOSTICS d = PG_EXCEPTION_DETAIL, m = MESSAGE_TEXT;
+	RESET ROLE;
+	RETURN m || ' ' || d;
+END
+$$;
+INSERT INTO register.begrotingsregels (jaar, post, begroot_euro) VALUES (2029, 'testpost', 10);
+INSERT INTO register.basisbouwstenen (gemeente_code, geldig_van, bron) VALUES ('GM0363', '2024-01-01', 'test');
+SELECT is(ARRAY[
+        pg_temp.conflict($$SELECT api.register_aanmaken('begroting',
+            '{"jaar": 2029, "post": "testpost", "begrootEuro": 20}', NULL)$$),
+        pg_temp.conflict($$SELECT api.register_aanmaken('basisbouwstenen',
+            '{"gemeente": "GM0363", "geldigVan": "2025-01-01", "bron": "test"}', NULL)$$)],
+    ARRAY['dit bestaat al [{"name": "/jaar", "reason": "deze combinatie bestaat al"}, '
+          '{"name": "/post", "reason": "deze combinatie bestaat al"}]',
+          'dit overlapt met een bestaand item [{"name": "/gemeente", "reason": '
+          '"de gemeente werkt in (een deel van) die periode al aan de basisbouwstenen"}]'],
+    'a key that exists and an overlap are conflicts that name their fields');
 
 SELECT * FROM finish();
 ROLLBACK;
