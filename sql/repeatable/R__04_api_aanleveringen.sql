@@ -96,8 +96,17 @@ BEGIN
 	IF lijst IS NULL THEN
 		RAISE EXCEPTION 'voor kwartaal % geldt nog geen vragenlijst', periode USING ERRCODE = 'LK409';
 	END IF;
-	INSERT INTO monitoring.aanleveringen (proeftuin_code, periode_code, vragenlijst_id)
-	VALUES (proeftuin, periode, lijst) RETURNING aanlevering_id INTO nieuw;
+	BEGIN
+		INSERT INTO monitoring.aanleveringen (proeftuin_code, periode_code, vragenlijst_id)
+		VALUES (proeftuin, periode, lijst) RETURNING aanlevering_id INTO nieuw;
+	EXCEPTION WHEN unique_violation THEN
+		-- one delivery per proeftuin and quarter: say which one to go on with
+		SELECT a.aanlevering_id INTO nieuw FROM monitoring.aanleveringen a
+		 WHERE a.proeftuin_code = proeftuin AND a.periode_code = periode;
+		RAISE EXCEPTION 'er is al een aanlevering van % voor %', proeftuin, periode USING ERRCODE = 'LK409',
+		    DETAIL = jsonb_build_array(jsonb_build_object('name', '/periode', 'reason',
+		        format('ga verder met aanlevering %s (/v1/aanleveringen/%s)', nieuw, nieuw)))::text;
+	END;
 	RETURN QUERY SELECT * FROM api.aanleveringen v WHERE v.id = nieuw;
 END
 $$;

@@ -247,8 +247,11 @@ def test_refusals_for_roles():
 
 
 def test_duplicate_quarter_is_409():
-    create("2023-Q1")
-    assert_problem(post_json("/v1/aanleveringen", {"proeftuin": "PT07", "periode": "2023-Q1"}, PT07), 409)
+    ident = create("2023-Q1")
+    p = assert_problem(post_json("/v1/aanleveringen", {"proeftuin": "PT07", "periode": "2023-Q1"}, PT07), 409)
+    assert p["detail"] == "er is al een aanlevering van PT07 voor 2023-Q1"
+    assert p["invalidParams"][0]["name"] == "/periode"
+    assert "/v1/aanleveringen/%d" % ident in p["invalidParams"][0]["reason"], "which one to go on with"
 
 
 @pytest.mark.parametrize("body,status,names", [
