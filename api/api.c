@@ -43,6 +43,7 @@ static int	api_precheck(struct api_ctx *);
 static int	api_check_size(struct api_ctx *);
 static int	api_check_headers(struct api_ctx *);
 static int	api_check_method(struct api_ctx *);
+static int	api_check_write_query(struct api_ctx *);
 static void	api_allow(struct api_ctx *, char *, size_t);
 static void	api_access_log(struct api_ctx *, int, size_t);
 static int	api_stream_done(struct netbuf *);
@@ -68,7 +69,8 @@ api_handle(struct http_request *req, const struct api_route *route)
 
 	if (!api_precheck(ctx) || !auth_request(ctx, route->auth))
 		return (KORE_RESULT_OK);
-	if (!api_check_size(ctx) || (route->prepare != NULL && !route->prepare(ctx))) {
+	if (!api_check_size(ctx) || !api_check_write_query(ctx) ||
+	    (route->prepare != NULL && !route->prepare(ctx))) {
 		/* A refused write is audited before it is answered. */
 		if (ctx->refusal == NULL)
 			return (KORE_RESULT_OK);
@@ -81,6 +83,47 @@ api_handle(struct http_request *req, const struct api_route *route)
 	}
 	db_tx_init(ctx);
 	return (http_state_run(db_states, db_nstates, req));
+}
+
+/*
+ * The query string of a write: empty, or ?proefrun=true|false where the
+ * route offers a trial run (ctx->dryrun). Anything else is refused (400)
+ * rather than ignored: a trial run asked of a route without one would
+ * otherwise do the real thing (establish a report, for good).
+ */
+static int
+api_check_write_query(struct api_ctx *ctx)
+{
+	json_t		*p;
+	const char	*v;
+	int		 i, ok;
+
+	if (!(ctx->req->method & (HTTP_METHOD_POST | HTTP_METHOD_PUT | HTTP_METHOD_PATCH | HTTP_METHOD_DELETE)))
+		return (1);
+	if ((p = problem_new(400, "de queryparameters kloppen niet")) == NULL) {
+		api_problem(ctx, 500, "geheugen op");
+		return (0);
+	}
+	ok = query_parse(ctx->req->query_string, &ctx->list.q, p);
+	for (i = 0; ok && i < ctx->list.q.n; i++) {
+		if (!ctx->route->dryrun || strcmp(ctx->list.q.p[i].name, "proefrun")) {
+			(void)problem_add_invalid(p, ctx->list.q.p[i].name, ctx->route->dryrun ?
+			    "onbekende parameter; wel: proefrun" : "onbekende parameter; deze bewerking heeft er geen");
+			ok = 0;
+		}
+	}
+	v = query_get(&ctx->list.q, "proefrun");
+	if (ok && v != NULL && strcmp(v, "true") && strcmp(v, "false")) {
+		(void)problem_add_invalid(p, "proefrun", "true of false");
+		ok = 0;
+	}
+	if (!ok) {
+		api_refuse(ctx, p);
+		return (0);
+	}
+	json_decref(p);
+	ctx->dryrun = v != NULL && !strcmp(v, "true");
+	return (1);
 }
 
 /* Runs when Kore frees the request, also when the client went away. */

@@ -17,7 +17,9 @@
 /*
  * Half-year progress reports for parliament:
  *   GET  /v1/voortgangsrapportages             the established reports
- *   POST /v1/voortgangsrapportages {"periode"} establish one (programma)
+ *   POST /v1/voortgangsrapportages {"periode"} establish one (programma);
+ *        with ?proefrun=true the report as it would be established now,
+ *        stored nowhere (200), to check before establishing for good
  *   GET  /v1/voortgangsrapportages/{periode}   the report exactly as
  *        established: JSON (content and its SHA-256), its figures as CSV,
  *        or the Excel workbook of xlsx.c
@@ -62,6 +64,7 @@ static const struct api_route rapportage_create_route = {
 	.prepare = rapportage_create_prepare,
 	.row = list_row,
 	.respond = list_respond,
+	.dryrun = 1,
 };
 
 static const struct api_route rapportage_route = {
@@ -99,10 +102,11 @@ rapportage_create_prepare(struct api_ctx *ctx)
 
 	if (!write_item_body(ctx, fields, "de rapportage kan zo niet worden vastgesteld", &doc))
 		return (KORE_RESULT_ERROR);
-	ctx->list.created = 1;
-	ctx->tx.query = "SELECT * FROM api.rapportage_vaststellen($1)";
+	ctx->list.created = !ctx->dryrun;
+	ctx->tx.query = "SELECT * FROM api.rapportage_vaststellen($1, $2)";
 	ctx->tx.params[0] = json_string_value(json_object_get(doc, "periode"));
-	ctx->tx.nparams = 1;
+	ctx->tx.params[1] = ctx->dryrun ? "true" : "false";
+	ctx->tx.nparams = 2;
 	return (KORE_RESULT_OK);
 }
 

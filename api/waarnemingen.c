@@ -104,6 +104,7 @@ static const struct api_route waarnemingen_load_route = {
 	.row = list_row,
 	.respond = load_respond,
 	.timeout = "300s",
+	.dryrun = 1,
 };
 
 int
@@ -116,29 +117,14 @@ waarnemingen_root(struct http_request *req)
 static int
 waarnemingen_load_prepare(struct api_ctx *ctx)
 {
-	const char	*type, *v;
+	const char	*type;
 	json_t		*p, *rows = NULL;
-	int		 ok;
 
+	/* ?proefrun is read by api_check_write_query (ctx->dryrun) */
 	if ((p = problem_new(400, "de lading is niet opgeslagen")) == NULL) {
 		api_problem(ctx, 500, "geheugen op");
 		return (KORE_RESULT_ERROR);
 	}
-	ok = query_parse(ctx->req->query_string, &ctx->list.q, p);
-	v = query_get(&ctx->list.q, "proefrun");
-	if (ok && (ctx->list.q.n > 1 || (ctx->list.q.n == 1 && v == NULL))) {
-		(void)problem_add_invalid(p, ctx->list.q.p[0].name, "onbekende parameter; wel: proefrun");
-		ok = 0;
-	}
-	if (ok && v != NULL && strcmp(v, "true") && strcmp(v, "false")) {
-		(void)problem_add_invalid(p, "proefrun", "true of false");
-		ok = 0;
-	}
-	if (!ok) {
-		api_refuse(ctx, p);
-		return (KORE_RESULT_ERROR);
-	}
-	ctx->dryrun = v != NULL && !strcmp(v, "true");
 
 	if (http_request_header(ctx->req, "content-type", &type) &&
 	    strncasecmp(type, "text/csv", 8) == 0) {

@@ -188,6 +188,7 @@ struct api_route {
 	void		 (*respond)(struct api_ctx *);
 	const void	*arg;
 	const char	*timeout;
+	int		 dryrun;	/* a write that takes ?proefrun=true|false */
 };
 
 struct db_tx {

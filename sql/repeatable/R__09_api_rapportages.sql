@@ -16,7 +16,8 @@
 SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
-DROP FUNCTION IF EXISTS api.rapportage_vaststellen(text), api.rapportage_rijen(text) CASCADE;
+DROP FUNCTION IF EXISTS api.rapportage_vaststellen(text), api.rapportage_vaststellen(text, boolean),
+    api.rapportage_rijen(text) CASCADE;
 DROP VIEW IF EXISTS api.voortgangsrapportages CASCADE;
 
 CREATE VIEW api.voortgangsrapportages WITH (security_invoker = true) AS
@@ -26,7 +27,11 @@ SELECT r.periode_code AS periode, r.vastgesteld_op AS "vastgesteldOp", r.inhoud_
 COMMENT ON VIEW api.voortgangsrapportages IS 'Vastgestelde voortgangsrapportages, voor /v1/voortgangsrapportages.';
 
 -- Establishes the report for a half year; LK409 when it already exists.
-CREATE FUNCTION api.rapportage_vaststellen(periode text) RETURNS SETOF api.voortgangsrapportages
+-- Establishing is for good, so a trial run (proefrun) first returns the
+-- report as it would be established now, with its hash, without storing
+-- it (vastgesteldOp empty).
+CREATE FUNCTION api.rapportage_vaststellen(periode text, proefrun boolean DEFAULT false)
+RETURNS SETOF api.voortgangsrapportages
 LANGUAGE plpgsql SECURITY INVOKER
 AS $$
 DECLARE
@@ -81,6 +86,10 @@ BEGIN
 	  INTO doc;
 	PERFORM set_config('lakmoes.openbaar', '', true);
 
+	IF proefrun THEN
+		RETURN QUERY SELECT periode, NULL::timestamptz, encode(sha256(convert_to(doc::text, 'UTF8')), 'hex'), doc;
+		RETURN;
+	END IF;
 	INSERT INTO monitoring.voortgangsrapportages (periode_code, inhoud, inhoud_hash)
 	VALUES (periode, doc, encode(sha256(convert_to(doc::text, 'UTF8')), 'hex'));
 	RETURN QUERY SELECT * FROM api.voortgangsrapportages r WHERE r.periode = rapportage_vaststellen.periode;
@@ -113,4 +122,4 @@ $$;
 
 GRANT SELECT ON api.voortgangsrapportages TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;
 GRANT EXECUTE ON FUNCTION api.rapportage_rijen(text) TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;
-GRANT EXECUTE ON FUNCTION api.rapportage_vaststellen(text) TO programma;
+GRANT EXECUTE ON FUNCTION api.rapportage_vaststellen(text, boolean) TO programma;

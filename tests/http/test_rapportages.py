@@ -6,7 +6,7 @@ import io
 import json
 import time
 
-from conftest import assert_problem, bearer, post_json, request, token
+from conftest import assert_problem, bearer, post_json, request, sql, token
 
 PROGRAMMA = bearer(token(role="programma", sub="programmateam-kamer"))
 
@@ -178,3 +178,33 @@ def test_excel_of_a_report_without_figures_says_why():
     assert wb["Toelichting"]["B5"].value.startswith(why), "first of the explanation"
     full = openpyxl.load_workbook(io.BytesIO(request("GET", "/v1/voortgangsrapportages/2025-H2", xlsx).body))
     assert not any(why in (c.value or "") for c in full["Toelichting"]["B"])
+
+
+def test_a_trial_run_shows_the_report_and_establishes_nothing():
+    path = "/v1/voortgangsrapportages"
+    trial = post_json(path + "?proefrun=true", {"periode": "2024-H1"}, PROGRAMMA)
+    assert trial.status == 200, trial.body
+    assert "location" not in trial.headers
+    proef = trial.json()
+    assert proef["vastgesteldOp"] is None and proef["inhoud"]["periode"] == "2024-H1"
+    assert {c["indicator"] for c in proef["inhoud"]["cijfers"]} >= {"TEST_KAMER"}
+    assert_problem(request("GET", path + "/2024-H1"), 404)
+    assert post_json(path + "?proefrun=false", {"periode": "2024-H1"}, PROGRAMMA).status == 201
+    echt = request("GET", path + "/2024-H1").json()
+    assert echt["inhoud"] == proef["inhoud"] and echt["inhoudHash"] == proef["inhoudHash"], \
+        "what the trial run showed is what was established"
+    assert_problem(post_json(path + "?proefrun=true", {"periode": "2024-H1"}, PROGRAMMA), 409)
+    p = assert_problem(post_json(path + "?proefrun=ja", {"periode": "2024-H2"}, PROGRAMMA), 400)
+    assert p["invalidParams"] == [{"name": "proefrun", "reason": "true of false"}]
+    assert_problem(request("GET", path + "/2024-H2"), 404)
+
+
+def test_a_write_refuses_query_parameters_it_does_not_know():
+    # never ignored: a trial run asked of a write without one would do the real thing
+    before = sql("SELECT count(*) FROM register.acties")
+    p = assert_problem(post_json("/v1/acties?proefrun=true", {"titel": "x", "niveau": "governance",
+                                                             "soort": "dialoogvraag"}, PROGRAMMA), 400)
+    assert p["invalidParams"][0]["name"] == "proefrun"
+    assert sql("SELECT count(*) FROM register.acties") == before
+    p = assert_problem(post_json("/v1/voortgangsrapportages?concept=1", {"periode": "2024-H2"}, PROGRAMMA), 400)
+    assert p["invalidParams"] == [{"name": "concept", "reason": "onbekende parameter; wel: proefrun"}]

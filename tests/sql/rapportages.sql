@@ -2,9 +2,16 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(8);
+SELECT plan(10);
 
 SELECT set_config('request.jwt.claims', '{"sub":"tester"}', true);
+-- a trial run first: the report as it would be, stored nowhere
+SELECT is(as_role_value('programma', $$SELECT coalesce(r."vastgesteldOp"::text, 'leeg') || ' '
+        || jsonb_typeof(r.inhoud -> 'cijfers') || ' ' || length(r."inhoudHash")
+        FROM api.rapportage_vaststellen('2024-H1', true) r$$, '{"sub":"tester"}'),
+    'leeg array 64', 'a trial run returns the report with its hash and no establishment');
+SELECT is((SELECT count(*)::int FROM monitoring.voortgangsrapportages WHERE periode_code = '2024-H1'), 0,
+    'and stores nothing');
 SELECT is(as_role('programma', $$SELECT * FROM api.rapportage_vaststellen('2024-H1')$$, '{"sub":"tester"}'),
     'ok', 'the programme establishes a report');
 SELECT is(as_role('programma', $$SELECT * FROM api.rapportage_vaststellen('2024-H1')$$, '{"sub":"tester"}'),
