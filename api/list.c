@@ -47,6 +47,7 @@
 
 static int	list_parse(struct api_ctx *, const struct list_resource *, json_t *);
 static int	list_match(const char *, const char *);
+static int	list_utf8(const char *, size_t);
 static json_t	*list_value(struct kore_pgsql *, int, int);
 static char	*list_text(struct kore_pgsql *, int, int);
 /* A result's object keys, written once for all its rows. */
@@ -167,13 +168,26 @@ list_parse(struct api_ctx *ctx, const struct list_resource *res, json_t *p)
 		}
 	}
 	if ((v = query_get(&l->q, "cursor")) != NULL) {
+		/* a key of this API is text: no NUL, valid UTF-8 (else it cannot be bound) */
 		if (strlen(v) > LIST_CURSOR_MAX || !b64url_decode(v, strlen(v), &l->cursor, &len) ||
-		    len == 0 || strlen(l->cursor) != len) {
+		    len == 0 || strlen(l->cursor) != len || !list_utf8(l->cursor, len)) {
 			(void)problem_add_invalid(p, "cursor", "geen cursor uit een next-link van deze API");
 			ok = 0;
 		}
 	}
 	return (ok);
+}
+
+/* Whether s (len bytes) is valid UTF-8: jansson's check, as for JSON text. */
+static int
+list_utf8(const char *s, size_t len)
+{
+	json_t	*j;
+
+	if ((j = json_stringn(s, len)) == NULL)
+		return (0);
+	json_decref(j);
+	return (1);
 }
 
 /*

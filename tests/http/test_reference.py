@@ -145,6 +145,8 @@ def test_csv_quotes_json_columns():
     ("limit=1001", ["limit"]),
     ("limit=abc", ["limit"]),
     ("cursor=!!!", ["cursor"]),
+    ("cursor=_w", ["cursor"]),          # base64url of a byte that is no UTF-8
+    ("cursor=2099", ["cursor"]),
     ("soort=gemeente", ["soort"]),
     ("onbekend=1", ["onbekend"]),
     ("soort=x&limit=0&foo=1", ["soort", "foo", "limit"]),
