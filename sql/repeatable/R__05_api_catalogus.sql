@@ -25,25 +25,32 @@ SELECT s.indicator_code || '/' || s.gebied_code || '/' || s.jaar || '/' || s.soo
  CROSS JOIN LATERAL (SELECT s.soort = 'streefwaarde' OR monitoring.ruwe_cijfers(s.gebied_code) AS ruw) c;
 COMMENT ON VIEW api.streefwaarden IS 'Nulmetingen en streefwaarden, voor /v1/streefwaarden; nulmetingen met onthullingscontrole voor wie de cijfers van het gebied niet ongecontroleerd ziet.';
 
--- Problems with enumerated fields of an indicator document, as invalidParams.
+-- Problems with enumerated fields of an indicator document, and text that
+-- holds a personal identifier (e-mail address, phone number, BSN: never in
+-- the catalogue), as invalidParams.
 CREATE FUNCTION api.indicator_problemen(doc jsonb) RETURNS jsonb
 LANGUAGE sql IMMUTABLE
 AS $$
-	SELECT coalesce(jsonb_agg(jsonb_build_object('name', '/' || f.veld, 'reason', 'kies uit: ' || f.mag)
-	                          ORDER BY f.veld), '[]')
-	  FROM (VALUES
-		('eenheid', 'aantal, percentage, dagen, score, euro'),
-		('soort', 'maatschappelijk_doel, proces, output, outcome'),
-		('monitoringtype', 'landelijk, diagnostisch'),
-		('meetwijze', 'kwantitatief, kwalitatief'),
-		('richting', 'hoger_beter, lager_beter, neutraal'),
-		('aggregatie', 'som, ratio, niet_aggregeerbaar'),
-		('validatiestatus', 'in_ontwikkeling, gevalideerd, vervallen'),
-		('thema', 'werking_stelsel, betekenis_doelgroep, veiligheid_doelgroep, veiligheid_professionals, '
-		          'effect_tijdigheid, effect_gedwongen_kader, effect_terugval, effect_vertrouwen')
-	  ) AS f(veld, mag)
-	 WHERE doc ? f.veld AND jsonb_typeof(doc -> f.veld) = 'string'
-	   AND NOT (doc ->> f.veld = ANY (string_to_array(f.mag, ', ')))
+	SELECT coalesce(jsonb_agg(jsonb_build_object('name', '/' || p.veld, 'reason', p.reden) ORDER BY p.veld), '[]')
+	  FROM (SELECT f.veld, 'kies uit: ' || f.mag
+	          FROM (VALUES
+	            ('eenheid', 'aantal, percentage, dagen, score, euro'),
+	            ('soort', 'maatschappelijk_doel, proces, output, outcome'),
+	            ('monitoringtype', 'landelijk, diagnostisch'),
+	            ('meetwijze', 'kwantitatief, kwalitatief'),
+	            ('richting', 'hoger_beter, lager_beter, neutraal'),
+	            ('aggregatie', 'som, ratio, niet_aggregeerbaar'),
+	            ('validatiestatus', 'in_ontwikkeling, gevalideerd, vervallen'),
+	            ('thema', 'werking_stelsel, betekenis_doelgroep, veiligheid_doelgroep, veiligheid_professionals, '
+	                      'effect_tijdigheid, effect_gedwongen_kader, effect_terugval, effect_vertrouwen')
+	          ) AS f(veld, mag)
+	         WHERE doc ? f.veld AND jsonb_typeof(doc -> f.veld) = 'string'
+	           AND NOT (doc ->> f.veld = ANY (string_to_array(f.mag, ', ')))
+	        UNION ALL
+	        SELECT e.key, monitoring.persoonsgegeven(e.value #>> '{}') || '; geen persoonsgegevens in de catalogus'
+	          FROM jsonb_each(doc) AS e
+	         WHERE jsonb_typeof(e.value) = 'string' AND monitoring.persoonsgegeven(e.value #>> '{}') IS NOT NULL
+	       ) AS p (veld, reden)
 $$;
 
 -- Creates a catalogue entry. meetwijze defaults to kwantitatief and the
@@ -158,6 +165,9 @@ BEGIN
 	END IF;
 	IF btrim(coalesce(doc ->> 'besluit', '')) = '' THEN
 		problems := problems || jsonb_build_object('name', '/besluit', 'reason', 'niet leeg: het besluit of de bron');
+	ELSIF monitoring.persoonsgegeven(doc ->> 'besluit') IS NOT NULL THEN
+		problems := problems || jsonb_build_object('name', '/besluit',
+		    'reason', monitoring.persoonsgegeven(doc ->> 'besluit') || '; geen persoonsgegevens bij een streefwaarde');
 	END IF;
 	IF jsonb_array_length(problems) > 0 THEN
 		RAISE EXCEPTION 'de waarde kan zo niet worden vastgelegd' USING ERRCODE = 'LK400', DETAIL = problems::text;

@@ -58,6 +58,12 @@ def test_bad_entries_name_every_problem():
     p = assert_problem(post_json("/v1/indicatoren/BM_KINDEREN", {"resultaat": 77}, PROGRAMMA, "PATCH"), 400)
     assert p["invalidParams"] == [{"name": "/resultaat", "reason": "bestaat niet"}]
     assert request("GET", "/v1/indicatoren/BM_KINDEREN").json()["naam"] == "Ondersteunde kinderen"
+    # no personal identifiers in the catalogue's text; the identifier is never echoed
+    p = assert_problem(post_json("/v1/indicatoren", dict(NEW, code="TEST_PII", naam="Vragen: j.jansen@example.nl",
+                                                         bron="bel 06-12345678"), PROGRAMMA), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/bron", "/naam"]
+    assert "example.nl" not in str(p) and "12345678" not in str(p)
+    assert request("GET", "/v1/indicatoren/TEST_PII").status == 404
 
 
 def test_only_the_programme_writes_the_catalogue():
@@ -80,5 +86,8 @@ def test_streefwaarden():
     assert [x["name"] for x in p["invalidParams"]] == ["/waarde"]
     p = assert_problem(post_json("/v1/streefwaarden", dict(doc, jaar=2031, besluit="  "), PROGRAMMA), 400)
     assert [x["name"] for x in p["invalidParams"]] == ["/besluit"]
+    p = assert_problem(post_json("/v1/streefwaarden", dict(doc, jaar=2031, besluit="akkoord, bsn 111222333"),
+                                 PROGRAMMA), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/besluit"] and "111222333" not in str(p)
     assert_problem(post_json("/v1/streefwaarden", dict(doc, jaar=2032), PT01), 403)
     assert_problem(request("GET", "/v1/streefwaarden"), 401)

@@ -1,8 +1,9 @@
--- The identifier check for free text, and that no answer can hold one.
+-- The identifier check for free text, and that no answer, catalogue entry or
+-- target can hold one.
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(16);
+SELECT plan(19);
 
 SELECT is(monitoring.persoonsgegeven(t), why, coalesce(why, 'niets') || ': ' || t)
   FROM (VALUES
@@ -32,6 +33,19 @@ SELECT throws_ok($$INSERT INTO monitoring.antwoorden (aanlevering_id, vragenlijs
     'an answer with a phone number is refused by the table itself');
 SELECT lives_ok($$INSERT INTO monitoring.antwoorden (aanlevering_id, vragenlijst_id, vraag_code, waarde_tekst)
     VALUES (9201, 902, 'ervaring', 'Goed overleg met het wijkteam.')$$, 'a plain answer is stored');
+
+-- the catalogue and the targets, through the API's functions
+SELECT is(api.indicator_problemen('{"naam": "vraag j.jansen@example.nl", "definitie": "gewoon", "bron": "bsn 111222333",
+        "eenheid": "aantal"}'::jsonb),
+    '[{"name": "/bron", "reason": "bevat een burgerservicenummer; geen persoonsgegevens in de catalogus"},
+      {"name": "/naam", "reason": "bevat een e-mailadres; geen persoonsgegevens in de catalogus"}]'::jsonb,
+    'a catalogue entry names each field with an identifier');
+SELECT is(as_role('programma', $$SELECT * FROM api.indicator_wijzigen('BM_KINDEREN',
+        '{"definitie": "bel 06-12345678 voor uitleg"}')$$, '{"sub":"t"}'), 'LK400',
+    'nor can a change bring one in');
+SELECT is(as_role('programma', $$SELECT * FROM api.streefwaarde_aanmaken('{"indicator": "BM_KINDEREN", "gebied": "NL",
+        "jaar": 2030, "soort": "streefwaarde", "waarde": 5, "besluit": "akkoord van j.jansen@example.nl"}')$$,
+        '{"sub":"t"}'), 'LK400', 'a target''s besluit cannot hold one');
 
 SELECT * FROM finish();
 ROLLBACK;
