@@ -98,7 +98,8 @@ api_check_write_query(struct api_ctx *ctx)
 	const char	*v;
 	int		 i, ok;
 
-	if (!(ctx->req->method & (HTTP_METHOD_POST | HTTP_METHOD_PUT | HTTP_METHOD_PATCH | HTTP_METHOD_DELETE)))
+	if (!(ctx->req->method & (HTTP_METHOD_POST | HTTP_METHOD_PUT | HTTP_METHOD_PATCH |
+	    HTTP_METHOD_DELETE)))
 		return (1);
 	if ((p = problem_new(400, "de queryparameters kloppen niet")) == NULL) {
 		api_problem(ctx, 500, "geheugen op");
