@@ -104,22 +104,27 @@ def test_more_clients_than_connections_are_served_in_turn():
 
 
 def test_timestamps_are_utc_whatever_the_databases_time_zone():
-    """A database of one's own may run in another time zone; the API's
-    sessions do not (V023): timestamps stay "…Z" and a report's Excel file
-    is still made (it is stamped with the report's establishment)."""
+    """A database of one's own may run in another time zone and date style;
+    the API's sessions do not (V023): timestamps stay "…Z", dates ISO, and a
+    report's Excel file is still made (it is stamped with the report's
+    establishment)."""
     name = sql("SELECT current_database()")
     reports = request("GET", "/v1/voortgangsrapportages").json()["items"]
     assert reports, "test_rapportages established some"
     sql("ALTER DATABASE %s SET timezone = 'Pacific/Auckland'" % name)
+    sql("ALTER DATABASE %s SET datestyle = 'SQL, DMY'" % name)
     try:
         db("restart")
         assert wait_for(lambda: health_status() == 200, 20)
         for _ in range(4):      # every worker, on a new connection
             items = request("GET", "/v1/voortgangsrapportages").json()["items"]
             assert items == reports
+        perioden = request("GET", "/v1/perioden?limit=1").json()["items"]
+        assert perioden[0]["beginDatum"][4] == "-", perioden
         xlsx = {"Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
         assert request("GET", "/v1/voortgangsrapportages/" + reports[0]["periode"], xlsx).status == 200
     finally:
         sql("ALTER DATABASE %s RESET timezone" % name)
+        sql("ALTER DATABASE %s RESET datestyle" % name)
         db("restart")
         assert wait_for(lambda: health_status() == 200, 20)
