@@ -39,6 +39,7 @@ DECLARE
 	vorige text;
 	jaar_eerder text;
 	doc jsonb;
+	hash text;
 BEGIN
 	SELECT * INTO q FROM ref.perioden p WHERE p.periode_code = periode AND p.soort = 'halfjaar';
 	IF NOT FOUND OR q.begin_date > current_date THEN
@@ -86,12 +87,12 @@ BEGIN
 	  INTO doc;
 	PERFORM set_config('lakmoes.openbaar', '', true);
 
+	hash := encode(sha256(convert_to(doc::text, 'UTF8')), 'hex');
 	IF proefrun THEN
-		RETURN QUERY SELECT periode, NULL::timestamptz, encode(sha256(convert_to(doc::text, 'UTF8')), 'hex'), doc;
+		RETURN QUERY SELECT periode, NULL::timestamptz, hash, doc;
 		RETURN;
 	END IF;
-	INSERT INTO monitoring.voortgangsrapportages (periode_code, inhoud, inhoud_hash)
-	VALUES (periode, doc, encode(sha256(convert_to(doc::text, 'UTF8')), 'hex'));
+	INSERT INTO monitoring.voortgangsrapportages (periode_code, inhoud, inhoud_hash) VALUES (periode, doc, hash);
 	RETURN QUERY SELECT * FROM api.voortgangsrapportages r WHERE r.periode = rapportage_vaststellen.periode;
 END
 $$;
