@@ -38,12 +38,11 @@ SELECT is(
        FROM (SELECT r.tabel, b.invoer FROM reg_tabellen r CROSS JOIN LATERAL api.register_bron(r.res) b
              UNION ALL SELECT 'monitoring.indicatoren', 'indicatoren') b
        JOIN pg_constraint c ON c.conrelid = b.tabel::regclass AND c.contype IN ('c', 'f')
-      WHERE coalesce(as_role_value('programma', format($$SELECT api.register_schending(%L, %L, %L, %L, '{}', true)$$,
+      CROSS JOIN LATERAL (SELECT as_role_value('programma', format(
+                $$SELECT api.register_schending(%L, %L, %L, %L, '{}', true)$$,
                 b.invoer, CASE c.contype WHEN 'c' THEN '23514' ELSE '23503' END, b.tabel, c.conname),
-                '{"sub":"t"}')::jsonb, '[]') IN ('[]', 'null')
-         OR as_role_value('programma', format($$SELECT api.register_schending(%L, %L, %L, %L, '{}', true)::text$$,
-                b.invoer, CASE c.contype WHEN 'c' THEN '23514' ELSE '23503' END, b.tabel, c.conname),
-                '{"sub":"t"}') LIKE '%voldoet niet aan regel%'),
+                '{"sub":"t"}') AS uitleg) u
+      WHERE coalesce(u.uitleg, '[]') IN ('[]', 'null') OR u.uitleg LIKE '%voldoet niet aan regel%'),
     NULL, 'no rule of a register or of the catalogue is left unexplained or without a field');
 
 SELECT is(as_role_value('programma', $$SELECT api.register_schending('mijlpalen', '23502', 'register.mijlpalen', NULL,
