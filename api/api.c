@@ -426,8 +426,9 @@ api_send_json(struct api_ctx *ctx, int status, json_t *doc)
 }
 
 /*
- * Sends the buffer as the body and takes it over. A 200 gets an ETag, and a
- * matching If-None-Match turns it into 304 without a body.
+ * Sends the buffer as the body and takes it over. A 200 gets an ETag, and
+ * on a read a matching If-None-Match (or "*": any version) turns it into
+ * 304 without a body.
  */
 void
 api_send_buf(struct api_ctx *ctx, int status, const char *type, struct api_buf *b)
@@ -448,8 +449,9 @@ api_send_buf(struct api_ctx *ctx, int status, const char *type, struct api_buf *
 			    (unsigned long long)XXH3_64bits(b->p, b->len));
 		}
 		http_response_header(ctx->req, "etag", etag);
-		if (http_request_header(ctx->req, "if-none-match", &inm) &&
-		    strstr(inm, etag) != NULL) {
+		if ((ctx->req->method & (HTTP_METHOD_GET | HTTP_METHOD_HEAD)) &&
+		    http_request_header(ctx->req, "if-none-match", &inm) &&
+		    (strstr(inm, etag) != NULL || !strcmp(inm, "*"))) {
 			free(b->p);
 			memset(b, 0, sizeof(*b));
 			api_send_raw(ctx, 304, NULL, NULL, 0);

@@ -171,6 +171,9 @@ def test_etag_on_collections():
     r = request("GET", "/v1/actielijnen")
     r2 = request("GET", "/v1/actielijnen", {"If-None-Match": r.headers["etag"]})
     assert r2.status == 304 and r2.body == b""
+    assert request("GET", "/v1/actielijnen", {"If-None-Match": '"ander", ' + r.headers["etag"]}).status == 304
+    assert request("GET", "/v1/actielijnen", {"If-None-Match": "*"}).status == 304, "any version (RFC 9110)"
+    assert request("GET", "/v1/actielijnen", {"If-None-Match": '"ander"'}).status == 200
 
 
 def test_every_role_reads_reference_data():
