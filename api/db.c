@@ -25,6 +25,11 @@
  *   <the route's one statement, its $n bound as literals by sqlbind.c>;
  *   COMMIT
  *
+ * A researcher's read (role onderzoeker) also records itself, in the same
+ * transaction, after the route's statement (DESIGN.md: every read is
+ * logged): "SELECT audit.inzage(<method>, <path>, <query string>)", so the
+ * transaction is READ WRITE for that role.
+ *
  * The states, run by http_state_run():
  *   SETUP   take a pooled connection (queued while the pool is busy)
  *   SEND    build and send the message
@@ -614,10 +619,13 @@ db_message(struct api_ctx *ctx, PGconn *db)
 	const char	*settings[4] = { ctx->role, ctx->claims_text, ctx->reqid,
 			    ctx->route->timeout != NULL ? ctx->route->timeout : "15s" };
 	struct sqlbind	 b = { 4, settings, db_escape, db_free_literal, db };
-	char		*q = NULL;
-	size_t		 len = 0, cap = 0;
+	const char	*read[3];
+	char		*q = NULL, query[1024];
+	size_t		 len = 0, cap = 0, i;
+	int		 logged = ctx->route->readonly && ctx->role != NULL &&
+			    !strcmp(ctx->role, "onderzoeker");
 
-	if (!sqlbind_append(&b, ctx->route->readonly ?
+	if (!sqlbind_append(&b, ctx->route->readonly && !logged ?
 	    "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; " :
 	    "BEGIN ISOLATION LEVEL READ COMMITTED READ WRITE; ", &q, &len, &cap) ||
 	    !sqlbind_append(&b, "SELECT set_config('role', $1, true), "
@@ -629,6 +637,22 @@ db_message(struct api_ctx *ctx, PGconn *db)
 	b.params = ctx->tx.params;
 	if (!db_statement(ctx, db, &b, &q, &len, &cap))
 		goto fail;
+	if (logged) {
+		/* the query string as sent, bytes outside printable ASCII as '?' */
+		(void)kore_strlcpy(query, ctx->req->query_string != NULL ? ctx->req->query_string : "",
+		    sizeof(query));
+		for (i = 0; query[i] != '\0'; i++) {
+			if ((unsigned char)query[i] < 0x20 || (unsigned char)query[i] > 0x7e)
+				query[i] = '?';
+		}
+		read[0] = api_method_name(ctx->req->method);
+		read[1] = ctx->req->path;
+		read[2] = query;
+		b.nparams = 3;
+		b.params = read;
+		if (!sqlbind_append(&b, "; SELECT audit.inzage($1, $2, $3)", &q, &len, &cap))
+			goto fail;
+	}
 	b.nparams = 0;
 	if (!sqlbind_append(&b, "; COMMIT", &q, &len, &cap))
 		goto fail;

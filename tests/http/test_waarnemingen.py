@@ -6,7 +6,7 @@ import urllib.parse
 
 import pytest
 
-from conftest import assert_problem, bearer, post_json, request, token
+from conftest import assert_problem, bearer, post_json, request, sql, token
 from test_aanleveringen import valid_answers
 
 PT08 = bearer(token(role="aanleveraar", org="PT08"))
@@ -169,3 +169,28 @@ def test_disclosure_control_for_controlled_roles():
         row = list(csv.DictReader(io.StringIO(r.body.decode("utf-8-sig"), newline="")))[0]
         assert row["waarde"] == "" and row["geheimhouding"] == "geheim"
     assert items(q % ("EFF_UITHUISPLAATSINGEN", "GM0363"), bearer(token(role="onderzoeker")))[0]["waarde"] == 7
+
+
+def test_every_read_by_a_researcher_is_logged():
+    """DESIGN.md: the onderzoeker sees raw figures, and every read is logged
+    (audit.inzage, V024): who, when, what; a refused read read nothing."""
+    onderzoeker = bearer(token(role="onderzoeker", sub="onderzoeker-42"))
+
+    def logged(reqid):
+        return sql("SELECT coalesce(string_agg(sub || ' ' || methode || ' ' || pad || ' ' || coalesce(query, ''), "
+                   "'|'), '') FROM audit.inzage WHERE request_id = '%s'" % reqid)
+
+    r = request("GET", "/v1/waarnemingen?gebied=GM0363&limit=2", dict(onderzoeker, **{"X-Request-Id": "inzage-0001"}))
+    assert r.status == 200
+    assert logged("inzage-0001") == "onderzoeker-42 GET /v1/waarnemingen gebied=GM0363&limit=2"
+    # the monitors' prepared statements, and CSV, too
+    r = request("GET", "/v1/sectormonitor?gebied=NL&limit=1",
+                dict(onderzoeker, **{"X-Request-Id": "inzage-0002", "Accept": "text/csv"}))
+    assert r.status == 200
+    assert logged("inzage-0002") == "onderzoeker-42 GET /v1/sectormonitor gebied=NL&limit=1"
+    # a refused read read nothing; other roles are not logged here
+    assert_problem(request("GET", "/v1/waarnemingen?gebied=%FF", dict(onderzoeker, **{"X-Request-Id": "inzage-0003"})),
+                   400)
+    assert logged("inzage-0003") == ""
+    assert request("GET", "/v1/waarnemingen?limit=1", dict(PROGRAMMA, **{"X-Request-Id": "inzage-0004"})).status == 200
+    assert logged("inzage-0004") == ""

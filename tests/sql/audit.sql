@@ -1,9 +1,9 @@
 -- The change log: a tracked table writes who, what and in which request;
--- nobody can change or remove the log.
+-- nobody can change or remove the log. The researchers' read log likewise.
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(12);
+SELECT plan(16);
 
 CREATE TABLE public.audit_probe (probe_id int PRIMARY KEY, label text);
 SELECT audit.track('public.audit_probe');
@@ -47,6 +47,17 @@ SELECT is(as_role('programma', 'INSERT INTO audit.changes (table_name, row_key, 
 SELECT throws_ok($$INSERT INTO audit.changes (table_name, row_key, operation, role)
     VALUES ('x', '{}', 'INSERT', 'x')$$, '23514', NULL,
     'an insert without a new row is refused');
+
+-- every read by a researcher (V024): who from the request, what as given
+SELECT set_config('lakmoes.request_id', 'req-0002', true);
+SELECT is(as_role('onderzoeker', $$SELECT audit.inzage('GET', '/v1/waarnemingen', 'gebied=GM0363')$$,
+    '{"sub":"onderzoeker-7","role":"onderzoeker"}'), 'ok', 'a researcher''s read is recorded');
+SELECT results_eq($$SELECT request_id, sub, role, methode, pad, query FROM audit.inzage WHERE request_id = 'req-0002'$$,
+    $$VALUES ('req-0002', 'onderzoeker-7', 'onderzoeker', 'GET', '/v1/waarnemingen', 'gebied=GM0363')$$,
+    'with the token''s sub, the role and the request');
+SELECT is(as_role('opdrachtgever', $$SELECT audit.inzage('GET', '/v1/x', '')$$, '{"sub":"jenv"}'), '42501',
+    'only the researchers'' requests record themselves');
+SELECT throws_ok($$DELETE FROM audit.inzage$$, '42501', NULL, 'the read log cannot be removed from');
 
 SELECT * FROM finish();
 ROLLBACK;
