@@ -48,6 +48,7 @@
 static int	list_parse(struct api_ctx *, const struct list_resource *, json_t *);
 static int	list_match(const char *, const char *);
 static int	list_utf8(const char *, size_t);
+static int	list_wants(struct api_ctx *, const struct list_resource *);
 static json_t	*list_value(struct kore_pgsql *, int, int);
 static char	*list_text(struct kore_pgsql *, int, int);
 /* A result's object keys, written once for all its rows. */
@@ -58,6 +59,7 @@ struct list_keys {
 };
 
 static int	list_row_json(struct api_list *, const struct list_keys *, struct kore_pgsql *, int);
+static int	list_row_sheet(struct api_list *, const struct list_keys *, struct kore_pgsql *, int);
 static int	list_keys(struct list_keys *, struct kore_pgsql *);
 static int	list_object(struct api_buf *, const struct list_keys *, struct kore_pgsql *, int);
 static int	list_json_value(struct api_buf *, struct kore_pgsql *, int, int);
@@ -78,7 +80,7 @@ list_prepare(struct api_ctx *ctx)
 	json_t				*p;
 	int				 i;
 
-	if (!api_wants_csv(ctx, &l->csv))
+	if (!list_wants(ctx, res))
 		return (KORE_RESULT_ERROR);
 	if ((p = problem_new(400, "de queryparameters kloppen niet")) == NULL) {
 		api_problem(ctx, 500, "geheugen op");
@@ -87,7 +89,7 @@ list_prepare(struct api_ctx *ctx)
 	if (strncmp(ctx->req->path, res->path, strlen(res->path)) == 0 &&
 	    ctx->req->path[strlen(res->path)] == '/') {
 		/* /v1/<resource>/<key>: one item, JSON only. */
-		if (l->csv) {
+		if (l->csv || l->xlsx) {
 			json_decref(p);
 			api_problem(ctx, 406, "een enkel item is er alleen als application/json");
 			return (KORE_RESULT_ERROR);
@@ -191,6 +193,40 @@ list_utf8(const char *s, size_t len)
 }
 
 /*
+ * Negotiates the format from Accept: JSON (default) or CSV anywhere, Excel
+ * where the resource offers it (res->xlsx); 406 otherwise.
+ */
+static int
+list_wants(struct api_ctx *ctx, const struct list_resource *res)
+{
+	const char	*accept;
+
+	if (http_request_header(ctx->req, "accept", &accept) && strstr(accept, API_XLSX_TYPE) != NULL) {
+		if (res->xlsx != NULL) {
+			ctx->list.xlsx = 1;
+			return (KORE_RESULT_OK);
+		}
+		api_problem(ctx, 406, "beschikbaar zijn application/json en text/csv");
+		return (KORE_RESULT_ERROR);
+	}
+	return (api_wants_csv(ctx, &ctx->list.csv));
+}
+
+/* Adds row r, as the JSON answer has it, to the Excel sheet's rows. */
+static int
+list_row_sheet(struct api_list *l, const struct list_keys *keys, struct kore_pgsql *sql, int r)
+{
+	struct api_buf	 b = { NULL, 0, 0 };
+	json_error_t	 err;
+	json_t		*row = NULL;
+
+	if (list_object(&b, keys, sql, r))
+		row = json_loadb(b.p, b.len, 0, &err);
+	free(b.p);
+	return (row != NULL && json_array_append_new(json_object_get(l->sheet, "rows"), row) == 0);
+}
+
+/*
  * Matches value against an anchored POSIX ERE. The filters' patterns are
  * static strings, so each is compiled once per worker and kept, keyed by its
  * address; a full cache (more patterns than all resources declare) compiles
@@ -257,12 +293,20 @@ list_row(struct api_ctx *ctx, struct kore_pgsql *sql)
 	    (!api_buf_add(&l->out, "\xef\xbb\xbf", 3) || !list_row_csv(l, sql, -1)))
 		return (KORE_RESULT_ERROR);
 	ok = l->csv || list_keys(&keys, sql);
+	if (ok && l->xlsx && l->sheet == NULL) {
+		/* Excel: the column names, then each row as its JSON object */
+		ok = (l->sheet = json_pack("{s:[],s:[]}", "columns", "rows")) != NULL;
+		for (r = 0; ok && r < kore_pgsql_nfields(sql); r++)
+			ok = json_array_append_new(json_object_get(l->sheet, "columns"),
+			    json_string(kore_pgsql_fieldname(sql, r))) == 0;
+	}
 	for (r = 0; r < n && ok; r++) {
 		if (l->rows == l->limit) {
 			l->more = 1;
 			break;
 		}
-		if (!(l->csv ? list_row_csv(l, sql, r) : list_row_json(l, &keys, sql, r))) {
+		if (!(l->csv ? list_row_csv(l, sql, r) : l->xlsx ? list_row_sheet(l, &keys, sql, r) :
+		    list_row_json(l, &keys, sql, r))) {
 			ok = 0;
 			break;
 		}
@@ -340,12 +384,24 @@ list_respond(struct api_ctx *ctx)
 		api_problem(ctx, 500, "de link naar de volgende pagina kon niet worden gemaakt");
 		return;
 	}
-	if (l->csv) {
+	if (l->csv || l->xlsx) {
 		if (l->more) {
 			(void)snprintf(link, sizeof(link), "<%s>; rel=\"next\"", next);
 			http_response_header(ctx->req, "link", link);
 		}
-		api_send_buf(ctx, 200, "text/csv; charset=utf-8; header=present", &l->out);
+		if (l->csv) {
+			api_send_buf(ctx, 200, "text/csv; charset=utf-8; header=present", &l->out);
+			return;
+		}
+		if (l->sheet == NULL || !xlsx_table(((const struct list_resource *)ctx->route->arg)->xlsx,
+		    l->sheet, &l->out)) {
+			api_problem(ctx, 500, "het Excel-bestand kon niet worden gemaakt");
+			return;
+		}
+		(void)snprintf(link, sizeof(link), "attachment; filename=\"%s.xlsx\"",
+		    ((const struct list_resource *)ctx->route->arg)->xlsx);
+		http_response_header(ctx->req, "content-disposition", link);
+		api_send_buf(ctx, 200, API_XLSX_TYPE, &l->out);
 		return;
 	}
 	if (!api_buf_add(&l->out, l->rows ? "]" : "{\"items\":[]", l->rows ? 1 : 11) ||
@@ -362,6 +418,7 @@ void
 list_clear(struct api_list *l)
 {
 	query_clear(&l->q);
+	json_decref(l->sheet);
 	free(l->last);
 	free(l->cursor);
 	free(l->out.p);

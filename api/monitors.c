@@ -18,7 +18,8 @@
  * GET /v1/sectormonitor and GET /v1/transitiemonitor: the precomputed
  * monitors (mart, R__10_mart.sql) as published by api.sectormonitor and
  * api.transitiemonitor, which apply disclosure control per caller. Public
- * (a token only widens what is shown raw); JSON or CSV; keyset pages on the
+ * (a token only widens what is shown raw); JSON, CSV or Excel (a page as a
+ * sheet, xlsx_table); keyset pages on the
  * row's id, which is its key: indicator/periode/gebied for the sector
  * monitor, periode/onderdeel/… for the transition monitor. The sector
  * monitor's row comparison on the key uses the mart's indexes; the
@@ -51,6 +52,7 @@ static const struct list_resource sectormonitor = {
 		  "effect_tijdigheid, effect_gedwongen_kader, effect_terugval of effect_vertrouwen", 0 },
 	},
 	.prepare = 1,
+	.xlsx = "sectormonitor",
 };
 
 static const struct list_resource transitiemonitor = {
@@ -66,6 +68,7 @@ static const struct list_resource transitiemonitor = {
 		  "effecten, acties, mijlpalen, kennisopdrachten, spreiding of begroting", 0 },
 	},
 	.prepare = 1,
+	.xlsx = "transitiemonitor",
 };
 
 static const struct api_route sectormonitor_route =

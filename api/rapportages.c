@@ -39,8 +39,6 @@ static int	rapportage_create_prepare(struct api_ctx *);
 static int	rapportage_get_prepare(struct api_ctx *);
 static void	rapportage_respond(struct api_ctx *);
 
-#define XLSX_TYPE	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
 static const struct list_resource rapportages = {
 	.path = RAPPORTAGES_PATH,
 	.sql = "SELECT periode, \"vastgesteldOp\", \"inhoudHash\" FROM api.voortgangsrapportages "
@@ -120,7 +118,7 @@ rapportage_get_prepare(struct api_ctx *ctx)
 	struct api_list	*l = &ctx->list;
 	const char	*accept;
 
-	if (http_request_header(ctx->req, "accept", &accept) && strstr(accept, XLSX_TYPE) != NULL)
+	if (http_request_header(ctx->req, "accept", &accept) && strstr(accept, API_XLSX_TYPE) != NULL)
 		l->xlsx = 1;
 	else if (!api_wants_csv(ctx, &l->csv))
 		return (KORE_RESULT_ERROR);
@@ -161,5 +159,5 @@ rapportage_respond(struct api_ctx *ctx)
 	(void)snprintf(disposition, sizeof(disposition),
 	    "attachment; filename=\"voortgangsrapportage-%s.xlsx\"", ctx->keybuf);
 	http_response_header(ctx->req, "content-disposition", disposition);
-	api_send_buf(ctx, 200, XLSX_TYPE, &b);
+	api_send_buf(ctx, 200, API_XLSX_TYPE, &b);
 }

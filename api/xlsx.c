@@ -75,6 +75,9 @@ struct xlsx_col {
 static void	xlsx_sheet(lxw_workbook *, const struct xlsx_formats *, const char *,
 		    const struct xlsx_col *, json_t *, const char *);
 static int	xlsx_utc(const char *, time_t *);
+static lxw_workbook	*xlsx_open(char *, size_t, lxw_doc_properties *);
+static int	xlsx_close(lxw_workbook *, const char *, struct api_buf *);
+static void	xlsx_formats(lxw_workbook *, struct xlsx_formats *);
 static void	xlsx_explanation(lxw_workbook *, const struct xlsx_formats *, json_t *);
 static lxw_format	*xlsx_unit_format(const struct xlsx_formats *, json_t *);
 static int	xlsx_slurp(const char *, struct api_buf *);
@@ -118,67 +121,163 @@ static const struct xlsx_col xlsx_transition_cols[] = {
 int
 xlsx_report(json_t *report, struct api_buf *out)
 {
-	lxw_workbook_options	 opt;
 	lxw_doc_properties	 props;
 	lxw_workbook		*wb;
 	struct xlsx_formats	 f;
 	json_t			*inhoud;
-	const char		*tmpdir = getenv("LAKMOES_TMPDIR");
 	const char		*periode = json_string_value(json_object_get(report, "periode"));
 	char			 path[256], title[64], comments[128], footer[96];
-	time_t			 created;
-	int			 fd, n, ok;
 
+	memset(&props, 0, sizeof(props));
 	if (periode == NULL || !xlsx_utc(json_string_value(json_object_get(report, "vastgesteldOp")),
-	    &created))
+	    &props.created))
 		return (KORE_RESULT_ERROR);
 	(void)snprintf(title, sizeof(title), "Voortgangsrapportage %s", periode);
 	(void)snprintf(comments, sizeof(comments), "Inhoud (SHA-256): %s",
 	    json_string_value(json_object_get(report, "inhoudHash")));
 	/* left: the report; right: the page (&P) of the pages (&N) */
 	(void)snprintf(footer, sizeof(footer), "&L%s&Rpagina &P van &N", title);
-	if (tmpdir == NULL || *tmpdir == '\0')
-		tmpdir = "/tmp";
-	/* mkstemp()'s template: the name ends in six 'X' that it replaces. */
-	n = snprintf(path, sizeof(path) - 7, "%s/lakmoes-xlsx-", tmpdir);
-	if (n < 0 || (size_t)n >= sizeof(path) - 7)
-		return (KORE_RESULT_ERROR);
-	memset(path + n, 'X', 6);
-	path[n + 6] = '\0';
-	if ((fd = mkstemp(path)) == -1)
-		return (KORE_RESULT_ERROR);
-	(void)close(fd);
-	memset(&opt, 0, sizeof(opt));
-	opt.tmpdir = (char *)tmpdir;
-	if ((wb = workbook_new_opt(path, &opt)) == NULL) {
-		(void)unlink(path);
-		return (KORE_RESULT_ERROR);
-	}
-	memset(&props, 0, sizeof(props));
 	props.title = title;
 	props.subject = "Toekomstscenario kind- en gezinsbescherming: voortgang voor de Tweede Kamer";
 	props.comments = comments;
-	props.created = created;
-	(void)workbook_set_properties(wb, &props);
-	f.bold = workbook_add_format(wb);
-	f.header = workbook_add_format(wb);
-	f.whole = workbook_add_format(wb);
-	f.decimal = workbook_add_format(wb);
-	format_set_bold(f.bold);
-	format_set_bold(f.header);
-	format_set_text_wrap(f.header);
-	format_set_align(f.header, LXW_ALIGN_VERTICAL_TOP);
-	format_set_bottom(f.header, LXW_BORDER_THIN);
-	format_set_num_format(f.whole, "#,##0");
-	format_set_num_format(f.decimal, "#,##0.0");
+	if ((wb = xlsx_open(path, sizeof(path), &props)) == NULL)
+		return (KORE_RESULT_ERROR);
+	xlsx_formats(wb, &f);
 	inhoud = json_object_get(report, "inhoud");
 	xlsx_sheet(wb, &f, "Cijfers", xlsx_figure_cols, json_object_get(inhoud, "cijfers"), footer);
 	xlsx_sheet(wb, &f, "Transitiemonitor", xlsx_transition_cols,
 	    json_object_get(inhoud, "transitiemonitor"), footer);
 	xlsx_explanation(wb, &f, report);
+	return (xlsx_close(wb, path, out));
+}
+
+/*
+ * A page of a collection as one sheet (name): sheet is {"columns": [the
+ * result's column names], "rows": [objects keyed by them]}, as the JSON
+ * answer has them. Numbers are number cells (whole ones with thousands
+ * separators), true/false boolean cells, null an empty cell, text as it
+ * is, a list or object its JSON text. The header row stays in view and has
+ * filters. The file's creation time is fixed (the programme's start), so
+ * that the same figures give the same file and the same ETag.
+ */
+int
+xlsx_table(const char *name, json_t *sheet, struct api_buf *out)
+{
+	lxw_doc_properties	 props;
+	lxw_workbook		*wb;
+	lxw_worksheet		*ws;
+	struct xlsx_formats	 f;
+	json_t			*columns = json_object_get(sheet, "columns");
+	json_t			*rows = json_object_get(sheet, "rows");
+	json_t			*row, *v;
+	const char		*key;
+	char			 path[256], *text;
+	size_t			 r, c;
+	double			 width;
+
+	memset(&props, 0, sizeof(props));
+	props.title = (char *)name;
+	props.created = 1609459200;	/* 2021-01-01T00:00:00Z */
+	if ((wb = xlsx_open(path, sizeof(path), &props)) == NULL)
+		return (KORE_RESULT_ERROR);
+	xlsx_formats(wb, &f);
+	ws = workbook_add_worksheet(wb, name);
+	json_array_foreach(columns, c, v) {
+		key = json_string_value(v);
+		width = key != NULL ? (double)strlen(key) + 2 : 10;
+		(void)worksheet_write_string(ws, 0, (lxw_col_t)c, key != NULL ? key : "", f.header);
+		(void)worksheet_set_column(ws, (lxw_col_t)c, (lxw_col_t)c, width < 12 ? 12 : width > 40 ? 40 : width,
+		    NULL);
+	}
+	json_array_foreach(rows, r, row) {
+		json_array_foreach(columns, c, v) {
+			key = json_string_value(v);
+			v = key != NULL ? json_object_get(row, key) : NULL;
+			if (json_is_integer(v))
+				(void)worksheet_write_number(ws, (lxw_row_t)r + 1, (lxw_col_t)c,
+				    (double)json_integer_value(v), f.whole);
+			else if (json_is_real(v))
+				(void)worksheet_write_number(ws, (lxw_row_t)r + 1, (lxw_col_t)c, json_real_value(v),
+				    NULL);
+			else if (json_is_boolean(v))
+				(void)worksheet_write_boolean(ws, (lxw_row_t)r + 1, (lxw_col_t)c, json_is_true(v), NULL);
+			else if (json_is_string(v))
+				(void)worksheet_write_string(ws, (lxw_row_t)r + 1, (lxw_col_t)c, json_string_value(v),
+				    NULL);
+			else if ((json_is_array(v) || json_is_object(v)) &&
+			    (text = json_dumps(v, JSON_COMPACT)) != NULL) {
+				(void)worksheet_write_string(ws, (lxw_row_t)r + 1, (lxw_col_t)c, text, NULL);
+				free(text);
+			}
+			v = json_array_get(columns, c);
+		}
+	}
+	worksheet_freeze_panes(ws, 1, 0);
+	if (json_array_size(columns) > 0)
+		(void)worksheet_autofilter(ws, 0, 0, (lxw_row_t)json_array_size(rows),
+		    (lxw_col_t)json_array_size(columns) - 1);
+	return (xlsx_close(wb, path, out));
+}
+
+/*
+ * A new workbook with props in a temporary file in LAKMOES_TMPDIR (default
+ * /tmp), whose name goes into path; NULL on failure, with nothing left.
+ */
+static lxw_workbook *
+xlsx_open(char *path, size_t len, lxw_doc_properties *props)
+{
+	lxw_workbook_options	 opt;
+	lxw_workbook		*wb;
+	const char		*tmpdir = getenv("LAKMOES_TMPDIR");
+	int			 fd, n;
+
+	if (tmpdir == NULL || *tmpdir == '\0')
+		tmpdir = "/tmp";
+	/* mkstemp()'s template: the name ends in six 'X' that it replaces. */
+	n = snprintf(path, len - 7, "%s/lakmoes-xlsx-", tmpdir);
+	if (n < 0 || (size_t)n >= len - 7)
+		return (NULL);
+	memset(path + n, 'X', 6);
+	path[n + 6] = '\0';
+	if ((fd = mkstemp(path)) == -1)
+		return (NULL);
+	(void)close(fd);
+	memset(&opt, 0, sizeof(opt));
+	opt.tmpdir = (char *)tmpdir;
+	if ((wb = workbook_new_opt(path, &opt)) == NULL) {
+		(void)unlink(path);
+		return (NULL);
+	}
+	(void)workbook_set_properties(wb, props);
+	return (wb);
+}
+
+/* Writes the workbook, reads its file into out and removes the file. */
+static int
+xlsx_close(lxw_workbook *wb, const char *path, struct api_buf *out)
+{
+	int	ok;
+
 	ok = workbook_close(wb) == LXW_NO_ERROR && xlsx_slurp(path, out);
 	(void)unlink(path);
 	return (ok ? KORE_RESULT_OK : KORE_RESULT_ERROR);
+}
+
+/* The workbook's cell formats. */
+static void
+xlsx_formats(lxw_workbook *wb, struct xlsx_formats *f)
+{
+	f->bold = workbook_add_format(wb);
+	f->header = workbook_add_format(wb);
+	f->whole = workbook_add_format(wb);
+	f->decimal = workbook_add_format(wb);
+	format_set_bold(f->bold);
+	format_set_bold(f->header);
+	format_set_text_wrap(f->header);
+	format_set_align(f->header, LXW_ALIGN_VERTICAL_TOP);
+	format_set_bottom(f->header, LXW_BORDER_THIN);
+	format_set_num_format(f->whole, "#,##0");
+	format_set_num_format(f->decimal, "#,##0.0");
 }
 
 /* Counts and euros whole, other units (percentage, dagen, score) with one decimal. */

@@ -231,6 +231,7 @@ struct list_resource {
 	const char		*item_sql;
 	struct list_filter	 filters[LIST_FILTERS_MAX];
 	int			 prepare;	/* keep sql prepared (db.c) */
+	const char		*xlsx;		/* also as Excel: the sheet and file name */
 };
 
 struct api_list {
@@ -246,6 +247,7 @@ struct api_list {
 	char			*cursor;
 	char			 limitbuf[24];
 	struct api_buf		 out;
+	json_t			*sheet;		/* Excel: {"columns": […], "rows": […]} */
 };
 
 struct api_ctx {
@@ -358,7 +360,10 @@ int		 rapportages_root(struct http_request *);
 int		 sectormonitor_list(struct http_request *);
 int		 transitiemonitor_list(struct http_request *);
 /* xlsx.c */
+#define API_XLSX_TYPE	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
 int		 xlsx_report(json_t *, struct api_buf *);
+int		 xlsx_table(const char *, json_t *, struct api_buf *);
 int		 rapportage_get(struct http_request *);
 int		 register_item(struct http_request *);
 int		 actielijnen_list(struct http_request *);

@@ -1,5 +1,5 @@
 """The two monitors: /v1/sectormonitor and /v1/transitiemonitor, public,
-JSON and CSV, keyset pages, ETag, filters; refreshed by a load in the same
+JSON, CSV and Excel, keyset pages, ETag, filters; refreshed by a load in the same
 request; disclosure control per caller; the basisbouwstenen register feeds
 the transition monitor."""
 import csv
@@ -117,6 +117,42 @@ def test_sector_monitor_pages_etag_and_csv():
     assert byid["TEST_MONITOR/2025-H1/NL"]["waarde"] == "65"
     assert byid["TEST_MONITOR/2025-H1/GM0384"]["waarde"] == ""
     assert all(x["teller"] == "" for x in table)
+
+
+XLSX = {"Accept": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"}
+
+
+def sheet_rows(r):
+    import openpyxl
+    ws = openpyxl.load_workbook(io.BytesIO(r.body)).active
+    rows = list(ws.iter_rows(values_only=True))
+    return ws, [dict(zip(rows[0], row)) for row in rows[1:]]
+
+
+def test_the_monitors_as_excel_are_the_json_pages():
+    for path in ("/v1/sectormonitor?indicator=TEST_MONITOR&limit=4",
+                 "/v1/transitiemonitor?periode=2025-H1&limit=30"):
+        page = request("GET", path).json()
+        r = request("GET", path, XLSX)
+        assert r.status == 200, r.body[:200]
+        assert r.content_type == XLSX["Accept"]
+        assert r.headers["content-disposition"].endswith('.xlsx"')
+        ws, rows = sheet_rows(r)
+        assert ws.freeze_panes == "A2" and ws.auto_filter.ref
+        assert rows == page["items"], "every column, as the JSON has it, for a public caller"
+        assert r.headers["link"] == '<%s>; rel="next"' % page["next"]
+    # numbers are number cells; a withheld count is an empty cell with its reason
+    _, rows = sheet_rows(request("GET", "/v1/sectormonitor?indicator=TEST_MONITOR&periode=2025-H1", XLSX))
+    byid = {x["id"]: x for x in rows}
+    assert byid["TEST_MONITOR/2025-H1/NL"]["waarde"] == 65
+    assert byid["TEST_MONITOR/2025-H1/GM0384"]["waarde"] is None
+    assert byid["TEST_MONITOR/2025-H1/GM0384"]["geheimhouding"] == "geheim"
+    # the same figures give the same file
+    a = request("GET", "/v1/sectormonitor?indicator=TEST_MONITOR&gebied=NL", XLSX)
+    assert request("GET", "/v1/sectormonitor?indicator=TEST_MONITOR&gebied=NL",
+                   dict(XLSX, **{"If-None-Match": a.headers["etag"]})).status == 304
+    # only where a person would open it in Excel
+    assert_problem(request("GET", "/v1/perioden", XLSX), 406)
 
 
 def test_a_small_baseline_is_withheld_in_json_and_csv():
