@@ -269,7 +269,7 @@ list_row(struct api_ctx *ctx, struct kore_pgsql *sql)
 {
 	struct api_list	*l = &ctx->list;
 	struct list_keys keys = { { NULL, 0, 0 }, NULL, 0 };
-	int		 r, n = kore_pgsql_ntuples(sql), ok = 1;
+	int		 r, c, n = kore_pgsql_ntuples(sql), ok = 1;
 
 	if (l->item) {
 		/* One row; a single JSON column (a function's answer) is the item. */
@@ -296,9 +296,9 @@ list_row(struct api_ctx *ctx, struct kore_pgsql *sql)
 	if (ok && l->xlsx && l->sheet == NULL) {
 		/* Excel: the column names, then each row as its JSON object */
 		ok = (l->sheet = json_pack("{s:[],s:[]}", "columns", "rows")) != NULL;
-		for (r = 0; ok && r < kore_pgsql_nfields(sql); r++)
+		for (c = 0; ok && c < kore_pgsql_nfields(sql); c++)
 			ok = json_array_append_new(json_object_get(l->sheet, "columns"),
-			    json_string(kore_pgsql_fieldname(sql, r))) == 0;
+			    json_string(kore_pgsql_fieldname(sql, c))) == 0;
 	}
 	for (r = 0; r < n && ok; r++) {
 		if (l->rows == l->limit) {
@@ -350,6 +350,7 @@ list_keys(struct list_keys *keys, struct kore_pgsql *sql)
 void
 list_respond(struct api_ctx *ctx)
 {
+	const struct list_resource	*res;
 	struct api_list	*l = &ctx->list;
 	char		 next[1024], link[1100];
 
@@ -393,13 +394,13 @@ list_respond(struct api_ctx *ctx)
 			api_send_buf(ctx, 200, "text/csv; charset=utf-8; header=present", &l->out);
 			return;
 		}
-		if (l->sheet == NULL || !xlsx_table(((const struct list_resource *)ctx->route->arg)->xlsx,
-		    l->sheet, &l->out)) {
+		/* only list_prepare sets xlsx, for a resource that names its sheet */
+		res = ctx->route->arg;
+		if (l->sheet == NULL || !xlsx_table(res->xlsx, l->sheet, &l->out)) {
 			api_problem(ctx, 500, "het Excel-bestand kon niet worden gemaakt");
 			return;
 		}
-		(void)snprintf(link, sizeof(link), "attachment; filename=\"%s.xlsx\"",
-		    ((const struct list_resource *)ctx->route->arg)->xlsx);
+		(void)snprintf(link, sizeof(link), "attachment; filename=\"%s.xlsx\"", res->xlsx);
 		http_response_header(ctx->req, "content-disposition", link);
 		api_send_buf(ctx, 200, API_XLSX_TYPE, &l->out);
 		return;

@@ -169,7 +169,7 @@ xlsx_table(const char *name, json_t *sheet, struct api_buf *out)
 	struct xlsx_formats	 f;
 	json_t			*columns = json_object_get(sheet, "columns");
 	json_t			*rows = json_object_get(sheet, "rows");
-	json_t			*row, *v;
+	json_t			*row, *v, *cell;
 	const char		*key;
 	char			 path[256], *text;
 	size_t			 r, c;
@@ -192,24 +192,24 @@ xlsx_table(const char *name, json_t *sheet, struct api_buf *out)
 	json_array_foreach(rows, r, row) {
 		json_array_foreach(columns, c, v) {
 			key = json_string_value(v);
-			v = key != NULL ? json_object_get(row, key) : NULL;
-			if (json_is_integer(v))
+			cell = key != NULL ? json_object_get(row, key) : NULL;
+			if (json_is_integer(cell))
 				(void)worksheet_write_number(ws, (lxw_row_t)r + 1, (lxw_col_t)c,
-				    (double)json_integer_value(v), f.whole);
-			else if (json_is_real(v))
-				(void)worksheet_write_number(ws, (lxw_row_t)r + 1, (lxw_col_t)c, json_real_value(v),
+				    (double)json_integer_value(cell), f.whole);
+			else if (json_is_real(cell))
+				(void)worksheet_write_number(ws, (lxw_row_t)r + 1, (lxw_col_t)c, json_real_value(cell),
 				    NULL);
-			else if (json_is_boolean(v))
-				(void)worksheet_write_boolean(ws, (lxw_row_t)r + 1, (lxw_col_t)c, json_is_true(v), NULL);
-			else if (json_is_string(v))
-				(void)worksheet_write_string(ws, (lxw_row_t)r + 1, (lxw_col_t)c, json_string_value(v),
+			else if (json_is_boolean(cell))
+				(void)worksheet_write_boolean(ws, (lxw_row_t)r + 1, (lxw_col_t)c, json_is_true(cell),
 				    NULL);
-			else if ((json_is_array(v) || json_is_object(v)) &&
-			    (text = json_dumps(v, JSON_COMPACT)) != NULL) {
+			else if (json_is_string(cell))
+				(void)worksheet_write_string(ws, (lxw_row_t)r + 1, (lxw_col_t)c, json_string_value(cell),
+				    NULL);
+			else if ((json_is_array(cell) || json_is_object(cell)) &&
+			    (text = json_dumps(cell, JSON_COMPACT)) != NULL) {
 				(void)worksheet_write_string(ws, (lxw_row_t)r + 1, (lxw_col_t)c, text, NULL);
 				free(text);
 			}
-			v = json_array_get(columns, c);
 		}
 	}
 	worksheet_freeze_panes(ws, 1, 0);
