@@ -49,7 +49,6 @@ static int	list_parse(struct api_ctx *, const struct list_resource *, json_t *);
 static int	list_match(const char *, const char *);
 static int	list_utf8(const char *, size_t);
 static int	list_wants(struct api_ctx *, const struct list_resource *);
-static json_t	*list_value(struct kore_pgsql *, int, int);
 static char	*list_text(struct kore_pgsql *, int, int);
 /* A result's object keys, written once for all its rows. */
 struct list_keys {
@@ -60,6 +59,7 @@ struct list_keys {
 
 static int	list_row_json(struct api_list *, const struct list_keys *, struct kore_pgsql *, int);
 static int	list_row_sheet(struct api_list *, const struct list_keys *, struct kore_pgsql *, int);
+static json_t	*list_value(struct kore_pgsql *, const struct list_keys *, int, int);
 static int	list_keys(struct list_keys *, struct kore_pgsql *);
 static int	list_object(struct api_buf *, const struct list_keys *, struct kore_pgsql *, int);
 static int	list_json_value(struct api_buf *, struct kore_pgsql *, int, int);
@@ -216,13 +216,8 @@ list_wants(struct api_ctx *ctx, const struct list_resource *res)
 static int
 list_row_sheet(struct api_list *l, const struct list_keys *keys, struct kore_pgsql *sql, int r)
 {
-	struct api_buf	 b = { NULL, 0, 0 };
-	json_error_t	 err;
-	json_t		*row = NULL;
+	json_t	*row = list_value(sql, keys, r, -1);
 
-	if (list_object(&b, keys, sql, r))
-		row = json_loadb(b.p, b.len, 0, &err);
-	free(b.p);
 	return (row != NULL && json_array_append_new(json_object_get(l->sheet, "rows"), row) == 0);
 }
 
@@ -277,9 +272,9 @@ list_row(struct api_ctx *ctx, struct kore_pgsql *sql)
 			return (KORE_RESULT_OK);
 		if (kore_pgsql_nfields(sql) == 1 && (PQftype(sql->result, 0) == OID_JSONB ||
 		    PQftype(sql->result, 0) == OID_JSON))
-			ctx->out = list_value(sql, 0, 0);
+			ctx->out = list_value(sql, NULL, 0, 0);
 		else
-			ctx->out = list_value(sql, 0, -1);
+			ctx->out = list_value(sql, NULL, 0, -1);
 		if (ctx->out == NULL)
 			return (KORE_RESULT_ERROR);
 		if (json_is_null(ctx->out)) {
@@ -597,12 +592,13 @@ list_text(struct kore_pgsql *sql, int row, int col)
 }
 
 /*
- * Row as a jansson object keyed by column name (col -1), or one column's
- * value: parsed from the JSON text a page's rows get (list_object), so an
- * item is typed by the same rules. Returns a new reference or NULL.
+ * Row as a jansson object keyed by column name (col -1; with the result's
+ * keys when known, else they are written here), or one column's value:
+ * parsed from the JSON text a page's rows get (list_object), so an item or
+ * an Excel row is typed by the same rules. Returns a new reference or NULL.
  */
 static json_t *
-list_value(struct kore_pgsql *sql, int row, int col)
+list_value(struct kore_pgsql *sql, const struct list_keys *known, int row, int col)
 {
 	struct list_keys keys = { { NULL, 0, 0 }, NULL, 0 };
 	struct api_buf	 b = { NULL, 0, 0 };
@@ -610,7 +606,8 @@ list_value(struct kore_pgsql *sql, int row, int col)
 	json_t		*v = NULL;
 
 	if (col >= 0 ? list_json_value(&b, sql, row, col) :
-	    list_keys(&keys, sql) && list_object(&b, &keys, sql, row))
+	    (known != NULL || list_keys(&keys, sql)) &&
+	    list_object(&b, known != NULL ? known : &keys, sql, row))
 		v = json_loadb(b.p, b.len, JSON_DECODE_ANY, &err);
 	free(b.p);
 	free(keys.text.p);
