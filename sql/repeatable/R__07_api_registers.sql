@@ -279,11 +279,11 @@ AS $$
 DECLARE
 	problems jsonb := api.register_schending(invoer, staat, tabel, regel, doc, nieuw);
 BEGIN
-	IF jsonb_array_length(problems) > 0 AND staat IN ('23505', '23P01') THEN
-		RAISE EXCEPTION '%', CASE staat WHEN '23505' THEN 'dit bestaat al' ELSE 'dit overlapt met een bestaand item' END
-		    USING ERRCODE = 'LK409', DETAIL = problems::text;
-	ELSIF jsonb_array_length(problems) > 0 THEN
-		RAISE EXCEPTION '%', melding USING ERRCODE = 'LK400', DETAIL = problems::text;
+	IF jsonb_array_length(problems) > 0 THEN
+		RAISE EXCEPTION '%', CASE staat WHEN '23505' THEN 'dit bestaat al'
+		    WHEN '23P01' THEN 'dit overlapt met een bestaand item' ELSE melding END
+		    USING ERRCODE = CASE WHEN staat IN ('23505', '23P01') THEN 'LK409' ELSE 'LK400' END,
+		    DETAIL = problems::text;
 	END IF;
 END
 $$;
