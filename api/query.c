@@ -31,6 +31,8 @@
 
 static int	query_unescape(char *);
 static int	query_hex(int);
+static int	query_text(const char *);
+static void	query_shown(const char *, size_t, char *, size_t);
 
 static int
 query_hex(int c)
@@ -73,6 +75,36 @@ query_unescape(char *s)
 	return (1);
 }
 
+/* Whether s is text: valid UTF-8 (jansson's check, as for JSON strings). */
+static int
+query_text(const char *s)
+{
+	json_t	*j;
+
+	if ((j = json_string(s)) == NULL)
+		return (0);
+	json_decref(j);
+	return (1);
+}
+
+/*
+ * A parameter as sent (len bytes of the query string), for naming it in a
+ * problem: printable ASCII as it is, every other byte as %XX.
+ */
+static void
+query_shown(const char *s, size_t len, char *out, size_t outlen)
+{
+	size_t	i, o = 0;
+
+	for (i = 0; i < len && o + 4 < outlen; i++) {
+		if ((unsigned char)s[i] > 0x20 && (unsigned char)s[i] < 0x7f)
+			out[o++] = s[i];
+		else
+			o += (size_t)snprintf(out + o, outlen - o, "%%%02X", (unsigned char)s[i]);
+	}
+	out[o] = '\0';
+}
+
 /*
  * Splits qs (may be NULL) into q. Every problem goes into problem's
  * invalidParams. Returns 1 when there were none. The caller releases q with
@@ -81,7 +113,8 @@ query_unescape(char *s)
 int
 query_parse(const char *qs, struct query *q, json_t *problem)
 {
-	char	*pair, *next, *eq;
+	char	*pair, *next, *eq, shown[64];
+	size_t	 len;
 	int	 i, ok = 1;
 
 	memset(q, 0, sizeof(*q));
@@ -94,13 +127,16 @@ query_parse(const char *qs, struct query *q, json_t *problem)
 			*next++ = '\0';
 		if (*pair == '\0')
 			continue;
+		/* the name as sent, before decoding, to name it if it is broken */
+		len = strcspn(pair, "=");
+		query_shown(pair, len, shown, sizeof(shown));
 		if ((eq = strchr(pair, '=')) != NULL)
 			*eq++ = '\0';
 		else
 			eq = pair + strlen(pair);
-		if (!query_unescape(pair) || !query_unescape(eq)) {
-			(void)problem_add_invalid(problem, pair,
-			    "ongeldige codering (%-escape of stuurteken)");
+		if (!query_unescape(pair) || !query_unescape(eq) || !query_text(pair) || !query_text(eq)) {
+			(void)problem_add_invalid(problem, shown,
+			    "ongeldige codering (%-escape, stuurteken of geen UTF-8)");
 			ok = 0;
 			continue;
 		}
