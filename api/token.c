@@ -89,7 +89,8 @@ token_claims_clear(struct token_claims *c)
 /*
  * Verifies a compact JWS. On success returns 1 and fills out (the caller
  * releases it with token_claims_clear); on failure returns 0 and writes a
- * reason fit for a client into why.
+ * reason fit for a client into why, and out->sub holds the token's subject
+ * when its signature held (an expired token), for the record.
  */
 int
 token_verify(const struct token_config *cfg, const char *token, time_t now,
@@ -133,8 +134,11 @@ token_verify(const struct token_config *cfg, const char *token, time_t now,
 		snprintf(why, whylen, "claims van het token zijn geen geldig JSON-object (dubbele claims?)");
 		goto out;
 	}
-	if (!token_check_claims(cfg, claims, now, out, why, whylen))
+	if (!token_check_claims(cfg, claims, now, out, why, whylen)) {
+		/* the signature held: whose token it was may be recorded */
+		(void)token_copy_string(claims, "sub", out->sub, sizeof(out->sub), 1);
 		goto out;
+	}
 
 	out->json = claims;
 	claims = NULL;
@@ -165,7 +169,8 @@ token_check_claims(const struct token_config *cfg, json_t *claims, time_t now,
 		return (0);
 	}
 	t = json_integer_value(v);
-	if (t + cfg->leeway <= (long long)now) {
+	/* compared with now moved by the leeway: t ± leeway could overflow */
+	if (t <= (long long)now - cfg->leeway) {
 		snprintf(why, whylen, "token is verlopen");
 		return (0);
 	}
@@ -176,7 +181,7 @@ token_check_claims(const struct token_config *cfg, json_t *claims, time_t now,
 			snprintf(why, whylen, "claim nbf is geen geheel getal");
 			return (0);
 		}
-		if (json_integer_value(v) - cfg->leeway > (long long)now) {
+		if (json_integer_value(v) > (long long)now + cfg->leeway) {
 			snprintf(why, whylen, "token is nog niet geldig (nbf)");
 			return (0);
 		}

@@ -437,6 +437,55 @@ test_role_list(void **state)
 	assert_int_equal(token_alg_parse("none"), JWT_ALG_INVAL);
 }
 
+/*
+ * exp and nbf at the ends of a 64-bit integer: compared without overflow
+ * (the sanitizer fails this test on signed overflow), far future accepted,
+ * far past refused.
+ */
+static void
+test_extreme_times(void **state)
+{
+	char	 buf[512], *t;
+
+	snprintf(buf, sizeof(buf), "{\"iss\":\"" ISS "\",\"aud\":\"" AUD "\","
+	    "\"sub\":\"u1\",\"role\":\"programma\",\"exp\":9223372036854775807,"
+	    "\"nbf\":-9223372036854775807}");
+	t = mint(JWT_ALG_HS256, SECRET, buf);
+	expect_accepted(&hs, t);
+	free(t);
+	snprintf(buf, sizeof(buf), "{\"iss\":\"" ISS "\",\"aud\":\"" AUD "\","
+	    "\"sub\":\"u1\",\"role\":\"programma\",\"exp\":-9223372036854775807}");
+	t = mint(JWT_ALG_HS256, SECRET, buf);
+	expect_refused(&hs, t, "verlopen");
+	free(t);
+	snprintf(buf, sizeof(buf), "{\"iss\":\"" ISS "\",\"aud\":\"" AUD "\","
+	    "\"sub\":\"u1\",\"role\":\"programma\",\"exp\":1800000600,\"nbf\":9223372036854775807}");
+	t = mint(JWT_ALG_HS256, SECRET, buf);
+	expect_refused(&hs, t, "nbf");
+	free(t);
+}
+
+/* A refused token whose signature held names its subject; a forged one not. */
+static void
+test_subject_of_a_refused_token(void **state)
+{
+	struct token_claims	 c;
+	char			 buf[512], why[256], *t;
+
+	snprintf(buf, sizeof(buf), "{\"iss\":\"" ISS "\",\"aud\":\"" AUD "\","
+	    "\"sub\":\"verlopen\",\"role\":\"programma\",\"exp\":%lld}", NOW - 3600);
+	t = mint(JWT_ALG_HS256, SECRET, buf);
+	assert_int_equal(token_verify(&hs, t, (time_t)NOW, &c, why, sizeof(why)), 0);
+	assert_string_equal(c.sub, "verlopen");
+	token_claims_clear(&c);
+	free(t);
+	t = mint(JWT_ALG_HS256, "another-secret-of-at-least-32-bytes!!", claims(""));
+	assert_int_equal(token_verify(&hs, t, (time_t)NOW, &c, why, sizeof(why)), 0);
+	assert_string_equal(c.sub, "");
+	token_claims_clear(&c);
+	free(t);
+}
+
 int
 main(void)
 {
@@ -444,6 +493,8 @@ main(void)
 		cmocka_unit_test(test_valid_hs256),
 		cmocka_unit_test(test_aud_array_and_nbf),
 		cmocka_unit_test(test_expired),
+		cmocka_unit_test(test_extreme_times),
+		cmocka_unit_test(test_subject_of_a_refused_token),
 		cmocka_unit_test(test_exp_missing_or_wrong_type),
 		cmocka_unit_test(test_nbf_future_and_wrong_type),
 		cmocka_unit_test(test_wrong_issuer_audience),
