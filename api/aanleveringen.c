@@ -283,12 +283,7 @@ antwoorden_put_prepare(struct api_ctx *ctx)
 		return (KORE_RESULT_ERROR);
 	}
 	json_decref(p);
-	ctx->body = json_dumps(doc, JSON_COMPACT);
 	json_decref(doc);
-	if (ctx->body == NULL) {
-		api_problem(ctx, 500, "geheugen op");
-		return (KORE_RESULT_ERROR);
-	}
 	ctx->list.limit = LIST_LIMIT_MAX;
 	ctx->tx.query = "SELECT * FROM api.antwoorden_vervangen($1::bigint, $2::jsonb)";
 	ctx->tx.params[0] = ctx->keybuf;

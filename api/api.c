@@ -47,6 +47,8 @@ static int	api_check_write_query(struct api_ctx *);
 static void	api_allow(struct api_ctx *, char *, size_t);
 static void	api_access_log(struct api_ctx *, int, size_t);
 static int	api_stream_done(struct netbuf *);
+static void	api_respond_begin(struct api_ctx *);
+static void	api_respond_end(struct api_ctx *);
 
 /*
  * Runs a route for req. Returns what Kore expects from a page handler:
@@ -64,6 +66,12 @@ api_handle(struct http_request *req, const struct api_route *route)
 	ctx = http_state_create(req, sizeof(*ctx), api_ctx_free);
 	ctx->req = req;
 	ctx->route = route;
+	/*
+	 * The body is in: Kore's body timeout (counted from the request's
+	 * start) must not cut off the answer to a long load.
+	 */
+	if (req->owner != NULL && !conn_body_withheld(req))
+		req->owner->http_timeout = 0;
 	(void)clock_gettime(CLOCK_MONOTONIC, &ctx->started);
 	api_reqid(ctx);
 
@@ -152,6 +160,9 @@ api_ctx_free(struct http_request *req)
 	}
 	free(ctx->claims_text);
 	ctx->claims_text = NULL;
+	if (ctx->state != NULL && ctx->state_free != NULL)
+		ctx->state_free(ctx->state);
+	ctx->state = NULL;
 	if (ctx->out != NULL) {
 		json_decref(ctx->out);
 		ctx->out = NULL;
@@ -201,6 +212,7 @@ api_precheck(struct api_ctx *ctx)
 		if (p != NULL)
 			(void)problem_add_invalid(p, "access_token",
 			    "tokens in de querystring worden niet geaccepteerd");
+		api_poging(ctx, 400, "token in de URL");
 		api_problem_json(ctx, p);
 		return (KORE_RESULT_ERROR);
 	}
@@ -208,8 +220,26 @@ api_precheck(struct api_ctx *ctx)
 }
 
 /*
+ * A write refused before the caller is known (no token, a bad one, a
+ * method, headers or a body the route does not take) is counted in
+ * audit.weigeringen (pogingen.c): anyone can send those, so per minute,
+ * not per request. The subject only when the token's signature held.
+ */
+void
+api_poging(struct api_ctx *ctx, int status, const char *reason)
+{
+	if (!(ctx->req->method & (HTTP_METHOD_POST | HTTP_METHOD_PUT | HTTP_METHOD_PATCH | HTTP_METHOD_DELETE)))
+		return;
+	poging_tel(api_method_name(ctx->req->method), ctx->route->name, ctx->req->path, status, reason,
+	    ctx->claims.sub[0] != '\0' ? ctx->claims.sub : NULL, ctx->reqid);
+}
+
+/*
  * After authentication, so that an oversized write by a known caller is
- * recorded as a refused attempt like any other (api_refuse).
+ * recorded as a refused attempt like any other (api_refuse). A body that
+ * was withheld (conn.c) and is not too large was withheld for a caller
+ * without a token (401) or because too many large bodies were on their
+ * way (503).
  */
 static int
 api_check_size(struct api_ctx *ctx)
@@ -218,12 +248,22 @@ api_check_size(struct api_ctx *ctx)
 	char	detail[128];
 
 	limit = ctx->route->body_max ? ctx->route->body_max : API_BODY_MAX_DEFAULT;
-	if (ctx->req->http_body_length <= limit)
+	if (ctx->req->http_body_length > limit) {
+		(void)snprintf(detail, sizeof(detail),
+		    "de body is %zu bytes; hier zijn ten hoogste %zu bytes toegestaan",
+		    ctx->req->http_body_length, limit);
+		api_refuse(ctx, problem_new(413, detail));
+		return (KORE_RESULT_ERROR);
+	}
+	if (!conn_body_withheld(ctx->req))
 		return (KORE_RESULT_OK);
-	(void)snprintf(detail, sizeof(detail),
-	    "de body is %zu bytes; hier zijn ten hoogste %zu bytes toegestaan",
-	    ctx->req->http_body_length, limit);
-	api_refuse(ctx, problem_new(413, detail));
+	if (ctx->role == NULL || !strcmp(ctx->role, "publiek")) {
+		http_response_header(ctx->req, "www-authenticate", "Bearer realm=\"lakmoes\"");
+		api_poging(ctx, 401, "grote body zonder token");
+		api_problem(ctx, 401, "een body van meer dan 64 KiB vraagt een token: stuur Authorization: Bearer <token>");
+	} else {
+		api_refuse(ctx, problem_new(503, "er komen nu te veel grote verzoeken binnen; probeer het zo opnieuw"));
+	}
 	return (KORE_RESULT_ERROR);
 }
 
@@ -243,11 +283,13 @@ api_check_headers(struct api_ctx *ctx)
 		bytes += strlen(hdr->header) + strlen(hdr->value) + 4;
 	}
 	if (lines >= API_HEADER_LINES_MAX) {
+		api_poging(ctx, 431, "te veel headers");
 		api_problem(ctx, 431, "het verzoek heeft te veel headers; "
 		    "stuur er ten hoogste 21");
 		return (KORE_RESULT_ERROR);
 	}
 	if (bytes > API_HEADER_BYTES_MAX) {
+		api_poging(ctx, 431, "headers groter dan 8192 bytes");
 		api_problem(ctx, 431, "de headers van het verzoek zijn samen groter dan 8192 bytes");
 		return (KORE_RESULT_ERROR);
 	}
@@ -274,6 +316,7 @@ api_check_method(struct api_ctx *ctx)
 	}
 	(void)snprintf(detail, sizeof(detail),
 	    "%s is hier niet toegestaan; wel: %s", api_method_name(req->method), allow);
+	api_poging(ctx, 405, "methode niet toegestaan");
 	api_problem(ctx, 405, detail);
 	return (KORE_RESULT_ERROR);
 }
@@ -400,7 +443,9 @@ api_send_raw(struct api_ctx *ctx, int status, const char *type,
 	api_common_headers(ctx);
 	if (type != NULL)
 		http_response_header(ctx->req, "content-type", type);
+	api_respond_begin(ctx);
 	http_response(ctx->req, status, body, len);
+	api_respond_end(ctx);
 	api_access_log(ctx, status, len);
 }
 
@@ -460,6 +505,7 @@ api_send_buf(struct api_ctx *ctx, int status, const char *type, struct api_buf *
 	}
 	api_common_headers(ctx);
 	http_response_header(ctx->req, "content-type", type);
+	api_respond_begin(ctx);
 	if (ctx->req->method == HTTP_METHOD_HEAD) {
 		/* Kore never calls the free callback for HEAD. */
 		http_response_stream(ctx->req, status, b->p, b->len, NULL, NULL);
@@ -468,6 +514,7 @@ api_send_buf(struct api_ctx *ctx, int status, const char *type, struct api_buf *
 		http_response_stream(ctx->req, status, b->p, b->len,
 		    api_stream_done, b->p);
 	}
+	api_respond_end(ctx);
 	api_access_log(ctx, status, b->len);
 	memset(b, 0, sizeof(*b));
 }
@@ -477,6 +524,39 @@ api_stream_done(struct netbuf *nb)
 {
 	free(nb->extra);
 	return (KORE_RESULT_OK);
+}
+
+/*
+ * Around Kore's response functions: Kore would start reading the next
+ * request itself (http_start_recv); busy, it leaves that to
+ * api_respond_end, which starts it through conn.c. A request whose body
+ * was withheld ends its connection (conn.c drops the rest of the body
+ * first): the body is still on its way.
+ */
+static void
+api_respond_begin(struct api_ctx *ctx)
+{
+	struct connection	*c = ctx->req->owner;
+
+	if (c == NULL)
+		return;
+	c->flags |= CONN_IS_BUSY;
+	if (conn_body_withheld(ctx->req))
+		c->flags |= CONN_CLOSE_EMPTY;
+}
+
+static void
+api_respond_end(struct api_ctx *ctx)
+{
+	struct connection	*c = ctx->req->owner;
+
+	if (c == NULL)
+		return;
+	c->flags &= ~CONN_IS_BUSY;
+	if (conn_body_withheld(ctx->req))
+		conn_drain_responded(c);
+	else if (!(c->flags & CONN_CLOSE_EMPTY))
+		conn_restart(c);
 }
 
 /*

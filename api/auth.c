@@ -38,6 +38,7 @@ auth_request(struct api_ctx *ctx, int mode)
 
 	if (!http_request_header(ctx->req, "authorization", &hdr)) {
 		if (mode == API_AUTH_REQUIRED) {
+			api_poging(ctx, 401, "geen token");
 			auth_refuse(ctx, "dit vraagt een token: stuur Authorization: Bearer <token>", 0);
 			return (KORE_RESULT_ERROR);
 		}
@@ -49,6 +50,7 @@ auth_request(struct api_ctx *ctx, int mode)
 		return (KORE_RESULT_OK);
 	}
 	if (strncasecmp(hdr, "Bearer ", 7) != 0) {
+		api_poging(ctx, 401, "geen Bearer-token");
 		auth_refuse(ctx, "alleen Authorization: Bearer <token> wordt geaccepteerd", 1);
 		return (KORE_RESULT_ERROR);
 	}
@@ -57,6 +59,7 @@ auth_request(struct api_ctx *ctx, int mode)
 		hdr++;
 	if (!token_verify(&config.token, hdr, time(NULL), &ctx->claims, why, sizeof(why))) {
 		kore_log(LOG_NOTICE, "auth: %s: %s", ctx->reqid, why);
+		api_poging(ctx, 401, why);
 		auth_refuse(ctx, why, 1);
 		return (KORE_RESULT_ERROR);
 	}

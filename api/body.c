@@ -22,11 +22,14 @@
  */
 
 #include <stdio.h>
+#include <string.h>
 
 #include "lakmoes.h"
 
 static int	body_depth_ok(json_t *, int);
 static const char *body_reason(enum json_error_code);
+static int	body_member_at(const char *, size_t, char *, size_t);
+static size_t	body_number_end(const char *, size_t, size_t);
 
 /*
  * Returns the parsed document (a new reference), or NULL with *problem set
@@ -37,7 +40,7 @@ body_parse_json(const char *buf, size_t len, json_t **problem)
 {
 	json_error_t	 err;
 	json_t		*doc;
-	char		 reason[256];
+	char		 reason[64];
 
 	*problem = NULL;
 	if (len == 0) {
@@ -48,13 +51,17 @@ body_parse_json(const char *buf, size_t len, json_t **problem)
 	}
 	doc = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &err);
 	if (doc == NULL) {
-		(void)snprintf(reason, sizeof(reason), "regel %d, kolom %d: %s",
-		    err.line, err.column, body_reason(json_error_code(&err)));
 		*problem = problem_new(400, "de body is geen geldige JSON");
 		if (*problem != NULL)
-			(void)problem_add_invalid(*problem, "body", reason);
+			body_add_error(*problem, buf, len, &err, "");
 		return (NULL);
 	}
+	if (!body_numbers_ok(buf, len, *problem = problem_new(400, "een getal in de body valt buiten bereik"), "")) {
+		json_decref(doc);
+		return (NULL);
+	}
+	json_decref(*problem);
+	*problem = NULL;
 	if (!body_depth_ok(doc, 1)) {
 		json_decref(doc);
 		(void)snprintf(reason, sizeof(reason),
@@ -65,6 +72,152 @@ body_parse_json(const char *buf, size_t len, json_t **problem)
 		return (NULL);
 	}
 	return (doc);
+}
+
+/*
+ * Adds jansson's parse error err in the JSON text buf (len bytes) to the
+ * problem p, with line and column. A number too large for the reader (a
+ * double, or a whole number beyond 64 bits) is named by its member,
+ * prefix + "/" + key, when it is the value of one; anything else by
+ * "body". The text itself goes to the database, which reads numbers
+ * exactly; this check only keeps what no reader could show out.
+ */
+void
+body_add_error(json_t *p, const char *buf, size_t len, const json_error_t *err,
+    const char *prefix)
+{
+	char	name[160], key[128], reason[256];
+
+	/* a row of a list (prefix) has its own lines: its position is no help */
+	if (*prefix != '\0')
+		(void)snprintf(reason, sizeof(reason), "%s", body_reason(json_error_code(err)));
+	else
+		(void)snprintf(reason, sizeof(reason), "regel %d, kolom %d: %s",
+		    err->line, err->column, body_reason(json_error_code(err)));
+	if (json_error_code(err) == json_error_numeric_overflow && err->position > 0 &&
+	    body_member_at(buf, (size_t)err->position < len ? (size_t)err->position : len, key, sizeof(key))) {
+		(void)snprintf(name, sizeof(name), "%s/%s", prefix, key);
+		(void)problem_add_invalid(p, name, reason);
+		return;
+	}
+	(void)problem_add_invalid(p, *prefix != '\0' ? prefix : "body", reason);
+}
+
+/*
+ * Whether the JSON number s (len bytes, valid JSON) is one the database
+ * reads: at most BODY_NUMBER_DIGITS digits and an exponent of at most
+ * BODY_NUMBER_DIGITS either way. jansson reads 1e-99999 as 0 and
+ * PostgreSQL refuses it (numeric holds 16383 decimals): such a number is
+ * named here instead of failing the whole statement.
+ */
+int
+body_number_ok(const char *s, size_t len)
+{
+	size_t	i, digits = 0;
+	long	exp = 0;
+
+	for (i = 0; i < len && s[i] != 'e' && s[i] != 'E'; i++) {
+		if (s[i] >= '0' && s[i] <= '9')
+			digits++;
+	}
+	if (digits > BODY_NUMBER_DIGITS)
+		return (0);
+	if (i == len)
+		return (1);
+	for (i++; i < len && (s[i] == '+' || s[i] == '-'); i++)
+		;
+	for (; i < len && exp <= BODY_NUMBER_DIGITS; i++)
+		exp = exp * 10 + (s[i] - '0');
+	return (exp <= BODY_NUMBER_DIGITS);
+}
+
+/* The end of the number token that starts at i (as JSON writes numbers). */
+static size_t
+body_number_end(const char *buf, size_t len, size_t i)
+{
+	while (i < len && strchr("0123456789+-.eE", buf[i]) != NULL && buf[i] != '\0')
+		i++;
+	return (i);
+}
+
+/*
+ * Checks every number of the JSON text buf (already parsed, so valid) with
+ * body_number_ok; each one out of range goes into p, named by its member
+ * (prefix + "/" + key). Returns 1 when there is none.
+ */
+int
+body_numbers_ok(const char *buf, size_t len, json_t *p, const char *prefix)
+{
+	size_t	i, end;
+	char	name[160], key[128];
+	int	ok = 1, instr = 0;
+
+	for (i = 0; i < len; i++) {
+		if (instr) {
+			if (buf[i] == '\\')
+				i++;
+			else if (buf[i] == '"')
+				instr = 0;
+			continue;
+		}
+		if (buf[i] == '"') {
+			instr = 1;
+			continue;
+		}
+		if (buf[i] != '-' && (buf[i] < '0' || buf[i] > '9'))
+			continue;
+		end = body_number_end(buf, len, i);
+		if (!body_number_ok(buf + i, end - i)) {
+			if (p != NULL) {
+				if (body_member_at(buf, end, key, sizeof(key)))
+					(void)snprintf(name, sizeof(name), "%s/%s", prefix, key);
+				else
+					(void)snprintf(name, sizeof(name), "%s", *prefix != '\0' ? prefix : "body");
+				(void)problem_add_invalid(p, name, "een getal buiten bereik (meer dan 1000 cijfers of "
+				    "een exponent boven 1000)");
+			}
+			ok = 0;
+		}
+		i = end - 1;
+	}
+	return (ok);
+}
+
+/*
+ * The key of the member whose value ends at pos in the JSON text buf: back
+ * over the value (a number) and the colon to the key's closing quote, then
+ * to its opening one. Copies the key (as written) into key and returns 1;
+ * returns 0 when the value is not a member's (an item of a list).
+ */
+static int
+body_member_at(const char *buf, size_t pos, char *key, size_t keylen)
+{
+	size_t	end, i, bs;
+
+	i = pos;
+	while (i > 0 && buf[i - 1] != '\0' && strchr("0123456789+-.eE \t\r\n", buf[i - 1]) != NULL)
+		i--;
+	if (i == 0 || buf[i - 1] != ':')
+		return (0);
+	for (i--; i > 0 && buf[i - 1] != '\0' && strchr(" \t\r\n", buf[i - 1]) != NULL; i--)
+		;
+	if (i == 0 || buf[i - 1] != '"')
+		return (0);
+	end = --i;
+	while (i > 0) {
+		i--;
+		if (buf[i] != '"')
+			continue;
+		for (bs = 0; bs < i && buf[i - 1 - bs] == '\\'; bs++)
+			;
+		if (bs % 2 == 0)
+			break;
+	}
+	if (buf[i] != '"' || end - i - 1 >= keylen)
+		return (0);
+	memcpy(key, buf + i + 1, end - i - 1);
+	key[end - i - 1] = '\0';
+	return (1);
 }
 
 static int

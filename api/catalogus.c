@@ -47,6 +47,7 @@ static const struct write_field indicator_fields[] = {
 	{ "effect", JSON_STRING, 0 },
 	{ "thema", JSON_STRING, 0 },
 	{ "bron", JSON_STRING, 0 },
+	{ "bovengrens", WRITE_NUMBER, 0 },
 	{ NULL, 0, 0 }
 };
 
@@ -65,6 +66,7 @@ static const struct write_field indicator_patch_fields[] = {
 	{ "effect", JSON_STRING, 0 },
 	{ "thema", JSON_STRING, 0 },
 	{ "bron", JSON_STRING, 0 },
+	{ "bovengrens", WRITE_NUMBER, 0 },
 	{ NULL, 0, 0 }
 };
 
@@ -140,12 +142,14 @@ indicator_patch_prepare(struct api_ctx *ctx)
 		api_problem(ctx, 404, "deze indicator bestaat niet");
 		return (KORE_RESULT_ERROR);
 	}
+	write_if_match(ctx);
 	if (!write_item_body(ctx, indicator_patch_fields, "de indicator kan zo niet worden gewijzigd", NULL))
 		return (KORE_RESULT_ERROR);
-	ctx->tx.query = "SELECT * FROM api.indicator_wijzigen($1, $2::jsonb)";
+	ctx->tx.query = "SELECT * FROM api.indicator_wijzigen($1, $2::jsonb, $3)";
 	ctx->tx.params[0] = ctx->keybuf;
 	ctx->tx.params[1] = ctx->body;
-	ctx->tx.nparams = 2;
+	ctx->tx.params[2] = ctx->ifmatch[0] != '\0' ? ctx->ifmatch : NULL;
+	ctx->tx.nparams = 3;
 	return (KORE_RESULT_OK);
 }
 

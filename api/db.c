@@ -45,6 +45,16 @@
  * state. A connection only goes back to the pool idle, outside any
  * transaction, so no caller's role or claims can reach the next request.
  *
+ * A write whose body goes to the database in parts (route->feed: a bulk
+ * load) keeps its transaction open over several messages: the first is
+ * BEGIN, the settings and the first part's statement; then one message
+ * per part; the last is the route's statement and COMMIT. While the
+ * database takes one part, the route reads and checks the next
+ * (db_send), so the worker's and the database's work overlap and no more
+ * than two parts are held at once. A part the route refuses (a broken row
+ * in the body) rolls the transaction back and records the attempt, as
+ * for a failed statement (db_end).
+ *
  * A route may keep its statement prepared (tx.prepare; the monitors do):
  * then the message holds "EXECUTE lk_<hash>(<values>)" instead of the
  * statement, preceded by "PREPARE lk_<hash> AS <statement>" the first time
@@ -143,6 +153,8 @@ static int	db_wait_error(struct http_request *, struct api_ctx *);
 static void	db_advance(struct db_tx *);
 static void	db_fail(struct api_ctx *, int, const char *);
 static char	*db_message(struct api_ctx *, PGconn *);
+static char	*db_feed_message(struct api_ctx *, PGconn *);
+static int	db_settings(struct api_ctx *, PGconn *, char **, size_t *, size_t *);
 static char	*db_attempt_message(struct api_ctx *, PGconn *);
 static char	*db_escape(void *, const char *, size_t);
 static void	 db_free_literal(void *);
@@ -187,6 +199,8 @@ db_tx_init(struct api_ctx *ctx)
 	tx->result_no = 0;
 	tx->route_result = DB_RESULT_ROUTE;
 	tx->failure = DB_FAIL_NONE;
+	tx->feeding = 0;
+	tx->feed_failed = 0;
 	tx->sqlstate[0] = '\0';
 	db_tx_clear_error(tx);
 	ctx->req->fsm_state = DB_ST_SETUP;
@@ -214,15 +228,25 @@ db_tx_release(struct db_tx *tx)
 static void
 db_conn_return(struct db_tx *tx)
 {
+	db_pgsql_release(&tx->sql);
+}
+
+/*
+ * db_conn_return for any kore_pgsql (pogingen.c's too): releases its
+ * connection, repaired or rolled back as needed.
+ */
+void
+db_pgsql_release(struct kore_pgsql *sql)
+{
 	PGconn		*db = NULL;
 	PGresult	*res;
 
-	if (tx->sql.conn != NULL) {
-		db = tx->sql.conn->db;
-		if ((tx->sql.flags & KORE_PGSQL_SCHEDULED) && PQsocket(db) == -1)
-			tx->sql.flags &= ~KORE_PGSQL_SCHEDULED;
+	if (sql->conn != NULL) {
+		db = sql->conn->db;
+		if ((sql->flags & KORE_PGSQL_SCHEDULED) && PQsocket(db) == -1)
+			sql->flags &= ~KORE_PGSQL_SCHEDULED;
 	}
-	kore_pgsql_cleanup(&tx->sql);
+	kore_pgsql_cleanup(sql);
 	if (db == NULL)
 		return;
 	if (PQstatus(db) == CONNECTION_BAD) {
@@ -327,28 +351,38 @@ db_leave(struct db_tx *tx)
 	http_request_wakeup(next->req);
 }
 
+/*
+ * Sends the request's message: the whole transaction, or for a route fed
+ * in parts the next message of its open transaction, after which the
+ * route reads the part that comes next.
+ */
 static int
 db_send(struct http_request *req)
 {
 	struct api_ctx	*ctx = http_state_get(req);
-	PGconn		*db = ctx->tx.sql.conn->db;
+	struct db_tx	*tx = &ctx->tx;
+	PGconn		*db = tx->sql.conn->db;
 	char		*q;
 
-	if (PQtransactionStatus(db) != PQTRANS_IDLE) {
+	if (tx->phase == DB_PHASE_NONE && PQtransactionStatus(db) != PQTRANS_IDLE) {
 		db_fail(ctx, DB_FAIL_CONN, "pooled connection not idle");
 		return (HTTP_STATE_CONTINUE);
 	}
-	if ((q = db_message(ctx, db)) == NULL) {
+	q = tx->phase == DB_PHASE_NONE ? db_message(ctx, db) : db_feed_message(ctx, db);
+	if (q == NULL) {
 		db_fail(ctx, DB_FAIL_RENDER, "binding the statement");
 		return (HTTP_STATE_CONTINUE);
 	}
-	ctx->tx.phase = DB_PHASE_SENT;
-	if (!kore_pgsql_query(&ctx->tx.sql, q)) {
+	tx->phase = DB_PHASE_SENT;
+	tx->result_no = 0;
+	if (!kore_pgsql_query(&tx->sql, q)) {
 		free(q);
 		db_fail(ctx, DB_FAIL_CONN, "send");
 		return (HTTP_STATE_CONTINUE);
 	}
 	free(q);
+	if (tx->feeding && !ctx->route->feed(ctx))
+		tx->feed_failed = 1;
 	req->fsm_state = DB_ST_WAIT;
 	return (HTTP_STATE_RETRY);
 }
@@ -438,15 +472,23 @@ db_wait_error(struct http_request *req, struct api_ctx *ctx)
 static int
 db_wait_done(struct http_request *req, struct db_tx *tx)
 {
+	struct api_ctx	*ctx = http_state_get(req);
+
 	if (tx->sql.result != NULL) {
 		db_advance(tx);
 		return (HTTP_STATE_CONTINUE);
 	}
-	if (tx->phase == DB_PHASE_SENT &&
-	    PQtransactionStatus(tx->sql.conn->db) != PQTRANS_IDLE)
+	if (tx->phase == DB_PHASE_SENT && tx->feeding && tx->failure == DB_FAIL_NONE) {
+		/* a part was taken: the next, or the end when it could not be made */
+		if (tx->feed_failed && ctx->refusal == NULL)
+			tx->failure = DB_FAIL_RENDER;
+		req->fsm_state = tx->feed_failed ? DB_ST_END : DB_ST_SEND;
+	} else if (tx->phase == DB_PHASE_SENT &&
+	    PQtransactionStatus(tx->sql.conn->db) != PQTRANS_IDLE) {
 		req->fsm_state = DB_ST_END;
-	else
+	} else {
 		req->fsm_state = DB_ST_FINISH;
+	}
 	return (HTTP_STATE_CONTINUE);
 }
 
@@ -616,23 +658,25 @@ db_free_literal(void *p)
 static char *
 db_message(struct api_ctx *ctx, PGconn *db)
 {
-	const char	*settings[4] = { ctx->role, ctx->claims_text, ctx->reqid,
-			    ctx->route->timeout != NULL ? ctx->route->timeout : "15s" };
-	struct sqlbind	 b = { 4, settings, db_escape, db_free_literal, db };
+	struct sqlbind	 b = { 0, NULL, db_escape, db_free_literal, db };
 	const char	*read[3];
 	char		*q = NULL, query[1024];
 	size_t		 len = 0, cap = 0, i;
 	int		 logged = ctx->route->readonly && ctx->role != NULL &&
 			    !strcmp(ctx->role, "onderzoeker");
 
-	if (!sqlbind_append(&b, ctx->route->readonly && !logged ?
-	    "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; " :
-	    "BEGIN ISOLATION LEVEL READ COMMITTED READ WRITE; ", &q, &len, &cap) ||
-	    !sqlbind_append(&b, "SELECT set_config('role', $1, true), "
-	    "set_config('request.jwt.claims', $2, true), "
-	    "set_config('lakmoes.request_id', $3, true), "
-	    "set_config('statement_timeout', $4, true); ", &q, &len, &cap))
+	if (!db_settings(ctx, db, &q, &len, &cap))
 		goto fail;
+	if (ctx->route->feed != NULL && ctx->tx.feed_sql != NULL) {
+		/* the first part; the transaction stays open for the rest */
+		ctx->tx.feeding = 1;
+		ctx->tx.route_result = -1;
+		b.nparams = 1;
+		b.params = &ctx->tx.feed_param;
+		if (!sqlbind_append(&b, ctx->tx.feed_sql, &q, &len, &cap))
+			goto fail;
+		return (q);
+	}
 	b.nparams = ctx->tx.nparams;
 	b.params = ctx->tx.params;
 	if (!db_statement(ctx, db, &b, &q, &len, &cap))
@@ -663,31 +707,94 @@ fail:
 }
 
 /*
+ * BEGIN and the request's settings (role, claims, request id, statement
+ * timeout), appended to *q. Returns 0 on failure.
+ */
+static int
+db_settings(struct api_ctx *ctx, PGconn *db, char **q, size_t *len, size_t *cap)
+{
+	const char	*settings[4] = { ctx->role, ctx->claims_text, ctx->reqid,
+			    ctx->route->timeout != NULL ? ctx->route->timeout : "15s" };
+	struct sqlbind	 b = { 4, settings, db_escape, db_free_literal, db };
+	int		 logged = ctx->route->readonly && ctx->role != NULL &&
+			    !strcmp(ctx->role, "onderzoeker");
+
+	return (sqlbind_append(&b, ctx->route->readonly && !logged ?
+	    "BEGIN ISOLATION LEVEL READ COMMITTED READ ONLY; " :
+	    "BEGIN ISOLATION LEVEL READ COMMITTED READ WRITE; ", q, len, cap) &&
+	    sqlbind_append(&b, "SELECT set_config('role', $1, true), "
+	    "set_config('request.jwt.claims', $2, true), "
+	    "set_config('lakmoes.request_id', $3, true), "
+	    "set_config('statement_timeout', $4, true); ", q, len, cap));
+}
+
+/*
+ * The next message of a transaction fed in parts: the next part's
+ * statement, or after the last part the route's statement and COMMIT
+ * (whose first result is then the route's). Returns a malloc()ed string or
+ * NULL.
+ */
+static char *
+db_feed_message(struct api_ctx *ctx, PGconn *db)
+{
+	struct db_tx	*tx = &ctx->tx;
+	struct sqlbind	 b = { 1, &tx->feed_param, db_escape, db_free_literal, db };
+	char		*q = NULL;
+	size_t		 len = 0, cap = 0;
+
+	if (tx->feed_sql != NULL) {
+		if (!sqlbind_append(&b, tx->feed_sql, &q, &len, &cap))
+			goto fail;
+		return (q);
+	}
+	tx->feeding = 0;
+	tx->route_result = 0;
+	b.nparams = tx->nparams;
+	b.params = tx->params;
+	if (!sqlbind_append(&b, tx->query, &q, &len, &cap) ||
+	    !sqlbind_append(&b, "; COMMIT", &q, &len, &cap))
+		goto fail;
+	return (q);
+fail:
+	free(q);
+	return (NULL);
+}
+
+/*
  * For a refused write: "ROLLBACK; BEGIN; <settings>; SELECT audit.poging(…);
- * COMMIT". Returns NULL for reads (a plain ROLLBACK will do) or on failure.
+ * COMMIT", with the status of the failed statement or of the route's
+ * refusal of a part of the body. Returns NULL for reads and other failures
+ * (a plain ROLLBACK will do) or when the message cannot be made.
  */
 static char *
 db_attempt_message(struct api_ctx *ctx, PGconn *db)
 {
 	const char	*settings[7];
 	struct sqlbind	 b = { 7, settings, db_escape, db_free_literal, db };
-	char		*q = NULL, status[8];
+	char		*q = NULL, status[8], reason[32];
 	size_t		 len = 0, cap = 0;
 
-	if (ctx->route->readonly || ctx->tx.failure != DB_FAIL_SQL)
+	if (ctx->route->readonly || (ctx->tx.failure != DB_FAIL_SQL && ctx->refusal == NULL))
 		return (NULL);
-	(void)snprintf(status, sizeof(status), "%d", sqlstate_lookup(ctx->tx.sqlstate)->status);
+	if (ctx->tx.failure == DB_FAIL_SQL) {
+		(void)snprintf(status, sizeof(status), "%d", sqlstate_lookup(ctx->tx.sqlstate)->status);
+		(void)snprintf(reason, sizeof(reason), "sqlstate %s", ctx->tx.sqlstate);
+	} else {
+		(void)snprintf(status, sizeof(status), "%d",
+		    (int)json_integer_value(json_object_get(ctx->refusal, "status")));
+		(void)kore_strlcpy(reason, "verzoek ongeldig", sizeof(reason));
+	}
 	settings[0] = ctx->role;
 	settings[1] = ctx->claims_text;
 	settings[2] = ctx->reqid;
 	settings[3] = api_method_name(ctx->req->method);
 	settings[4] = ctx->req->path;
 	settings[5] = status;
-	settings[6] = ctx->tx.sqlstate;
+	settings[6] = reason;
 	if (!sqlbind_append(&b, "ROLLBACK; BEGIN; "
 	    "SELECT set_config('role', $1, true), set_config('request.jwt.claims', $2, true), "
 	    "set_config('lakmoes.request_id', $3, true); "
-	    "SELECT audit.poging($4, $5, $6::integer, 'sqlstate ' || $7); COMMIT", &q, &len, &cap)) {
+	    "SELECT audit.poging($4, $5, $6::integer, $7); COMMIT", &q, &len, &cap)) {
 		free(q);
 		return (NULL);
 	}

@@ -60,6 +60,8 @@ struct list_keys {
 static int	list_row_json(struct api_list *, const struct list_keys *, struct kore_pgsql *, int);
 static int	list_row_sheet(struct api_list *, const struct list_keys *, struct kore_pgsql *, int);
 static json_t	*list_value(struct kore_pgsql *, const struct list_keys *, int, int);
+static json_t	*list_parse_text(const char *, size_t);
+static int	list_item(struct api_ctx *, struct kore_pgsql *, int);
 static int	list_keys(struct list_keys *, struct kore_pgsql *);
 static int	list_object(struct api_buf *, const struct list_keys *, struct kore_pgsql *, int);
 static int	list_json_value(struct api_buf *, struct kore_pgsql *, int, int);
@@ -266,23 +268,8 @@ list_row(struct api_ctx *ctx, struct kore_pgsql *sql)
 	struct list_keys keys = { { NULL, 0, 0 }, NULL, 0 };
 	int		 r, c, n = kore_pgsql_ntuples(sql), ok = 1;
 
-	if (l->item) {
-		/* One row; a single JSON column (a function's answer) is the item. */
-		if (n != 1)
-			return (KORE_RESULT_OK);
-		if (kore_pgsql_nfields(sql) == 1 && (PQftype(sql->result, 0) == OID_JSONB ||
-		    PQftype(sql->result, 0) == OID_JSON))
-			ctx->out = list_value(sql, NULL, 0, 0);
-		else
-			ctx->out = list_value(sql, NULL, 0, -1);
-		if (ctx->out == NULL)
-			return (KORE_RESULT_ERROR);
-		if (json_is_null(ctx->out)) {
-			json_decref(ctx->out);
-			ctx->out = NULL;
-		}
-		return (KORE_RESULT_OK);
-	}
+	if (l->item)
+		return (list_item(ctx, sql, n));
 	/* A byte order mark, so that Excel reads the CSV as UTF-8. */
 	if (l->csv && l->out.len == 0 &&
 	    (!api_buf_add(&l->out, "\xef\xbb\xbf", 3) || !list_row_csv(l, sql, -1)))
@@ -350,7 +337,7 @@ list_respond(struct api_ctx *ctx)
 	char		 next[1024], link[1100];
 
 	if (l->item) {
-		if (ctx->out == NULL) {
+		if (ctx->out == NULL || l->out.len == 0) {
 			api_problem(ctx, 404, "dit item bestaat niet");
 			return;
 		}
@@ -363,17 +350,16 @@ list_respond(struct api_ctx *ctx)
 			if (json_is_string(json_object_get(ctx->out, "code")))
 				(void)snprintf(next, sizeof(next), "%s/%s", ctx->req->path,
 				    json_string_value(json_object_get(ctx->out, "code")));
-			else if (json_is_integer(json_object_get(ctx->out, "id")))
-				(void)snprintf(next, sizeof(next), "%s/%lld", ctx->req->path,
-				    (long long)json_integer_value(json_object_get(ctx->out, "id")));
+			else if (json_is_number(json_object_get(ctx->out, "id")))
+				(void)snprintf(next, sizeof(next), "%s/%.0f", ctx->req->path,
+				    json_number_value(json_object_get(ctx->out, "id")));
 			else if (json_is_string(json_object_get(ctx->out, "periode")))
 				(void)snprintf(next, sizeof(next), "%s/%s", ctx->req->path,
 				    json_string_value(json_object_get(ctx->out, "periode")));
 			if (next[0] != '\0')
 				http_response_header(ctx->req, "location", next);
 		}
-		api_send_json(ctx, l->created ? 201 : 200, ctx->out);
-		ctx->out = NULL;
+		api_send_buf(ctx, l->created ? 201 : 200, "application/json", &l->out);
 		return;
 	}
 	if (l->more && !list_next_url(ctx, next, sizeof(next))) {
@@ -543,8 +529,9 @@ list_row_csv(struct api_list *l, struct kore_pgsql *sql, int row)
 
 /*
  * One CSV field (RFC 4180): quoted when it holds a separator, a quote or a
- * line break. Text that a spreadsheet would run as a formula (=, +, -, @)
- * gets a leading apostrophe (OWASP CSV injection).
+ * line break. Text that a spreadsheet would run as a formula (starting
+ * with =, +, -, @, a TAB or a carriage return) gets a leading apostrophe
+ * (OWASP CSV injection).
  */
 static int
 list_csv_field(struct api_buf *b, const char *v, int is_text)
@@ -554,7 +541,7 @@ list_csv_field(struct api_buf *b, const char *v, int is_text)
 
 	if (quote && !api_buf_add(b, "\"", 1))
 		return (0);
-	if (is_text && strchr("=+-@", v[0]) != NULL && v[0] != '\0' &&
+	if (is_text && v[0] != '\0' && strchr("=+-@\t\r", v[0]) != NULL &&
 	    !api_buf_add(b, "'", 1))
 		return (0);
 	for (p = v; *p != '\0'; p++) {
@@ -602,15 +589,68 @@ list_value(struct kore_pgsql *sql, const struct list_keys *known, int row, int c
 {
 	struct list_keys keys = { { NULL, 0, 0 }, NULL, 0 };
 	struct api_buf	 b = { NULL, 0, 0 };
-	json_error_t	 err;
 	json_t		*v = NULL;
 
 	if (col >= 0 ? list_json_value(&b, sql, row, col) :
 	    (known != NULL || list_keys(&keys, sql)) &&
 	    list_object(&b, known != NULL ? known : &keys, sql, row))
-		v = json_loadb(b.p, b.len, JSON_DECODE_ANY, &err);
+		v = list_parse_text(b.p, b.len);
 	free(b.p);
 	free(keys.text.p);
 	free(keys.end);
 	return (v);
+}
+
+/*
+ * JSON text of the API's own rendering as a jansson document, to read from
+ * (an item's version and key, an Excel row's cells): whole numbers as
+ * integers where they fit 64 bits, else every number as a double. The text
+ * is what is sent; the document only has to hold what is read from it.
+ * NULL when memory runs out.
+ */
+static json_t *
+list_parse_text(const char *text, size_t len)
+{
+	json_error_t	 err;
+	json_t		*v;
+
+	if ((v = json_loadb(text, len, JSON_DECODE_ANY, &err)) == NULL)
+		v = json_loadb(text, len, JSON_DECODE_ANY | JSON_DECODE_INT_AS_REAL, &err);
+	return (v);
+}
+
+/*
+ * The single row of an item's result: rendered as the answer's text
+ * (l->out; a single JSON column, a function's answer, is the item as it
+ * is), and parsed into ctx->out for what list_respond reads of it. A NULL
+ * answer, or no row, leaves both empty: 404.
+ */
+static int
+list_item(struct api_ctx *ctx, struct kore_pgsql *sql, int n)
+{
+	struct api_list	*l = &ctx->list;
+	struct list_keys keys = { { NULL, 0, 0 }, NULL, 0 };
+	int		 ok;
+
+	if (n != 1 || l->out.len > 0)
+		return (KORE_RESULT_OK);
+	if (kore_pgsql_nfields(sql) == 1 && (PQftype(sql->result, 0) == OID_JSONB ||
+	    PQftype(sql->result, 0) == OID_JSON)) {
+		if (PQgetisnull(sql->result, 0, 0))
+			return (KORE_RESULT_OK);
+		ok = api_buf_add(&l->out, kore_pgsql_getvalue(sql, 0, 0),
+		    (size_t)kore_pgsql_getlength(sql, 0, 0));
+	} else {
+		ok = list_keys(&keys, sql) && list_object(&l->out, &keys, sql, 0);
+	}
+	free(keys.text.p);
+	free(keys.end);
+	if (!ok || (ctx->out = list_parse_text(l->out.p, l->out.len)) == NULL)
+		return (KORE_RESULT_ERROR);
+	if (!json_is_object(ctx->out)) {
+		json_decref(ctx->out);
+		ctx->out = NULL;
+		l->out.len = 0;
+	}
+	return (KORE_RESULT_OK);
 }

@@ -64,6 +64,7 @@ init(int state)
 	char	why[256];
 
 	if (state == KORE_MODULE_UNLOAD) {
+		pogingen_stop();
 		explicit_bzero(&config, sizeof(config));
 		return (KORE_RESULT_OK);
 	}
@@ -73,5 +74,9 @@ init(int state)
 	}
 	/* Kore keeps registrations across reloads; a second one fails. */
 	(void)kore_pgsql_register("db", config.dburl);
+	/* refusals are counted on a connection of their own (pogingen.c) */
+	(void)kore_pgsql_register("audit", config.dburl);
+	conn_init();
+	pogingen_start();
 	return (KORE_RESULT_OK);
 }

@@ -145,7 +145,7 @@ static void
 rapportage_respond(struct api_ctx *ctx)
 {
 	struct api_buf	 b = { NULL, 0, 0 };
-	char		 disposition[96];
+	char		 disposition[64 + API_KEY_MAX];
 
 	if (!ctx->list.xlsx || ctx->out == NULL) {
 		list_respond(ctx);

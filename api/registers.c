@@ -216,29 +216,17 @@ register_create_prepare(struct api_ctx *ctx)
 	return (KORE_RESULT_OK);
 }
 
-/* If-Match: "<version>" (a weak W/ prefix is accepted and ignored). */
 static int
 register_update_prepare(struct api_ctx *ctx)
 {
-	const char	*key, *im;
-	size_t		 len;
+	const char	*key;
 
 	(void)register_find(ctx->req->path, &key);
 	if (key == NULL || kore_strlcpy(ctx->keybuf, key, sizeof(ctx->keybuf)) >= sizeof(ctx->keybuf)) {
 		api_problem(ctx, 404, "dit item bestaat niet");
 		return (KORE_RESULT_ERROR);
 	}
-	if (http_request_header(ctx->req, "if-match", &im)) {
-		if (!strncmp(im, "W/", 2))
-			im += 2;
-		len = strlen(im);
-		if (len >= 2 && im[0] == '"' && im[len - 1] == '"' && len - 2 < sizeof(ctx->ifmatch)) {
-			memcpy(ctx->ifmatch, im + 1, len - 2);
-			ctx->ifmatch[len - 2] = '\0';
-		} else {
-			(void)kore_strlcpy(ctx->ifmatch, "-", sizeof(ctx->ifmatch));
-		}
-	}
+	write_if_match(ctx);
 	if (!write_item_body(ctx, NULL, "zo kan het niet worden gewijzigd", NULL))
 		return (KORE_RESULT_ERROR);
 	(void)kore_strlcpy(ctx->resource, ctx->route->name, sizeof(ctx->resource));

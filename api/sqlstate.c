@@ -17,7 +17,7 @@
 /*
  * The one table that maps PostgreSQL errors to HTTP statuses, by SQLSTATE
  * (never by message text). Custom states raised by the warehouse's own
- * functions use class LK: LK400, LK403, LK404, LK409, LK412.
+ * functions use class LK: LK400, LK403, LK404, LK409, LK412, LK422, LK428.
  * No Kore dependency: unit-tested in tests/unit.
  */
 
@@ -32,6 +32,7 @@ static const struct sqlstate_map sqlstate_table[] = {
 	{ "LK404", 404, "de gevraagde resource bestaat niet of is niet zichtbaar voor deze rol" },
 	{ "LK409", 409, "dit past niet bij de huidige toestand van de resource" },
 	{ "LK412", 412, "de resource is gewijzigd sinds u hem las" },
+	{ "LK422", 422, "het verzoek past niet bij een eerder verzoek met dezelfde sleutel" },
 	{ "LK428", 428, "stuur If-Match met de ETag uit het lezen" },
 	{ "42501", 403, "deze rol heeft geen recht op deze gegevens of handeling" },
 	{ "23505", 409, "er bestaat al een resource met deze sleutel" },

@@ -32,7 +32,13 @@
 
 static const char	*write_type_name(int);
 
-/* Returns the parsed body (a new reference) or NULL after a refusal. */
+/*
+ * Returns the parsed body (a new reference) or NULL after a refusal. The
+ * body's text as sent, NUL-terminated, is kept in ctx->body for binding:
+ * the database reads its numbers exactly, where the parsed document holds
+ * them as doubles (12.3 would arrive as 12.300000000000001). The document
+ * is for checking the envelope only.
+ */
 json_t *
 write_body(struct api_ctx *ctx)
 {
@@ -62,9 +68,19 @@ write_body(struct api_ctx *ctx)
 		}
 	}
 	doc = body_parse_json(b.p != NULL ? b.p : "", b.len, &p);
-	free(b.p);
-	if (doc == NULL)
+	if (doc == NULL) {
+		free(b.p);
 		api_refuse(ctx, p);
+		return (NULL);
+	}
+	if (!api_buf_add(&b, "", 1)) {
+		free(b.p);
+		json_decref(doc);
+		api_problem(ctx, 500, "geheugen op");
+		return (NULL);
+	}
+	free(ctx->body);
+	ctx->body = b.p;
 	return (doc);
 }
 
@@ -140,8 +156,8 @@ write_object(json_t *doc, const struct write_field *fields, json_t *p,
 /*
  * Reads a body that must be one object, checked against fields (NULL: any
  * members; the database judges them). On success the answer will be one
- * item, ctx->body holds the object as JSON text for binding and, when doc
- * is given, *doc the object itself (kept alive by ctx). Returns
+ * item, ctx->body holds the object's text as sent for binding and, when
+ * doc is given, *doc the object itself (kept alive by ctx). Returns
  * KORE_RESULT_ERROR after a refusal.
  */
 int
@@ -165,11 +181,6 @@ write_item_body(struct api_ctx *ctx, const struct write_field *fields,
 		return (KORE_RESULT_ERROR);
 	}
 	json_decref(p);
-	if ((ctx->body = json_dumps(d, JSON_COMPACT)) == NULL) {
-		json_decref(d);
-		api_problem(ctx, 500, "geheugen op");
-		return (KORE_RESULT_ERROR);
-	}
 	ctx->doc = d;
 	if (doc != NULL)
 		*doc = d;
@@ -192,4 +203,29 @@ write_path_id(struct api_ctx *ctx, const char *base)
 	memcpy(ctx->keybuf, p, n);
 	ctx->keybuf[n] = '\0';
 	return (KORE_RESULT_OK);
+}
+
+/*
+ * Reads If-Match: "<version>" (a weak W/ prefix is accepted and ignored)
+ * into ctx->ifmatch for the database to compare; a value of another shape
+ * becomes "-", which matches no version (412). Without the header
+ * ctx->ifmatch stays empty (the database answers 428).
+ */
+void
+write_if_match(struct api_ctx *ctx)
+{
+	const char	*im;
+	size_t		 len;
+
+	if (!http_request_header(ctx->req, "if-match", &im))
+		return;
+	if (!strncmp(im, "W/", 2))
+		im += 2;
+	len = strlen(im);
+	if (len >= 2 && im[0] == '"' && im[len - 1] == '"' && len - 2 < sizeof(ctx->ifmatch)) {
+		memcpy(ctx->ifmatch, im + 1, len - 2);
+		ctx->ifmatch[len - 2] = '\0';
+	} else {
+		(void)kore_strlcpy(ctx->ifmatch, "-", sizeof(ctx->ifmatch));
+	}
 }

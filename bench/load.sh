@@ -36,8 +36,7 @@ psql "$DB" -X -q -v ON_ERROR_STOP=1 \
 copy_s=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.3f", b - a}')
 
 PORT=$(free_port)
-sed -e "s|@BIND@|127.0.0.1|" -e "s|@PORT@|$PORT|" -e "s|@MODULE@|$ROOT/lakmoes.so|" \
-    -e "s|@PIDFILE@|$STATE/kore.pid|" "$ROOT/conf/lakmoes.conf.in" >"$STATE/lakmoes.conf"
+write_conf "$STATE/lakmoes.conf" 127.0.0.1 "$PORT" "$STATE"
 TZ=UTC0 stdbuf -oL kore -c "$STATE/lakmoes.conf" -f -n -r >/dev/null 2>&1 &
 STATE_PIDS=$!
 for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/v1/health" && break; sleep 0.1; done

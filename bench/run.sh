@@ -42,9 +42,7 @@ printf 'server b {\n\tbind 127.0.0.1 %s\n\ttls no\n}\nload %s\nworkers 2\npidfil
 serve "$STATE/hello.conf" "$STATE/hello.log" "$HPORT"
 
 APORT=$(free_port)
-sed -e "s|@BIND@|127.0.0.1|" -e "s|@PORT@|$APORT|" \
-    -e "s|@MODULE@|$ROOT/lakmoes.so|" -e "s|@PIDFILE@|$STATE/kore.pid|" \
-    "$ROOT/conf/lakmoes.conf.in" >"$STATE/lakmoes.conf"
+write_conf "$STATE/lakmoes.conf" 127.0.0.1 "$APORT" "$STATE"
 serve "$STATE/lakmoes.conf" /dev/null "$APORT"
 TOKEN=$("$ROOT/scripts/token.sh" programma "" bench 3600)
 

@@ -111,22 +111,56 @@ int		 sqlbind_specialise(const struct sqlbind *, const char *,
 int		 sqlbind_arguments(struct sqlbind *, const int *, int, char **,
 		    size_t *, size_t *);
 
+/* A growing output buffer (doubling; KORE.md §6.4). */
+struct api_buf {
+	char		*p;
+	size_t		 len;
+	size_t		 cap;
+};
+
 /* csv.c */
 #define CSV_FIELDS_MAX		32
+#define CSV_FIELD_MAX		65536
 
+/* A row: its fields, each NUL-terminated and len[i] bytes long. */
 struct csv_row {
 	int		 n;
 	char		*field[CSV_FIELDS_MAX];
+	size_t		 len[CSV_FIELDS_MAX];
 };
 
+struct csv_parser {
+	char		 delim;		/* '\0' until the header line is read */
+	int		 line;
+	int		 start;		/* the line the current row began on */
+	int		 state;
+	int		 failed;
+	char		 err[128];
+	struct api_buf	 head;		/* the header line, until delim is known */
+	struct api_buf	 field;
+	struct csv_row	 row;
+	int		(*cb)(void *, int, struct csv_row *);
+	void		*arg;
+};
+
+void		 csv_init(struct csv_parser *, int (*)(void *, int, struct csv_row *),
+		    void *);
+int		 csv_feed(struct csv_parser *, const char *, size_t);
+int		 csv_finish(struct csv_parser *);
+void		 csv_parser_clear(struct csv_parser *);
 int		 csv_parse(const char *, size_t, char *,
 		    int (*)(void *, int, struct csv_row *), void *, char *, size_t);
 void		 csv_row_clear(struct csv_row *);
 
 /* body.c */
 #define BODY_DEPTH_MAX		16
+#define BODY_NUMBER_DIGITS	1000
 
 json_t		*body_parse_json(const char *, size_t, json_t **);
+void		 body_add_error(json_t *, const char *, size_t, const json_error_t *,
+		    const char *);
+int		 body_number_ok(const char *, size_t);
+int		 body_numbers_ok(const char *, size_t, json_t *, const char *);
 
 /* sqlstate.c */
 struct sqlstate_map {
@@ -136,13 +170,6 @@ struct sqlstate_map {
 };
 
 const struct sqlstate_map	*sqlstate_lookup(const char *);
-
-/* A growing output buffer (doubling; KORE.md §6.4). */
-struct api_buf {
-	char		*p;
-	size_t		 len;
-	size_t		 cap;
-};
 
 /* buf.c: the buffer and JSON text written into it (no Kore). */
 int		 api_buf_add(struct api_buf *, const void *, size_t);
@@ -170,7 +197,14 @@ int		 config_key_file(char *, size_t);
 /* api.c */
 #define API_REQID_LEN		32
 #define API_BODY_MAX_DEFAULT	(1024 * 1024)
+#define API_LOAD_BODY_MAX	(64 * 1024 * 1024)	/* a bulk load (waarnemingen.c) */
 #define API_HEADER_BYTES_MAX	8192
+/*
+ * The longest key a route takes from its path, with room to spare: codes are
+ * at most 40 characters (indicators, registers), ids at most 18 digits. A
+ * longer key cannot name anything (404).
+ */
+#define API_KEY_MAX		128
 
 #define API_AUTH_OPTIONAL	0
 #define API_AUTH_REQUIRED	1
@@ -189,6 +223,13 @@ struct api_route {
 	const void	*arg;
 	const char	*timeout;
 	int		 dryrun;	/* a write that takes ?proefrun=true|false */
+	/*
+	 * A write whose body goes to the database in parts (db.c): sets
+	 * ctx->tx.feed_sql (one placeholder, bound to feed_param) to the next
+	 * part's statement, or to NULL when the body is done; returns
+	 * KORE_RESULT_ERROR after a refusal (ctx->refusal) or a failure.
+	 */
+	int		 (*feed)(struct api_ctx *);
 };
 
 struct db_tx {
@@ -206,6 +247,10 @@ struct db_tx {
 	int			 route_result;	/* which result is the route's */
 	int			 attempts;
 	int			 failure;
+	const char		*feed_sql;	/* the next part (route->feed) */
+	const char		*feed_param;
+	int			 feeding;	/* the transaction is open for more parts */
+	int			 feed_failed;	/* the next part could not be made */
 	char			 sqlstate[6];
 	char			*message;
 	char			*detail;
@@ -264,12 +309,14 @@ struct api_ctx {
 	json_t			*refusal;
 	json_t			*doc;
 	char			*body;
-	char			 keybuf[24];
+	char			 keybuf[API_KEY_MAX + 1];
 	char			 statusbuf[8];
 	char			 etag[40];
 	char			 ifmatch[40];
 	char			 resource[32];
 	int			 dryrun;
+	void			*state;		/* the route's own, freed by state_free */
+	void			 (*state_free)(void *);
 };
 
 int		 api_handle(struct http_request *, const struct api_route *);
@@ -284,6 +331,7 @@ void		 api_send_buf(struct api_ctx *, int, const char *,
 int		 api_wants_csv(struct api_ctx *, int *);
 const char	*api_method_name(int);
 void		 api_refuse(struct api_ctx *, json_t *);
+void		 api_poging(struct api_ctx *, int, const char *);
 
 /* write.c */
 #define WRITE_ANY	(-1)
@@ -301,6 +349,7 @@ int		 write_object(json_t *, const struct write_field *, json_t *,
 int		 write_path_id(struct api_ctx *, const char *);
 int		 write_item_body(struct api_ctx *, const struct write_field *,
 		    const char *, json_t **);
+void		 write_if_match(struct api_ctx *);
 
 /* list.c */
 /* A read-only route that answers a list_resource (its collection and items). */
@@ -320,6 +369,24 @@ int		 list_row(struct api_ctx *, struct kore_pgsql *);
 void		 list_respond(struct api_ctx *);
 void		 list_clear(struct api_list *);
 
+/* conn.c: bodies are read only when the caller may send them. */
+#define CONN_BODY_MEMORY	65536	/* read into memory; larger: to disk */
+#define CONN_UPLOADS_MAX	4	/* large bodies on disk at once, per worker */
+#define CONN_DRAIN_MAX		(8 * 1024 * 1024)	/* of a withheld body, dropped */
+#define CONN_DRAIN_MS		5000
+
+void		 api_connect(struct connection *);
+void		 conn_init(void);
+void		 conn_restart(struct connection *);
+int		 conn_body_withheld(struct http_request *);
+void		 conn_drain_responded(struct connection *);
+
+/* pogingen.c: refusals before the caller is known, counted per minute. */
+void		 pogingen_start(void);
+void		 pogingen_stop(void);
+void		 poging_tel(const char *, const char *, const char *, int,
+		    const char *, const char *, const char *);
+
 /* auth.c */
 int		 auth_request(struct api_ctx *, int);
 
@@ -333,6 +400,7 @@ extern struct http_state	db_states[];
 extern const u_int8_t		db_nstates;
 
 void		 db_tx_init(struct api_ctx *);
+void		 db_pgsql_release(struct kore_pgsql *);
 void		 db_tx_release(struct db_tx *);
 void		 db_tx_clear_error(struct db_tx *);
 int		 db_json_value(struct kore_pgsql *, int, int, json_t **);

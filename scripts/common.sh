@@ -78,6 +78,17 @@ bench_scheduler() {
 	esac
 }
 
+# Writes the Kore configuration for a server to OUT: write_conf OUT BIND
+# PORT DIR, with the pid file and the directory for large request bodies
+# (http_body_disk_path) in DIR.
+write_conf() {
+	mkdir -p "$4/bodies"
+	chmod 700 "$4/bodies"
+	sed -e "s|@BIND@|$2|" -e "s|@PORT@|$3|" -e "s|@MODULE@|$ROOT/lakmoes.so|" \
+	    -e "s|@PIDFILE@|$4/kore.pid|" -e "s|@BODYDIR@|$4/bodies|" \
+	    "$ROOT/conf/lakmoes.conf.in" >"$1"
+}
+
 # Prints a free TCP port on 127.0.0.1.
 free_port() {
 	local p

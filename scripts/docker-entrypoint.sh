@@ -31,9 +31,9 @@ case "$LAKMOES_API_DATABASE_URL" in
 esac
 
 mkdir -p /tmp/lakmoes
-sed -e "s|@BIND@|0.0.0.0|" -e "s|@PORT@|${PORT:-8080}|" \
-    -e "s|@MODULE@|$ROOT/lakmoes.so|" -e "s|@PIDFILE@|/tmp/lakmoes/kore.pid|" \
-    "$ROOT/conf/lakmoes.conf.in" >/tmp/lakmoes/lakmoes.conf
+write_conf /tmp/lakmoes/lakmoes.conf 0.0.0.0 "${PORT:-8080}" /tmp/lakmoes
+# the workers write large request bodies there
+chown lakmoes /tmp/lakmoes/bodies
 # In the container: chroot-free, but workers drop to the lakmoes account.
 echo "runas lakmoes" >>/tmp/lakmoes/lakmoes.conf
 export TZ=UTC0

@@ -13,9 +13,7 @@ if [ -z "${LAKMOES_DATABASE_URL:-}" ]; then
 fi
 
 conf="$LOCAL/lakmoes.conf"
-sed -e "s|@BIND@|${BIND:-127.0.0.1}|" -e "s|@PORT@|$PORT|" \
-    -e "s|@MODULE@|$ROOT/lakmoes.so|" -e "s|@PIDFILE@|$LOCAL/kore.pid|" \
-    "$ROOT/conf/lakmoes.conf.in" >"$conf"
+write_conf "$conf" "${BIND:-127.0.0.1}" "$PORT" "$LOCAL"
 
 say "Lakmoes on http://${BIND:-127.0.0.1}:$PORT/v1 (Ctrl-C stops)"
 say "owner connection: .local/database.url, BI connection: .local/bi.url"

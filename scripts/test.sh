@@ -33,9 +33,7 @@ say "contract: OpenAPI against the API Design Rules (Spectral)"
 say "HTTP tests (real server, real cluster)"
 PORT=$(free_port)
 . "$ROOT/scripts/env.sh" "$STATE"
-sed -e "s|@BIND@|127.0.0.1|" -e "s|@PORT@|$PORT|" \
-    -e "s|@MODULE@|$ROOT/lakmoes.so|" -e "s|@PIDFILE@|$STATE/kore.pid|" \
-    "$ROOT/conf/lakmoes.conf.in" >"$STATE/lakmoes.conf"
+write_conf "$STATE/lakmoes.conf" 127.0.0.1 "$PORT" "$STATE"
 TZ=UTC0 stdbuf -oL kore -c "$STATE/lakmoes.conf" -f -n -r >"$STATE/kore.log" 2>&1 &
 KORE_PID=$!
 STATE_PIDS=$KORE_PID

@@ -79,9 +79,10 @@ CREATE VIEW api.indicatoren WITH (security_invoker = true) AS
 SELECT i.indicator_code AS code, i.naam, i.definitie, i.eenheid, i.soort, i.monitoringtype,
        i.meetwijze, i.richting, i.aggregatie, i.validatiestatus,
        i.resultaat_nummer AS resultaat, i.effect, i.thema, i.bron,
-       i.updated_at AS "gewijzigdOp"
+       i.bovengrens, monitoring.bovengrens(i) AS "geldendeBovengrens", i.updated_at AS "gewijzigdOp",
+       md5(to_jsonb(i)::text) AS versie
   FROM monitoring.indicatoren i;
-COMMENT ON VIEW api.indicatoren IS 'De indicatorencatalogus, voor /v1/indicatoren.';
+COMMENT ON VIEW api.indicatoren IS 'De indicatorencatalogus, voor /v1/indicatoren; versie is de ETag waarmee een wijziging (If-Match) begint.';
 
 CREATE VIEW api.resultaten WITH (security_invoker = true) AS
 SELECT r.resultaat_nummer::text AS code, r.naam, r.omschrijving,

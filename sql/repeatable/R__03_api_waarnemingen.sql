@@ -65,15 +65,47 @@ COMMENT ON FUNCTION api.waarnemingen_op(timestamptz) IS 'Waarnemingen zoals ze o
 
 GRANT EXECUTE ON FUNCTION api.waarnemingen_op(timestamptz) TO aanleveraar, programma, opdrachtgever, onderzoeker;
 
-DROP FUNCTION IF EXISTS api.waarnemingen_laden(jsonb, boolean) CASCADE;
+DROP FUNCTION IF EXISTS api.waarnemingen_laden(jsonb, boolean), api.waarnemingen_laden_lading(boolean),
+    api.lading_rijen(jsonb) CASCADE;
 
--- Loads observations: every row is checked first (all problems reported at
--- once, the first 200 in DETAIL; nothing is stored unless all rows are
--- valid), then each row that differs from the current value becomes a new
--- revision. Rows equal to the current value change nothing. With proefrun
--- the counts are reported and nothing is stored. A row's "_plek" (its JSON
--- pointer or CSV line) names it in problems.
-CREATE FUNCTION api.waarnemingen_laden(rijen jsonb, proefrun boolean)
+-- A bulk load arrives in parts (the API sends each part of the body as it
+-- reads it, so that its memory does not grow with the load): the rows
+-- collect in a temporary table of the transaction (pg_temp.lading, gone at
+-- its end), numbered in the order they came, each field in a column of its
+-- own (numbers as JSON values, so that a text where a number belongs can
+-- be named); api.waarnemingen_laden_lading then loads them all or nothing.
+-- Returns the number of rows so far.
+CREATE FUNCTION api.lading_rijen(rijen jsonb) RETURNS bigint
+LANGUAGE plpgsql SECURITY INVOKER
+AS $$
+DECLARE
+	n bigint;
+BEGIN
+	IF to_regclass('pg_temp.lading') IS NULL THEN
+		CREATE TEMPORARY TABLE lading (nr bigint GENERATED ALWAYS AS IDENTITY, plek text, indicator text,
+		    gebied text, periode text, waarde jsonb, teller jsonb, noemer jsonb, status text, bron text)
+		    ON COMMIT DROP;
+	END IF;
+	EXECUTE 'INSERT INTO pg_temp.lading (plek, indicator, gebied, periode, waarde, teller, noemer, status, bron) '
+	        'SELECT x._plek, x.indicator, x.gebied, x.periode, x.waarde, x.teller, x.noemer, x.status, x.bron '
+	        '  FROM ROWS FROM (jsonb_to_recordset($1) AS (_plek text, indicator text, gebied text, periode text, '
+	        '       waarde jsonb, teller jsonb, noemer jsonb, status text, bron text)) WITH ORDINALITY '
+	        '       AS x(_plek, indicator, gebied, periode, waarde, teller, noemer, status, bron, o) '
+	        ' ORDER BY x.o' USING rijen;
+	EXECUTE 'SELECT count(*) FROM pg_temp.lading' INTO n;
+	RETURN n;
+END
+$$;
+COMMENT ON FUNCTION api.lading_rijen(jsonb) IS 'Voegt een deel van een lading waarnemingen toe aan de tijdelijke tabel van de transactie.';
+
+-- Loads the observations collected by api.lading_rijen: every row is
+-- checked first (all problems reported at once, the first 200 in DETAIL;
+-- nothing is stored unless all rows are valid), then each row that
+-- differs from the current value becomes a new revision. Rows equal to the
+-- current value change nothing. With proefrun the counts are reported and
+-- nothing is stored. A row's "_plek" (its CSV line) names it in problems,
+-- else its JSON pointer (/0 for the first row).
+CREATE FUNCTION api.waarnemingen_laden_lading(proefrun boolean)
 RETURNS TABLE (nieuw integer, herzien integer, ongewijzigd integer, "isProefrun" boolean)
 LANGUAGE plpgsql SECURITY INVOKER
 AS $$
@@ -81,56 +113,63 @@ DECLARE
 	problems jsonb;
 	n_problems integer;
 BEGIN
-	WITH r AS (
-		SELECT t.ord, coalesce(t.e ->> '_plek', '/' || (t.ord - 1)) AS plek, t.e
-		  FROM jsonb_array_elements(rijen) WITH ORDINALITY AS t(e, ord)
-	), p AS (
-		SELECT r.ord, r.plek || '/indicator' AS name, 'onbekende indicator' AS reason
-		  FROM r WHERE NOT EXISTS (SELECT 1 FROM monitoring.indicatoren i WHERE i.indicator_code = r.e ->> 'indicator')
-		UNION ALL
-		SELECT r.ord, r.plek || '/gebied', 'onbekend gebied'
-		  FROM r WHERE NOT EXISTS (SELECT 1 FROM ref.gebieden g WHERE g.gebied_code = r.e ->> 'gebied')
-		UNION ALL
-		SELECT r.ord, r.plek || '/periode',
+	IF to_regclass('pg_temp.lading') IS NULL THEN
+		RAISE EXCEPTION 'een lege lading' USING ERRCODE = 'LK400',
+		    DETAIL = jsonb_build_array(jsonb_build_object('name', '/', 'reason',
+		        'verwacht een niet-lege lijst van waarnemingen'))::text;
+	END IF;
+	WITH t AS (
+		-- each row's problems in one pass, one column per field
+		SELECT l.nr, coalesce(l.plek, '/' || (l.nr - 1)) AS plek,
+		       CASE WHEN i.indicator_code IS NULL THEN 'onbekende indicator' END AS p_indicator,
+		       CASE WHEN g.gebied_code IS NULL THEN 'onbekend gebied' END AS p_gebied,
 		       CASE WHEN q.periode_code IS NULL THEN 'onbekende periode (JJJJ, JJJJ-Hn of JJJJ-Qn)'
-		            ELSE 'de periode ligt in de toekomst' END
-		  FROM r LEFT JOIN ref.perioden q ON q.periode_code = r.e ->> 'periode'
-		 WHERE q.periode_code IS NULL OR q.begin_date > current_date
-		UNION ALL
-		SELECT r.ord, r.plek || '/waarde', 'geen getal'
-		  FROM r WHERE jsonb_typeof(r.e -> 'waarde') IS DISTINCT FROM 'number'
-		UNION ALL
-		SELECT r.ord, r.plek || '/' || k.f, 'geen getal'
-		  FROM r CROSS JOIN (VALUES ('teller'), ('noemer')) AS k(f)
-		 WHERE coalesce(jsonb_typeof(r.e -> k.f), 'null') NOT IN ('number', 'null')
-		UNION ALL
-		SELECT r.ord, r.plek || '/status', 'voorlopig, nader_voorlopig of definitief'
-		  FROM r WHERE coalesce(r.e ->> 'status', '') NOT IN ('voorlopig', 'nader_voorlopig', 'definitief')
-		UNION ALL
-		SELECT r.ord, r.plek || '/bron', 'de bron ontbreekt'
-		  FROM r WHERE btrim(coalesce(r.e ->> 'bron', '')) = ''
+		            WHEN q.begin_date > current_date THEN 'de periode ligt in de toekomst' END AS p_periode,
+		       CASE WHEN jsonb_typeof(l.waarde) IS DISTINCT FROM 'number' THEN 'geen getal' END AS p_waarde,
+		       CASE WHEN coalesce(jsonb_typeof(l.teller), 'null') NOT IN ('number', 'null') THEN 'geen getal' END
+		           AS p_teller,
+		       CASE WHEN coalesce(jsonb_typeof(l.noemer), 'null') NOT IN ('number', 'null') THEN 'geen getal' END
+		           AS p_noemer,
+		       CASE WHEN coalesce(l.status, '') NOT IN ('voorlopig', 'nader_voorlopig', 'definitief')
+		            THEN 'voorlopig, nader_voorlopig of definitief' END AS p_status,
+		       CASE WHEN btrim(coalesce(l.bron, '')) = '' THEN 'de bron ontbreekt' END AS p_bron,
+		       -- the unit rules and the bound (monitoring.waarde_probleem), only
+		       -- for well-typed rows: the CASE keeps the casts away from the others
+		       CASE WHEN i.indicator_code IS NOT NULL AND jsonb_typeof(l.waarde) = 'number'
+		             AND coalesce(jsonb_typeof(l.teller), 'null') IN ('number', 'null')
+		             AND coalesce(jsonb_typeof(l.noemer), 'null') IN ('number', 'null')
+		            THEN monitoring.waarde_probleem(i.eenheid, monitoring.bovengrens(i), (l.waarde #>> '{}')::numeric,
+		                 (l.teller #>> '{}')::numeric, (l.noemer #>> '{}')::numeric) END AS p_eenheid
+		  FROM pg_temp.lading l
+		  LEFT JOIN monitoring.indicatoren i ON i.indicator_code = l.indicator
+		  LEFT JOIN ref.gebieden g ON g.gebied_code = l.gebied
+		  LEFT JOIN ref.perioden q ON q.periode_code = l.periode
+	), p AS (
+		-- only a row with a problem is spelled out, a field at a time
+		SELECT t.nr AS ord, t.plek || v.veld AS name, v.reden AS reason
+		  FROM t CROSS JOIN LATERAL (VALUES ('/indicator', t.p_indicator), ('/gebied', t.p_gebied),
+		       ('/periode', t.p_periode), ('/waarde', t.p_waarde), ('/teller', t.p_teller),
+		       ('/noemer', t.p_noemer), ('/status', t.p_status), ('/bron', t.p_bron),
+		       (CASE WHEN t.p_eenheid LIKE 'teller%' THEN '/teller' ELSE '/waarde' END, t.p_eenheid)) AS v(veld, reden)
+		 WHERE num_nonnulls(t.p_indicator, t.p_gebied, t.p_periode, t.p_waarde, t.p_teller, t.p_noemer,
+		       t.p_status, t.p_bron, t.p_eenheid) > 0
+		   AND v.reden IS NOT NULL
 		UNION ALL
 		-- the identifier check once per distinct source text, not per row
-		SELECT r.ord, r.plek || '/bron', b.why
-		  FROM r JOIN (SELECT d.bron, monitoring.persoonsgegeven(d.bron) AS why
-		                 FROM (SELECT DISTINCT r2.e ->> 'bron' AS bron FROM r r2) d) b
-		    ON b.bron = r.e ->> 'bron' AND b.why IS NOT NULL
+		-- (OFFSET 0: the test must not be pushed down to every row)
+		SELECT l.nr, coalesce(l.plek, '/' || (l.nr - 1)) || '/bron', b.why
+		  FROM (SELECT d.bron, monitoring.persoonsgegeven(d.bron) AS why
+		          FROM (SELECT DISTINCT x.bron FROM pg_temp.lading x) d OFFSET 0) b
+		  JOIN pg_temp.lading l ON l.bron = b.bron
+		 WHERE b.why IS NOT NULL
 		UNION ALL
-		-- the unit rules (monitoring.waarde_probleem), only for well-typed
-		-- rows: the CASE keeps the casts away from the others
-		SELECT t.ord, t.plek || CASE WHEN t.why LIKE 'teller%' THEN '/teller' ELSE '/waarde' END, t.why
-		  FROM (SELECT r.ord, r.plek,
-		               CASE WHEN jsonb_typeof(r.e -> 'waarde') = 'number'
-		                     AND coalesce(jsonb_typeof(r.e -> 'teller'), 'null') IN ('number', 'null')
-		                     AND coalesce(jsonb_typeof(r.e -> 'noemer'), 'null') IN ('number', 'null')
-		                    THEN monitoring.waarde_probleem(i.eenheid, (r.e ->> 'waarde')::numeric,
-		                         (r.e ->> 'teller')::numeric, (r.e ->> 'noemer')::numeric) END AS why
-		          FROM r JOIN monitoring.indicatoren i ON i.indicator_code = r.e ->> 'indicator') t
-		 WHERE t.why IS NOT NULL
-		UNION ALL
-		SELECT d.ord, d.plek, 'dezelfde indicator, hetzelfde gebied en dezelfde periode staan al eerder in de lading'
-		  FROM (SELECT r.ord, r.plek, row_number() OVER (PARTITION BY r.e ->> 'indicator', r.e ->> 'gebied',
-		               r.e ->> 'periode' ORDER BY r.ord) AS k FROM r) d
+		SELECT d.nr, d.plek, 'dezelfde indicator, hetzelfde gebied en dezelfde periode staan al eerder in de lading'
+		  FROM (SELECT l.nr, coalesce(l.plek, '/' || (l.nr - 1)) AS plek,
+		               row_number() OVER (PARTITION BY l.indicator, l.gebied, l.periode ORDER BY l.nr) AS k
+		          FROM pg_temp.lading l
+		         -- only the keys that occur more than once are sorted
+		         WHERE (l.indicator, l.gebied, l.periode) IN (SELECT x.indicator, x.gebied, x.periode
+		                  FROM pg_temp.lading x GROUP BY 1, 2, 3 HAVING count(*) > 1)) d
 		 WHERE d.k > 1
 	)
 	SELECT count(*), jsonb_agg(jsonb_build_object('name', s.name, 'reason', s.reason) ORDER BY s.ord, s.name)
@@ -144,10 +183,9 @@ BEGIN
 
 	RETURN QUERY
 	WITH r AS (
-		SELECT t.ord, t.e ->> 'indicator' AS indicator, t.e ->> 'gebied' AS gebied, t.e ->> 'periode' AS periode,
-		       (t.e ->> 'waarde')::numeric AS waarde, (t.e ->> 'teller')::numeric AS teller,
-		       (t.e ->> 'noemer')::numeric AS noemer, t.e ->> 'status' AS status, t.e ->> 'bron' AS bron
-		  FROM jsonb_array_elements(rijen) WITH ORDINALITY AS t(e, ord)
+		SELECT l.nr AS ord, l.indicator, l.gebied, l.periode, (l.waarde #>> '{}')::numeric AS waarde,
+		       (l.teller #>> '{}')::numeric AS teller, (l.noemer #>> '{}')::numeric AS noemer, l.status, l.bron
+		  FROM pg_temp.lading l
 	), c AS (
 		SELECT r.*, a.waarneming_id IS NOT NULL AS bestaat,
 		       a.waarneming_id IS NOT NULL AND a.waarde = r.waarde AND a.teller IS NOT DISTINCT FROM r.teller
@@ -172,5 +210,20 @@ BEGIN
 	  FROM c;
 END
 $$;
+COMMENT ON FUNCTION api.waarnemingen_laden_lading(boolean) IS 'Laadt de waarnemingen van de lading in deze transactie (alles of niets, elke afwijkende rij een nieuwe revisie); met proefrun alleen de telling.';
+
+-- The same for a load given whole (for SQL and tests).
+CREATE FUNCTION api.waarnemingen_laden(rijen jsonb, proefrun boolean)
+RETURNS TABLE (nieuw integer, herzien integer, ongewijzigd integer, "isProefrun" boolean)
+LANGUAGE plpgsql SECURITY INVOKER
+AS $$
+BEGIN
+	IF jsonb_typeof(rijen) = 'array' AND jsonb_array_length(rijen) > 0 THEN
+		PERFORM api.lading_rijen(rijen);
+	END IF;
+	RETURN QUERY SELECT * FROM api.waarnemingen_laden_lading(proefrun);
+END
+$$;
 COMMENT ON FUNCTION api.waarnemingen_laden(jsonb, boolean) IS 'Laadt waarnemingen (alles of niets, elke afwijkende rij een nieuwe revisie); met proefrun alleen de telling.';
-GRANT EXECUTE ON FUNCTION api.waarnemingen_laden(jsonb, boolean) TO programma;
+GRANT EXECUTE ON FUNCTION api.waarnemingen_laden(jsonb, boolean), api.waarnemingen_laden_lading(boolean),
+    api.lading_rijen(jsonb) TO programma;

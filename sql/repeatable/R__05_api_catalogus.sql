@@ -4,7 +4,8 @@
 SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
-DROP FUNCTION IF EXISTS api.indicator_aanmaken(jsonb), api.indicator_wijzigen(text, jsonb), api.indicator_problemen(jsonb),
+DROP FUNCTION IF EXISTS api.indicator_aanmaken(jsonb), api.indicator_wijzigen(text, jsonb),
+    api.indicator_wijzigen(text, jsonb, text), api.indicator_problemen(jsonb),
     api.streefwaarde_aanmaken(jsonb) CASCADE;
 DROP VIEW IF EXISTS api.streefwaarden CASCADE;
 
@@ -25,9 +26,9 @@ SELECT s.indicator_code || '/' || s.gebied_code || '/' || s.jaar || '/' || s.soo
  CROSS JOIN LATERAL (SELECT s.soort = 'streefwaarde' OR monitoring.ruwe_cijfers(s.gebied_code) AS ruw) c;
 COMMENT ON VIEW api.streefwaarden IS 'Nulmetingen en streefwaarden, voor /v1/streefwaarden; nulmetingen met onthullingscontrole voor wie de cijfers van het gebied niet ongecontroleerd ziet.';
 
--- Problems with enumerated fields of an indicator document, and text that
--- holds a personal identifier (e-mail address, phone number, BSN: never in
--- the catalogue), as invalidParams.
+-- Problems with enumerated fields of an indicator document, its bound, and
+-- text that holds a personal identifier (e-mail address, phone number,
+-- BSN: never in the catalogue), as invalidParams.
 CREATE FUNCTION api.indicator_problemen(doc jsonb) RETURNS jsonb
 LANGUAGE sql IMMUTABLE
 AS $$
@@ -46,6 +47,14 @@ AS $$
 	          ) AS f(veld, mag)
 	         WHERE doc ? f.veld AND jsonb_typeof(doc -> f.veld) = 'string'
 	           AND NOT (doc ->> f.veld = ANY (string_to_array(f.mag, ', ')))
+	        UNION ALL
+	        -- the bound: a number (null: the unit's own bound)
+	        SELECT 'bovengrens', 'een getal groter dan 0 en kleiner dan 10^15 (leeg: de grens van de eenheid)'
+	         WHERE CASE jsonb_typeof(doc -> 'bovengrens')
+	                WHEN 'number' THEN NOT (doc ->> 'bovengrens')::numeric > 0
+	                                OR (doc ->> 'bovengrens')::numeric >= 1e15
+	                WHEN 'null' THEN false
+	                ELSE doc ? 'bovengrens' END
 	        UNION ALL
 	        SELECT e.key, monitoring.persoonsgegeven(e.value #>> '{}') || '; geen persoonsgegevens in de catalogus'
 	          FROM jsonb_each(doc) AS e
@@ -76,12 +85,12 @@ BEGIN
 	END IF;
 	BEGIN
 		INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype,
-		    meetwijze, richting, aggregatie, validatiestatus, resultaat_nummer, effect, thema, bron)
+		    meetwijze, richting, aggregatie, validatiestatus, resultaat_nummer, effect, thema, bron, bovengrens)
 		VALUES (doc ->> 'code', doc ->> 'naam', doc ->> 'definitie', doc ->> 'eenheid', doc ->> 'soort',
 		    doc ->> 'monitoringtype', coalesce(doc ->> 'meetwijze', 'kwantitatief'), doc ->> 'richting',
 		    coalesce(doc ->> 'aggregatie', CASE WHEN doc ->> 'eenheid' IN ('aantal', 'euro') THEN 'som' ELSE 'ratio' END),
 		    doc ->> 'validatiestatus', (doc ->> 'resultaat')::integer, doc ->> 'effect', doc ->> 'thema',
-		    doc ->> 'bron');
+		    doc ->> 'bron', (doc ->> 'bovengrens')::numeric);
 	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, regel = CONSTRAINT_NAME;
 		PERFORM api.register_weigeren('indicatoren', staat, 'monitoring.indicatoren', regel, doc, true,
@@ -92,21 +101,36 @@ BEGIN
 END
 $$;
 
--- Changes the fields present in doc; the code never changes.
-CREATE FUNCTION api.indicator_wijzigen(indicator text, doc jsonb) RETURNS SETOF api.indicatoren
+-- Changes the fields present in doc, if the entry is still the version
+-- the client read (etag, from If-Match: LK428 without, LK412 when stale);
+-- the code never changes. The row is locked before its version is
+-- compared, so of concurrent writers with one ETag exactly one wins: the
+-- others wait for it and then find a newer version.
+CREATE FUNCTION api.indicator_wijzigen(indicator text, doc jsonb, etag text) RETURNS SETOF api.indicatoren
 LANGUAGE plpgsql SECURITY INVOKER
 AS $$
 DECLARE
 	problems jsonb := api.indicator_problemen(doc);
-	n integer;
+	versie text;
 	staat text;
 	regel text;
 BEGIN
+	SELECT md5(to_jsonb(i)::text) INTO versie FROM monitoring.indicatoren i
+	 WHERE i.indicator_code = indicator FOR UPDATE;
+	IF NOT FOUND THEN
+		RAISE EXCEPTION 'indicator % bestaat niet', indicator USING ERRCODE = 'LK404';
+	END IF;
 	IF doc ? 'code' AND doc ->> 'code' IS DISTINCT FROM indicator THEN
 		problems := problems || jsonb_build_object('name', '/code', 'reason', 'de code van een indicator verandert nooit');
 	END IF;
 	IF jsonb_array_length(problems) > 0 THEN
 		RAISE EXCEPTION 'de indicator kan zo niet worden gewijzigd' USING ERRCODE = 'LK400', DETAIL = problems::text;
+	END IF;
+	IF etag IS NULL THEN
+		RAISE EXCEPTION 'stuur If-Match met de ETag uit het lezen' USING ERRCODE = 'LK428';
+	END IF;
+	IF etag <> versie THEN
+		RAISE EXCEPTION 'de indicator is gewijzigd sinds u hem las; lees hem opnieuw' USING ERRCODE = 'LK412';
 	END IF;
 	BEGIN
 		UPDATE monitoring.indicatoren i SET
@@ -122,18 +146,15 @@ BEGIN
 		       resultaat_nummer = CASE WHEN doc ? 'resultaat' THEN (doc ->> 'resultaat')::integer ELSE i.resultaat_nummer END,
 		       effect = CASE WHEN doc ? 'effect' THEN doc ->> 'effect' ELSE i.effect END,
 		       thema = CASE WHEN doc ? 'thema' THEN doc ->> 'thema' ELSE i.thema END,
-		       bron = CASE WHEN doc ? 'bron' THEN doc ->> 'bron' ELSE i.bron END
+		       bron = CASE WHEN doc ? 'bron' THEN doc ->> 'bron' ELSE i.bron END,
+		       bovengrens = CASE WHEN doc ? 'bovengrens' THEN (doc ->> 'bovengrens')::numeric ELSE i.bovengrens END
 		 WHERE i.indicator_code = indicator;
-		GET DIAGNOSTICS n = ROW_COUNT;
 	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, regel = CONSTRAINT_NAME;
 		PERFORM api.register_weigeren('indicatoren', staat, 'monitoring.indicatoren', regel, doc, false,
 		    'de indicator kan zo niet worden gewijzigd');
 		RAISE;
 	END;
-	IF n = 0 THEN
-		RAISE EXCEPTION 'indicator % bestaat niet', indicator USING ERRCODE = 'LK404';
-	END IF;
 	RETURN QUERY SELECT * FROM api.indicatoren i WHERE i.code = indicator;
 END
 $$;
@@ -150,8 +171,8 @@ BEGIN
 		-- the value in the indicator's unit (the table's trigger checks it too)
 		problems := problems || coalesce((SELECT jsonb_build_object('name', '/waarde', 'reason', w.why)
 		    FROM monitoring.indicatoren i
-		   CROSS JOIN LATERAL (SELECT monitoring.waarde_probleem(i.eenheid, (doc ->> 'waarde')::numeric, NULL, NULL)
-		                       AS why) w
+		   CROSS JOIN LATERAL (SELECT monitoring.waarde_probleem(i.eenheid, monitoring.bovengrens(i),
+		                              (doc ->> 'waarde')::numeric, NULL, NULL) AS why) w
 		   WHERE i.indicator_code = doc ->> 'indicator' AND w.why IS NOT NULL), '[]');
 	END IF;
 	IF NOT EXISTS (SELECT 1 FROM ref.gebieden g WHERE g.gebied_code = doc ->> 'gebied') THEN
@@ -183,5 +204,5 @@ $$;
 
 GRANT SELECT ON api.streefwaarden TO aanleveraar, programma, opdrachtgever, onderzoeker;
 GRANT EXECUTE ON FUNCTION api.indicator_problemen(jsonb) TO programma;
-GRANT EXECUTE ON FUNCTION api.indicator_aanmaken(jsonb), api.indicator_wijzigen(text, jsonb),
+GRANT EXECUTE ON FUNCTION api.indicator_aanmaken(jsonb), api.indicator_wijzigen(text, jsonb, text),
     api.streefwaarde_aanmaken(jsonb) TO programma;

@@ -76,8 +76,9 @@ COMMENT ON COLUMN bi.proeftuinen.is_actief IS 'Loopt nog.';
 
 CREATE VIEW bi.indicatoren AS
 SELECT indicator_code, naam, definitie, eenheid, soort, monitoringtype, meetwijze, richting,
-       aggregatie, validatiestatus, resultaat_nummer, effect, thema, bron
-  FROM monitoring.indicatoren;
+       aggregatie, validatiestatus, resultaat_nummer, effect, thema, bron,
+       monitoring.bovengrens(i) AS bovengrens
+  FROM monitoring.indicatoren i;
 COMMENT ON VIEW bi.indicatoren IS 'De indicatorencatalogus.';
 COMMENT ON COLUMN bi.indicatoren.indicator_code IS 'Vaste code.';
 COMMENT ON COLUMN bi.indicatoren.naam IS 'Naam.';
@@ -93,6 +94,7 @@ COMMENT ON COLUMN bi.indicatoren.resultaat_nummer IS 'Gekoppeld gewenst resultaa
 COMMENT ON COLUMN bi.indicatoren.effect IS 'Gemeten maatschappelijk effect.';
 COMMENT ON COLUMN bi.indicatoren.thema IS 'Thema in de sectorbrede monitor.';
 COMMENT ON COLUMN bi.indicatoren.bron IS 'Herkomst van de cijfers.';
+COMMENT ON COLUMN bi.indicatoren.bovengrens IS 'De hoogste waarde die kan kloppen; hogere waarden worden geweigerd.';
 
 CREATE VIEW bi.gewenste_resultaten AS
 SELECT resultaat_nummer, naam, omschrijving FROM register.gewenste_resultaten;

@@ -4,12 +4,14 @@
 -- basisbouwstenen.
 -- One security_invoker view per resource (simple, so PostgreSQL can write
 -- through it; row-level security applies) with a "versie" column (a hash
--- of the row: the ETag), and two generic functions that create and update
--- through those views: every unknown, read-only or mistyped field is named
--- at once (LK400), and so is every required field left out or emptied and
--- a field that breaks a rule of its table (register_schending); an update
--- needs the version read before (LK428 without, LK412 when stale), a
--- create with an Idempotency-Key happens once.
+-- of the row and the results it serves: the ETag), and two generic
+-- functions that create and update through those views: every unknown,
+-- read-only or mistyped field is named at once (LK400), and so is every
+-- required field left out or emptied and a field that breaks a rule of its
+-- table (register_schending); an update needs the version read before
+-- (LK428 without, LK412 when stale; exactly one of concurrent writers with
+-- one version wins), a create with an Idempotency-Key happens once (and
+-- the key is refused for another body, LK422).
 -- The doelgroep estimates are counts of people: they are read through a
 -- view with disclosure control and written through a raw one of the same
 -- shape that only the programme may use.
@@ -41,7 +43,8 @@ SELECT a.actie_id AS id, a.titel, a.omschrijving, a.niveau, a.principe, a.soort,
        a.start_date AS "startDatum", a.eind_date AS "eindDatum",
        (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
           FROM register.actie_resultaten r WHERE r.actie_id = a.actie_id) AS resultaten,
-       md5(to_jsonb(a)::text) AS versie
+       md5(to_jsonb(a)::text || (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.actie_resultaten r WHERE r.actie_id = a.actie_id)::text) AS versie
   FROM register.acties a;
 CREATE VIEW api.mijlpalen WITH (security_invoker = true) AS
 SELECT m.mijlpaal_id AS id, m.actielijn_code AS actielijn, m.project_code AS project, m.naam,
@@ -57,7 +60,8 @@ SELECT k.kennisopdracht_id AS id, k.titel, k.omschrijving, k.horizon, k.gelaagdh
        k.makelaarsrol, k.opdrachtnemer, k.status,
        (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
           FROM register.kennisopdracht_resultaten r WHERE r.kennisopdracht_id = k.kennisopdracht_id) AS resultaten,
-       md5(to_jsonb(k)::text) AS versie
+       md5(to_jsonb(k)::text || (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.kennisopdracht_resultaten r WHERE r.kennisopdracht_id = k.kennisopdracht_id)::text) AS versie
   FROM register.kennisopdrachten k;
 CREATE VIEW api.begroting WITH (security_invoker = true) AS
 SELECT b.begrotingsregel_id AS id, b.jaar, b.post, b.actielijn_code AS actielijn,
@@ -147,6 +151,7 @@ DECLARE
 	k text;
 	v jsonb;
 	typ text;
+	mod integer;
 	writable boolean;
 	problems jsonb := '[]';
 BEGIN
@@ -154,8 +159,9 @@ BEGIN
 		RETURN jsonb_build_array(jsonb_build_object('name', '/', 'reason', 'verwacht een object'));
 	END IF;
 	FOR k, v IN SELECT * FROM jsonb_each(doc) LOOP
-		SELECT format_type(r.atttypid, NULL), coalesce(pg_column_is_updatable(w.attrelid, w.attnum, false), false)
-		  INTO typ, writable
+		SELECT format_type(r.atttypid, NULL), r.atttypmod,
+		       coalesce(pg_column_is_updatable(w.attrelid, w.attnum, false), false)
+		  INTO typ, mod, writable
 		  FROM pg_attribute r
 		  LEFT JOIN pg_attribute w ON w.attrelid = format('api.%I', invoer)::regclass AND w.attname = k
 		   AND w.attnum > 0 AND NOT w.attisdropped
@@ -197,6 +203,17 @@ BEGIN
 				             WHEN 'boolean' THEN 'verwacht true of false'
 				             ELSE 'verwacht tekst' END);
 			END;
+			-- a number the column would round (numeric(p,s)) is refused, not rounded
+			IF typ = 'numeric' AND mod >= 4 AND jsonb_typeof(v) = 'number' THEN
+				IF round((v #>> '{}')::numeric, (mod - 4) & 65535) <> (v #>> '{}')::numeric THEN
+					problems := problems || jsonb_build_object('name', '/' || k, 'reason',
+					    format('ten hoogste %s decimalen', (mod - 4) & 65535));
+				ELSIF abs((v #>> '{}')::numeric) >= 10::numeric ^ ((((mod - 4) >> 16) & 65535) - ((mod - 4) & 65535)) THEN
+					problems := problems || jsonb_build_object('name', '/' || k, 'reason',
+					    format('ten hoogste %s cijfers voor de komma',
+					        (((mod - 4) >> 16) & 65535) - ((mod - 4) & 65535)));
+				END IF;
+			END IF;
 			IF jsonb_typeof(v) = 'string' AND monitoring.persoonsgegeven(v #>> '{}') IS NOT NULL THEN
 				problems := problems || jsonb_build_object('name', '/' || k,
 				    'reason', monitoring.persoonsgegeven(v #>> '{}') || '; geen persoonsgegevens in registers');
@@ -316,6 +333,7 @@ DECLARE
 	problems jsonb;
 	cols text;
 	result jsonb;
+	eerder text;
 	staat text;
 	schema_naam text;
 	tabel_naam text;
@@ -325,8 +343,13 @@ BEGIN
 		RAISE EXCEPTION 'onbekend register' USING ERRCODE = 'LK404';
 	END IF;
 	IF idem IS NOT NULL THEN
-		SELECT i.antwoord INTO result FROM audit.idempotentie i
+		SELECT i.antwoord, i.verzoek INTO result, eerder FROM audit.idempotentie i
 		 WHERE i.sleutel = idem AND i.sub = api.claim('sub');
+		IF result IS NOT NULL AND eerder IS DISTINCT FROM md5(resource || ' ' || doc::text) AND eerder IS NOT NULL THEN
+			RAISE EXCEPTION 'deze Idempotency-Key is al gebruikt voor een ander verzoek' USING ERRCODE = 'LK422',
+			    DETAIL = jsonb_build_array(jsonb_build_object('name', 'Idempotency-Key',
+			        'reason', 'al gebruikt voor een ander verzoek; kies een nieuwe sleutel'))::text;
+		END IF;
 		IF result IS NOT NULL THEN
 			RETURN result;
 		END IF;
@@ -357,15 +380,15 @@ BEGIN
 		   USING (result ->> 'id')::bigint INTO result;
 	END IF;
 	IF idem IS NOT NULL THEN
-		INSERT INTO audit.idempotentie (sleutel, sub, resource, antwoord)
-		VALUES (idem, api.claim('sub'), resource, result);
+		INSERT INTO audit.idempotentie (sleutel, sub, resource, antwoord, verzoek)
+		VALUES (idem, api.claim('sub'), resource, result, md5(resource || ' ' || doc::text));
 	END IF;
 	RETURN result;
 END
 $$;
 
 -- Updates the fields in doc of the item with this key, if its version is
--- still the one the client read (If-Match).
+-- still the one the client read (If-Match), under a lock on the row.
 CREATE FUNCTION api.register_wijzigen(resource text, sleutel text, doc jsonb, etag text)
 RETURNS jsonb
 LANGUAGE plpgsql SECURITY INVOKER
@@ -384,6 +407,9 @@ BEGIN
 	IF b.view IS NULL THEN
 		RAISE EXCEPTION 'onbekend register' USING ERRCODE = 'LK404';
 	END IF;
+	-- the row is locked before its version is read: of concurrent writers
+	-- with one ETag, one wins and the others then see its version (412)
+	EXECUTE format('SELECT 1 FROM api.%I v WHERE v.%I::text = $1 FOR UPDATE', b.invoer, b.sleutel) USING sleutel;
 	EXECUTE format('SELECT to_jsonb(v) FROM api.%I v WHERE v.%I::text = $1', b.view, b.sleutel)
 	   USING sleutel INTO cur;
 	IF cur IS NULL THEN

@@ -39,12 +39,12 @@ class Response:
         return self.headers.get("content-type", "")
 
 
-def request(method, path, headers=None, body=None, documented=True):
+def request(method, path, headers=None, body=None, documented=True, timeout=20):
     """One request on a fresh connection; returns a Response. Unless the
     test changes the server on purpose (documented=False), the response
     must be as api/openapi.json documents it (contract.py)."""
     u = urllib.parse.urlsplit(BASE)
-    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=20)
+    conn = http.client.HTTPConnection(u.hostname, u.port, timeout=timeout)
     try:
         conn.request(method, path, body=body, headers=headers or {})
         r = conn.getresponse()
@@ -130,7 +130,7 @@ class Server:
     """A second Kore server with its own environment (same module and
     database), for configurations the main server does not use."""
 
-    def __init__(self, env, name):
+    def __init__(self, env, name, conf_extra=""):
         self.port = free_port()
         self.dir = os.path.join(STATE, name)
         os.makedirs(self.dir, exist_ok=True)
@@ -138,7 +138,9 @@ class Server:
             conf = (f.read().replace("@BIND@", "127.0.0.1")
                     .replace("@PORT@", str(self.port))
                     .replace("@MODULE@", os.path.join(ROOT, "lakmoes.so"))
-                    .replace("@PIDFILE@", os.path.join(self.dir, "kore.pid")))
+                    .replace("@PIDFILE@", os.path.join(self.dir, "kore.pid"))
+                    .replace("@BODYDIR@", os.path.join(self.dir, "bodies")))
+        conf += conf_extra
         self.conf = os.path.join(self.dir, "lakmoes.conf")
         with open(self.conf, "w") as f:
             f.write(conf)
@@ -194,3 +196,61 @@ def post_json(path, body, headers, method="POST"):
     h = {"Content-Type": "application/json"}
     h.update(headers)
     return request(method, path, h, data)
+
+
+def patch_read(path, body, headers):
+    """A PATCH as a client makes it: with If-Match, the ETag of a GET of the
+    item just before (none when the item does not exist)."""
+    etag = request("GET", path, headers).headers.get("etag")
+    h = dict(headers)
+    if etag is not None:
+        h["If-Match"] = etag
+    return post_json(path, body, h, "PATCH")
+
+
+def at_once(n, method, path, headers_and_body):
+    """n requests sent together (threads, a connection each, released at
+    once); headers_and_body(i) gives request i's headers and body. Returns
+    the responses, request i's at i."""
+    import concurrent.futures
+    import threading
+    start = threading.Barrier(n)
+
+    def one(i):
+        headers, body = headers_and_body(i)
+        start.wait()
+        return request(method, path, headers, body)
+    with concurrent.futures.ThreadPoolExecutor(n) as pool:
+        return list(pool.map(one, range(n)))
+
+
+def workers():
+    """The pids of the test server's Kore workers."""
+    with open(os.path.join(STATE, "kore.pid")) as f:
+        parent = int(f.read().strip())
+    found = []
+    for d in os.listdir("/proc"):
+        if d.isdigit():
+            try:
+                with open("/proc/%s/stat" % d) as f:
+                    stat = f.read()
+            except OSError:
+                continue
+            if int(stat[stat.rindex(")") + 2:].split()[1]) == parent:
+                found.append(int(d))
+    return found
+
+
+def rss_kb(pid, field="VmRSS"):
+    with open("/proc/%d/status" % pid) as f:
+        for line in f:
+            if line.startswith(field + ":"):
+                return int(line.split()[1])
+    return 0
+
+
+def reset_peak(pid):
+    """Resets the process's peak RSS (VmHWM) to its current RSS."""
+    with open("/proc/%d/clear_refs" % pid, "w") as f:
+        f.write("5")
+

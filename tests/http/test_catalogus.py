@@ -1,6 +1,8 @@
 """Writing the indicator catalogue and targets: programma only, code
 immutable, sensible defaults, every problem named, nothing half-stored."""
-from conftest import assert_problem, bearer, post_json, request, sql, token
+import json
+
+from conftest import assert_problem, at_once, bearer, patch_read, post_json, request, sql, token
 
 PROGRAMMA = bearer(token(role="programma"))
 PT01 = bearer(token(role="aanleveraar", org="PT01"))
@@ -20,7 +22,7 @@ def test_create_with_defaults_then_change():
     assert request("GET", "/v1/indicatoren/TEST_WACHTTIJD").json()["naam"] == NEW["naam"]
     assert_problem(post_json("/v1/indicatoren", NEW, PROGRAMMA), 409)
 
-    r = post_json("/v1/indicatoren/TEST_WACHTTIJD", {"validatiestatus": "gevalideerd"}, PROGRAMMA, "PATCH")
+    r = patch_read("/v1/indicatoren/TEST_WACHTTIJD", {"validatiestatus": "gevalideerd"}, PROGRAMMA)
     assert r.status == 200 and r.json()["validatiestatus"] == "gevalideerd"
     assert r.json()["naam"] == NEW["naam"], "fields not sent stay as they were"
     assert sql("SELECT count(*) FROM audit.changes WHERE table_name = 'monitoring.indicatoren' "
@@ -29,10 +31,10 @@ def test_create_with_defaults_then_change():
 
 def test_code_never_changes():
     post_json("/v1/indicatoren", dict(NEW, code="TEST_VAST"), PROGRAMMA)
-    p = assert_problem(post_json("/v1/indicatoren/TEST_VAST", {"code": "TEST_ANDERS"}, PROGRAMMA, "PATCH"), 400)
+    p = assert_problem(patch_read("/v1/indicatoren/TEST_VAST", {"code": "TEST_ANDERS"}, PROGRAMMA), 400)
     assert p["invalidParams"][0]["name"] == "/code"
     assert request("GET", "/v1/indicatoren/TEST_VAST").status == 200
-    assert_problem(post_json("/v1/indicatoren/BESTAAT_NIET", {"naam": "x"}, PROGRAMMA, "PATCH"), 404)
+    assert_problem(patch_read("/v1/indicatoren/BESTAAT_NIET", {"naam": "x"}, PROGRAMMA), 404)
 
 
 def test_bad_entries_name_every_problem():
@@ -52,10 +54,9 @@ def test_bad_entries_name_every_problem():
     assert "optellen" in p["invalidParams"][0]["reason"], "what the rule asks, not its name"
     assert sql("SELECT count(*) FROM monitoring.indicatoren") == before
     # a change that empties a required field, or refers to no result, names the field
-    p = assert_problem(post_json("/v1/indicatoren/BM_KINDEREN", {"naam": None, "richting": None}, PROGRAMMA,
-                                 "PATCH"), 400)
+    p = assert_problem(patch_read("/v1/indicatoren/BM_KINDEREN", {"naam": None, "richting": None}, PROGRAMMA), 400)
     assert [x["name"] for x in p["invalidParams"]] == ["/naam", "/richting"]
-    p = assert_problem(post_json("/v1/indicatoren/BM_KINDEREN", {"resultaat": 77}, PROGRAMMA, "PATCH"), 400)
+    p = assert_problem(patch_read("/v1/indicatoren/BM_KINDEREN", {"resultaat": 77}, PROGRAMMA), 400)
     assert p["invalidParams"] == [{"name": "/resultaat", "reason": "bestaat niet"}]
     assert request("GET", "/v1/indicatoren/BM_KINDEREN").json()["naam"] == "Ondersteunde kinderen"
     # no personal identifiers in the catalogue's text; the identifier is never echoed
@@ -91,3 +92,82 @@ def test_streefwaarden():
     assert [x["name"] for x in p["invalidParams"]] == ["/besluit"] and "111222333" not in str(p)
     assert_problem(post_json("/v1/streefwaarden", dict(doc, jaar=2032), PT01), 403)
     assert_problem(request("GET", "/v1/streefwaarden"), 401)
+
+
+def entry(code, **over):
+    return dict(NEW, code=code, **over)
+
+
+def test_each_indicator_has_a_bound():
+    r = post_json("/v1/indicatoren", entry("TEST_GRENS", eenheid="aantal", bovengrens=500), PROGRAMMA)
+    assert r.status == 201, r.body
+    assert (r.json()["bovengrens"], r.json()["geldendeBovengrens"]) == (500, 500)
+    row = {"indicator": "TEST_GRENS", "gebied": "GM0014", "periode": "2024", "status": "voorlopig", "bron": "x"}
+    load = lambda w: post_json("/v1/waarnemingen", [dict(row, waarde=w)], PROGRAMMA)
+    p = assert_problem(load(501), 400)
+    assert p["invalidParams"] == [{"name": "/0/waarde", "reason": "hoger dan de bovengrens van deze indicator (500)"}]
+    assert load(500).status == 201
+    # empty: the unit's bound (counts: the population's order)
+    r = patch_read("/v1/indicatoren/TEST_GRENS", {"bovengrens": None}, PROGRAMMA)
+    assert r.status == 200 and (r.json()["bovengrens"], r.json()["geldendeBovengrens"]) == (None, 20000000)
+    assert load(501).status == 201
+    assert request("GET", "/v1/indicatoren/EFF_TERUGVAL").json()["geldendeBovengrens"] == 100
+    for bound, field in ((0, "/bovengrens"), ("veel", "/bovengrens"), (1e15, "/bovengrens")):
+        p = assert_problem(post_json("/v1/indicatoren", entry("TEST_GRENS2", bovengrens=bound), PROGRAMMA), 400)
+        assert [x["name"] for x in p["invalidParams"]] == [field], bound
+    p = assert_problem(post_json("/v1/indicatoren", entry("TEST_GRENS2", eenheid="percentage", bovengrens=150),
+                                 PROGRAMMA), 400)
+    assert "hoogstens 100" in json.dumps(p)
+    assert request("GET", "/v1/indicatoren/TEST_GRENS2").status == 404
+
+
+def test_targets_refuse_the_impossible_and_show_what_they_hold():
+    before = sql("SELECT count(*) FROM monitoring.streefwaarden")
+    doc = {"indicator": "EFF_UITHUISPLAATSINGEN", "gebied": "NL", "jaar": 2031, "soort": "streefwaarde",
+           "besluit": "test"}
+    p = assert_problem(post_json("/v1/streefwaarden", dict(doc, waarde=1e308), PROGRAMMA), 400)
+    assert p["invalidParams"] == [{"name": "/waarde", "reason": "hoger dan de bovengrens van deze indicator (20000000)"}]
+    assert sql("SELECT count(*) FROM monitoring.streefwaarden") == before, "nothing committed"
+    # the largest value the table can hold, with every digit, in the answer
+    r = post_json("/v1/indicatoren", entry("TEST_EURO", eenheid="euro", bovengrens=999999999999999), PROGRAMMA)
+    assert r.status == 201, r.body
+    big = b'{"indicator": "TEST_EURO", "gebied": "NL", "jaar": 2031, "soort": "streefwaarde", ' \
+          b'"besluit": "test", "waarde": 999999999999998.123456789012345678}'
+    r = post_json("/v1/streefwaarden", big, PROGRAMMA)
+    assert r.status == 201, r.body
+    assert b'"waarde":999999999999998.123456789012345678' in r.body.replace(b" ", b"")
+    got = request("GET", "/v1/streefwaarden?indicator=TEST_EURO", PROGRAMMA)
+    assert got.status == 200 and b"999999999999998.123456789012345678" in got.body
+
+
+def test_if_match_on_the_catalogue():
+    path = "/v1/indicatoren/BM_KINDEREN"
+    assert_problem(post_json(path, {"bron": "basismonitoring"}, PROGRAMMA, "PATCH"), 428)
+    assert_problem(post_json(path, {"bron": "basismonitoring"}, dict(PROGRAMMA, **{"If-Match": '"oud"'}), "PATCH"),
+                   412)
+    etag = request("GET", path).headers["etag"]
+    assert post_json(path, {"bron": "basismonitoring"}, dict(PROGRAMMA, **{"If-Match": etag}), "PATCH").status == 200
+    assert_problem(post_json(path, {"bron": "nog eens"}, dict(PROGRAMMA, **{"If-Match": etag}), "PATCH"), 412)
+
+
+def test_one_winner_among_concurrent_catalogue_writers():
+    path = "/v1/indicatoren/BM_VOLWASSENEN"
+    etag = request("GET", path).headers["etag"]
+    bodies = [json.dumps({"bron": "schrijver %d" % i}).encode() for i in range(20)]
+    answers = at_once(20, "PATCH", path, lambda i: (dict(PROGRAMMA, **{"If-Match": etag,
+                                                                      "Content-Type": "application/json"}),
+                                                     bodies[i]))
+    won = [i for i, r in enumerate(answers) if r.status == 200]
+    assert len(won) == 1, [r.status for r in answers]
+    assert sorted(r.status for r in answers) == [200] + [412] * 19
+    assert request("GET", path).json()["bron"] == "schrijver %d" % won[0]
+
+
+def test_the_longest_code_reaches_the_database():
+    code = "T" + "X" * 39
+    r = post_json("/v1/indicatoren", entry(code), PROGRAMMA)
+    assert r.status == 201 and r.headers["location"] == "/v1/indicatoren/" + code
+    assert request("GET", "/v1/indicatoren/" + code).json()["code"] == code
+    assert patch_read("/v1/indicatoren/" + code, {"naam": "Lang"}, PROGRAMMA).status == 200
+    assert patch_read("/v1/indicatoren/EFF_BESCHERMINGSMAATREGELEN", {"bron": "CBS"}, PROGRAMMA).status == 200
+    assert_problem(post_json("/v1/indicatoren/" + code + "X", {"naam": "x"}, PROGRAMMA, "PATCH"), 404)

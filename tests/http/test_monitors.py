@@ -251,3 +251,45 @@ def test_basisbouwstenen_feed_the_spread():
     assert_problem(post_json("/v1/basisbouwstenen", {"gemeente": "GM0363", "geldigVan": "2026-03-01",
                                                      "bron": "x"}, OPDRACHTGEVER), 403)
     assert spread() == before + 1
+
+
+def test_every_stored_value_renders_in_every_format():
+    """Text a spreadsheet would run or cannot hold as it is, and the largest
+    number the table holds: JSON, CSV and Excel all answer, with the text as
+    stored and CSV's formula guard on every start Excel runs."""
+    texts = {"GM0014": "\r=1+1", "GM0034": "\t=2+2", "GM0037": "@SUM(A1)", "GM0047": "x\u0001y",
+             "GM0050": "-3+4", "GM0059": "+5"}
+    r = post_json("/v1/indicatoren", {"code": "TEST_RENDER", "naam": "Weergave", "definitie": "test",
+                                      "eenheid": "euro", "soort": "output", "monitoringtype": "diagnostisch",
+                                      "richting": "neutraal", "validatiestatus": "in_ontwikkeling",
+                                      "bovengrens": 999999999999999}, PROGRAMMA)
+    assert r.status == 201, r.body
+    # the number as text: Python's JSON would send the double's shortest form (…998.9)
+    rows = [json.dumps({"indicator": "TEST_RENDER", "gebied": g, "periode": "2024-H1", "waarde": 0,
+                        "status": "voorlopig", "bron": t}).replace('"waarde": 0', '"waarde": 999999999999998.99')
+            for g, t in texts.items()]
+    r = request("POST", "/v1/waarnemingen", dict(PROGRAMMA, **{"Content-Type": "application/json"}),
+                ("[" + ",".join(rows) + "]").encode())
+    assert r.status == 201, r.body
+    path = "/v1/sectormonitor?indicator=TEST_RENDER&periode=2024-H1&limit=1000"
+    page = request("GET", path, PROGRAMMA)
+    assert page.status == 200
+    got = {x["gebied"]: x for x in page.json()["items"]}
+    for g, t in texts.items():
+        assert got[g]["bron"] == t and got[g]["waarde"] == 999999999999998.99
+    assert b"999999999999998.99" in page.body
+    c = request("GET", path, dict(PROGRAMMA, Accept="text/csv"))
+    assert c.status == 200
+    rows = {x["gebied"]: x for x in csv.DictReader(io.StringIO(c.body.decode("utf-8-sig"), newline=""))}
+    for g, t in texts.items():
+        assert rows[g]["bron"] == ("'" + t if t[0] in "=+-@\t\r" else t), (g, rows[g]["bron"])
+        assert rows[g]["waarde"] == "999999999999998.99"
+    x = request("GET", path, dict(PROGRAMMA, **XLSX))
+    assert x.status == 200, x.body[:200]
+    _, sheet = sheet_rows(x)
+    cells = {row["gebied"]: row for row in sheet}
+    for g, t in texts.items():
+        # Excel's own escape for a control character (ECMA-376 ST_Xstring: _x000D_),
+        # which Excel reads back as the character; openpyxl shows it as written
+        assert cells[g]["bron"] == t.replace("\r", "_x000D_").replace("\u0001", "_x0001_"), g
+        assert cells[g]["waarde"] == 999999999999998.99

@@ -6,7 +6,7 @@ import io
 import json
 import time
 
-from conftest import assert_problem, bearer, post_json, request, sql, token
+from conftest import assert_problem, bearer, patch_read, post_json, request, sql, token
 
 PROGRAMMA = bearer(token(role="programma", sub="programmateam-kamer"))
 
@@ -164,14 +164,14 @@ def test_excel_of_a_report_without_figures_says_why():
     assert validated, "setup_module validated some"
     try:
         for code in validated:
-            r = post_json("/v1/indicatoren/" + code, {"validatiestatus": "in_ontwikkeling"}, PROGRAMMA, "PATCH")
+            r = patch_read("/v1/indicatoren/" + code, {"validatiestatus": "in_ontwikkeling"}, PROGRAMMA)
             assert r.status == 200, r.body
         r = post_json("/v1/voortgangsrapportages", {"periode": "2023-H1"}, PROGRAMMA)
         assert r.status == 201, r.body
         assert r.json()["inhoud"]["cijfers"] == []
     finally:
         for code in validated:
-            post_json("/v1/indicatoren/" + code, {"validatiestatus": "gevalideerd"}, PROGRAMMA, "PATCH")
+            patch_read("/v1/indicatoren/" + code, {"validatiestatus": "gevalideerd"}, PROGRAMMA)
     why = "Deze rapportage heeft geen cijfers"
     wb = openpyxl.load_workbook(io.BytesIO(request("GET", "/v1/voortgangsrapportages/2023-H1", xlsx).body))
     assert wb["Cijfers"].max_row == 1

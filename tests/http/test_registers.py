@@ -2,10 +2,11 @@
 (idempotent with Idempotency-Key), update with If-Match; roles; bad input."""
 import csv
 import io
+import json
 
 import pytest
 
-from conftest import assert_problem, bearer, post_json, request, sql, token
+from conftest import assert_problem, at_once, bearer, post_json, request, sql, token
 
 PROGRAMMA = bearer(token(role="programma", sub="programmateam-reg"))
 OPDRACHTGEVER = bearer(token(role="opdrachtgever"))
@@ -197,3 +198,66 @@ def test_doelgroep_estimates_are_disclosure_controlled():
     assert_problem(post_json(small, {"waarde": 500}, dict(OPDRACHTGEVER, **{"If-Match": after.headers["etag"]}),
                              "PATCH"), 403)
     assert sql("SELECT waarde FROM doelgroep.schattingen WHERE schatting_id = %d" % made["GM0014"]) == "8"
+
+
+def test_an_idempotency_key_belongs_to_one_request():
+    h = dict(PROGRAMMA, **{"Idempotency-Key": "besluit-2025-0002"})
+    first = post_json("/v1/besluiten", dict(CREATE["besluiten"], onderwerp="Eerste"), h)
+    assert first.status == 201
+    before = int(sql("SELECT count(*) FROM register.besluiten"))
+    p = assert_problem(post_json("/v1/besluiten", dict(CREATE["besluiten"], onderwerp="Tweede"), h), 422)
+    assert p["invalidParams"] == [{"name": "Idempotency-Key",
+                                   "reason": "al gebruikt voor een ander verzoek; kies een nieuwe sleutel"}]
+    assert_problem(post_json("/v1/projecten", CREATE["projecten"], h), 422)
+    assert int(sql("SELECT count(*) FROM register.besluiten")) == before
+    # the same body, written otherwise, is the same request
+    same = dict(CREATE["besluiten"], onderwerp="Eerste")
+    again = post_json("/v1/besluiten", json.dumps(dict(reversed(list(same.items()))), indent=2), h)
+    assert again.status == 201 and again.json() == first.json()
+
+
+def results(k):
+    """The k-th set of gewenste resultaten (k in 1..63, its bits)."""
+    return [b + 1 for b in range(6) if k >> b & 1]
+
+
+@pytest.mark.parametrize("resource,key,change", [
+    ("projecten", "AL1-P1", lambda n: {"naam": "Schrijver %d" % n}),
+    ("acties", None, lambda n: {"resultaten": results(n)}),      # only the links change
+])
+def test_one_winner_among_concurrent_writers(resource, key, change):
+    """20 writers with one ETag, each changing the item to something else:
+    exactly one wins, and the item is as the winner left it."""
+    if key is None:
+        key = request("GET", "/v1/%s?limit=1" % resource, PROGRAMMA).json()["items"][0]["id"]
+    path = "/v1/%s/%s" % (resource, key)
+    for round_ in range(3):
+        cur = request("GET", path, PROGRAMMA)
+        todo = [n for n in range(1 + 21 * round_, 22 + 21 * round_)
+                if any(cur.json()[k] != v for k, v in change(n).items())][:20]
+        h = dict(PROGRAMMA, **{"If-Match": cur.headers["etag"], "Content-Type": "application/json"})
+        answers = at_once(20, "PATCH", path, lambda i: (h, json.dumps(change(todo[i])).encode()))
+        assert sorted(r.status for r in answers) == [200] + [412] * 19
+        winner = todo[[i for i, r in enumerate(answers) if r.status == 200][0]]
+        now = request("GET", path, PROGRAMMA).json()
+        for k, v in change(winner).items():
+            assert now[k] == v
+
+
+def test_amounts_are_stored_as_sent_or_refused():
+    base = dict(CREATE["begroting"], post="Bedragen")
+    p = assert_problem(post_json("/v1/begroting", dict(base, begrootEuro=12.345), PROGRAMMA), 400)
+    assert p["invalidParams"] == [{"name": "/begrootEuro", "reason": "ten hoogste 2 decimalen"}]
+    p = assert_problem(post_json("/v1/begroting", dict(base, begrootEuro=1234567890123), PROGRAMMA), 400)
+    assert p["invalidParams"] == [{"name": "/begrootEuro", "reason": "ten hoogste 12 cijfers voor de komma"}]
+    r = post_json("/v1/begroting", '{"jaar": 2027, "post": "Bedragen", "begrootEuro": 999999999999.99}', PROGRAMMA)
+    assert r.status == 201, r.body
+    assert sql("SELECT begroot_euro::text FROM register.begrotingsregels WHERE jaar = 2027 AND post = 'Bedragen'") \
+        == "999999999999.99"
+    assert b"999999999999.99" in r.body
+
+
+def test_keys_of_any_allowed_length_reach_the_database():
+    for path in ("/v1/projecten/" + "A" * 40, "/v1/producten/" + "9" * 40, "/v1/rvt-varianten/" + "V" * 40):
+        assert_problem(request("GET", path, PROGRAMMA), 404)
+        assert_problem(post_json(path, {"naam": "x"}, dict(PROGRAMMA, **{"If-Match": '"x"'}), "PATCH"), 404)

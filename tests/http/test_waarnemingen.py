@@ -194,3 +194,119 @@ def test_every_read_by_a_researcher_is_logged():
     assert logged("inzage-0003") == ""
     assert request("GET", "/v1/waarnemingen?limit=1", dict(PROGRAMMA, **{"X-Request-Id": "inzage-0004"})).status == 200
     assert logged("inzage-0004") == ""
+
+
+def stored(indicator, gebied, periode):
+    """The current revision's waarde, teller and noemer as PostgreSQL holds them."""
+    return sql("SELECT waarde::text || '|' || coalesce(teller::text, '-') || '|' || coalesce(noemer::text, '-') "
+               "FROM monitoring.waarnemingen WHERE indicator_code = '%s' AND gebied_code = '%s' "
+               "AND periode_code = '%s' ORDER BY revisie DESC LIMIT 1" % (indicator, gebied, periode))
+
+
+def test_numbers_arrive_as_the_digits_sent():
+    # JSON: no double on the way (12.3 was stored as 12.300000000000001)
+    body = ('[{"indicator": "EFF_TERUGVAL", "gebied": "GM0014", "periode": "2024", "waarde": 12.3, '
+            '"teller": 81.3, "noemer": 100, "status": "voorlopig", "bron": "exact"},'
+            '{"indicator": "EFF_TIJDIGHEID", "gebied": "GM0014", "periode": "2024", '
+            '"waarde": 0.1234567890123456789, "teller": 12345.00001, "noemer": 3, '
+            '"status": "voorlopig", "bron": "exact"},'
+            '{"indicator": "EFF_UITHUISPLAATSINGEN", "gebied": "GM0014", "periode": "2024", "waarde": 1E+2, '
+            '"status": "voorlopig", "bron": "exact"}]')
+    assert load(body).status == 201
+    assert stored("EFF_TERUGVAL", "GM0014", "2024") == "12.3|81.3|100"
+    assert stored("EFF_TIJDIGHEID", "GM0014", "2024") == "0.1234567890123456789|12345.00001|3"
+    assert stored("EFF_UITHUISPLAATSINGEN", "GM0014", "2024") == "100|-|-"
+    # CSV: the digits as written; only the form changes (decimal comma, "+", ".5")
+    csv_body = ("indicator,gebied,periode,waarde,teller,noemer,status,bron\n"
+                "EFF_TERUGVAL,GM0034,2024,0.1,81.30,100,voorlopig,exact\n"
+                "EFF_TIJDIGHEID,GM0034,2024,+.5,007,3,voorlopig,exact\n")
+    assert load(csv_body, "text/csv").status == 201
+    assert stored("EFF_TERUGVAL", "GM0034", "2024") == "0.1|81.30|100"
+    assert stored("EFF_TIJDIGHEID", "GM0034", "2024") == "0.5|7|3"
+    semi = ("indicator;gebied;periode;waarde;teller;noemer;status;bron\n"
+            "EFF_TERUGVAL;GM0037;2024;33,3333333333333333333;1;3;voorlopig;exact\n")
+    assert load(semi, "text/csv").status == 201
+    assert stored("EFF_TERUGVAL", "GM0037", "2024") == "33.3333333333333333333|1|3"
+    # and an item shows them as stored: the page's JSON text is PostgreSQL's
+    r = request("GET", "/v1/waarnemingen?indicator=EFF_TIJDIGHEID&gebied=GM0014&periode=2024", PROGRAMMA)
+    assert b'"waarde":0.1234567890123456789' in r.body
+
+
+def test_the_impossible_is_refused_with_its_bound():
+    before = count_obs("true")
+    p = assert_problem(load("indicator,gebied,periode,waarde,status,bron\n"
+                            "BM_KINDEREN,GM0014,2024,99999999999999999999999,voorlopig,x\n", "text/csv"), 400)
+    assert p["invalidParams"] == [{"name": "regel 2/waarde",
+                                   "reason": "hoger dan de bovengrens van deze indicator (20000000)"}]
+    row = {"indicator": "BM_KINDEREN", "gebied": "GM0014", "periode": "2024", "status": "voorlopig", "bron": "x"}
+    p = assert_problem(load(json.dumps([dict(row, waarde=1e308)])), 400)
+    assert p["invalidParams"][0]["name"] == "/0/waarde" and "20000000" in p["invalidParams"][0]["reason"]
+    p = assert_problem(load('[' + json.dumps(row)[:-1] + ', "waarde": 1e400}]'), 400)
+    assert p["invalidParams"][0]["name"] == "/0/waarde" and "te groot" in p["invalidParams"][0]["reason"]
+    p = assert_problem(load('[' + json.dumps(row)[:-1] + ', "waarde": 1e-99999}]'), 400)
+    assert p["invalidParams"][0]["name"] == "/0/waarde" and "buiten bereik" in p["invalidParams"][0]["reason"]
+    p = assert_problem(load(json.dumps([dict(row, indicator="EFF_TERUGVAL", waarde=50, teller=5e7, noemer=1e8)])),
+                       400)
+    assert p["invalidParams"][0]["name"] == "/0/teller"
+    for spelling in ("NaN", "Infinity", "-Infinity", "1e999", "1e-99999", "0x10", "1_000"):
+        p = assert_problem(load("indicator,gebied,periode,waarde,status,bron\nBM_KINDEREN,GM0014,2024,%s,voorlopig,x\n"
+                                % spelling, "text/csv"), 400)
+        assert p["invalidParams"][0]["name"] == "regel 2/waarde", spelling
+    assert count_obs("true") == before
+
+
+def test_a_nul_byte_in_csv_is_refused_by_row_and_field():
+    before = count_obs("true")
+    body = b"indicator,gebied,periode,waarde,status,bron\nBM_KINDEREN,GM0014,2024,12\x0034,voorlopig,bron met\x00staart\n"
+    p = assert_problem(load(body, "text/csv"), 400)
+    assert p["invalidParams"] == [{"name": "regel 2/waarde", "reason": "een NUL-teken is niet toegestaan"},
+                                  {"name": "regel 2/bron", "reason": "een NUL-teken is niet toegestaan"}]
+    assert count_obs("true") == before
+
+
+def big_load(n_gemeenten, indicator, last=None, fmt="csv"):
+    """Rows for indicator: gemeenten × every quarter that has begun; last
+    replaces the last row."""
+    gm = sql("SELECT string_agg(gebied_code, ',' ORDER BY gebied_code) FROM ref.gebieden "
+             "WHERE soort = 'gemeente'").split(",")[:n_gemeenten]
+    qs = sql("SELECT string_agg(periode_code, ',' ORDER BY periode_code) FROM ref.perioden "
+             "WHERE soort = 'kwartaal' AND begin_date <= current_date").split(",")
+    bron = "grote lading in delen naar de database gestuurd " * 2
+    rows = [(indicator, g, q, str(i % 997), "voorlopig", bron) for i, (g, q) in
+            enumerate((g, q) for g in gm for q in qs)]
+    if last is not None:
+        rows[-1] = last
+    if fmt == "csv":
+        return ("indicator,gebied,periode,waarde,status,bron\n" +
+                "".join(",".join(r) + "\n" for r in rows)).encode(), len(rows)
+    keys = ("indicator", "gebied", "periode", "waarde", "status", "bron")
+    return json.dumps([dict(zip(keys, r[:3] + (int(r[3]) if r[3].isdigit() else r[3],) + r[4:]))
+                       for r in rows]).encode(), len(rows)
+
+
+def test_a_load_in_parts_is_all_or_nothing():
+    r = post_json("/v1/indicatoren", {"code": "TEST_LADING", "naam": "Grote lading", "definitie": "test",
+                                      "eenheid": "aantal", "soort": "output", "monitoringtype": "diagnostisch",
+                                      "richting": "neutraal", "validatiestatus": "in_ontwikkeling"}, PROGRAMMA)
+    assert r.status == 201, r.body
+    # more than one part (1 MiB each): a bad last row, found by the database, stores nothing
+    body, n = big_load(342, "TEST_LADING", ("TEST_LADING", "GM9999", "2024-Q1", "1", "voorlopig", "x"))
+    assert len(body) > 2 * 1024 * 1024
+    p = assert_problem(load(body, "text/csv"), 400)
+    assert p["invalidParams"] == [{"name": "regel %d/gebied" % (n + 1), "reason": "onbekend gebied"}]
+    assert count_obs("indicator_code = 'TEST_LADING'") == 0
+    # one found while reading the body, in JSON, after parts went to the database
+    body, n = big_load(342, "TEST_LADING", ("TEST_LADING", "GM0014", "2024-Q1", "1", "voorlopig", "x", "extra"),
+                       "json")
+    body = body[:-2] + b', "kleur": "rood"}]'
+    p = assert_problem(load(body), 400)
+    assert p["invalidParams"] == [{"name": "/%d/kleur" % (n - 1), "reason": "onbekend veld"}]
+    assert count_obs("indicator_code = 'TEST_LADING'") == 0
+    assert sql("SELECT status || ' ' || reden FROM audit.pogingen WHERE pad = '/v1/waarnemingen' "
+               "ORDER BY poging_id DESC LIMIT 1") == "400 verzoek ongeldig"
+    # and the whole of it, in parts
+    body, n = big_load(342, "TEST_LADING")
+    r = load(body, "text/csv")
+    assert r.status == 201, r.body
+    assert r.json() == {"nieuw": n, "herzien": 0, "ongewijzigd": 0, "isProefrun": False}
+    assert count_obs("indicator_code = 'TEST_LADING'") == n

@@ -41,7 +41,7 @@ SELECT is(api.indicator_problemen('{"naam": "vraag j.jansen@example.nl", "defini
       {"name": "/naam", "reason": "bevat een e-mailadres; geen persoonsgegevens in de catalogus"}]'::jsonb,
     'a catalogue entry names each field with an identifier');
 SELECT is(as_role('programma', $$SELECT * FROM api.indicator_wijzigen('BM_KINDEREN',
-        '{"definitie": "bel 06-12345678 voor uitleg"}')$$, '{"sub":"t"}'), 'LK400',
+        '{"definitie": "bel 06-12345678 voor uitleg"}', NULL)$$, '{"sub":"t"}'), 'LK400',
     'nor can a change bring one in');
 SELECT is(as_role('programma', $$SELECT * FROM api.streefwaarde_aanmaken('{"indicator": "BM_KINDEREN", "gebied": "NL",
         "jaar": 2030, "soort": "streefwaarde", "waarde": 5, "besluit": "akkoord van j.jansen@example.nl"}')$$,

@@ -56,7 +56,30 @@ test_malformed(void **state)
 	expect_400("{} x", 4, "nog tekst");
 	expect_400("{\"a\":\"\xff\"}", 8, "UTF-8");
 	expect_400("{\"a\":\"\\u0000\"}", 14, "NUL");
-	expect_400("{\"a\":100000000000000000000000}", 30, "te groot");
+}
+
+/* A number no reader can hold is named by its member, with its position. */
+static void
+test_number_too_large(void **state)
+{
+	static const char *cases[][2] = {
+		{ "{\"a\":100000000000000000000000}", "/a" },
+		{ "{\"b\": 1, \"waarde\" :\n 1e400 }", "/waarde" },
+		{ "{\"x\\\"y\":-2E+999}", "/x\\\"y" },
+		{ "[1, 1e999]", "body" },
+	};
+	json_t		*doc, *p, *inv;
+	size_t		 i;
+
+	for (i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
+		doc = body_parse_json(cases[i][0], strlen(cases[i][0]), &p);
+		assert_null(doc);
+		inv = json_array_get(json_object_get(p, "invalidParams"), 0);
+		assert_string_equal(json_string_value(json_object_get(inv, "name")), cases[i][1]);
+		assert_non_null(strstr(json_string_value(json_object_get(inv, "reason")), "te groot"));
+		assert_non_null(strstr(json_string_value(json_object_get(inv, "reason")), "regel "));
+		json_decref(p);
+	}
 }
 
 static void
@@ -88,12 +111,30 @@ test_depth(void **state)
 	expect_400(buf, (size_t)n, "genest");
 }
 
+/* A number the database cannot read (1e-99999 is 0 to jansson) is named. */
+static void
+test_number_out_of_range(void **state)
+{
+	const char	*s = "{\"ok\": 1e-999, \"tekst\": \"1e99999\", \"waarde\": -1e-99999}";
+	json_t		*p, *doc = body_parse_json(s, strlen(s), &p), *inv;
+
+	assert_null(doc);
+	assert_int_equal(json_array_size(json_object_get(p, "invalidParams")), 1);
+	inv = json_array_get(json_object_get(p, "invalidParams"), 0);
+	assert_string_equal(json_string_value(json_object_get(inv, "name")), "/waarde");
+	json_decref(p);
+	assert_true(body_number_ok("-12.5e+3", 8));
+	assert_false(body_number_ok("1E1001", 6));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest	tests[] = {
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_malformed),
+		cmocka_unit_test(test_number_too_large),
+		cmocka_unit_test(test_number_out_of_range),
 		cmocka_unit_test(test_duplicate_keys),
 		cmocka_unit_test(test_depth),
 	};

@@ -92,6 +92,72 @@ test_errors(void **state)
 	expect_error("a,b\n\"x\"y,2\n", "na een aanhalingsteken");
 }
 
+/* The same rows whatever the pieces the text comes in, down to one byte. */
+static void
+test_pieces(void **state)
+{
+	static const char *texts[] = {
+		"\xef\xbb\xbf" "a;b\r\n\"x;\"\"y\"\"\r\nz\";1,5\r\n\r\n2;\"\"\r\n",
+		"a,b\n\"two\nlines\",2\r3,4",
+		"a,b\n1,",
+	};
+	struct collect	 whole, bytes;
+	struct csv_parser p;
+	size_t		 i, k;
+	char		 err[128], delim;
+
+	for (k = 0; k < sizeof(texts) / sizeof(texts[0]); k++) {
+		memset(&whole, 0, sizeof(whole));
+		memset(&bytes, 0, sizeof(bytes));
+		assert_true(csv_parse(texts[k], strlen(texts[k]), &delim, collect, &whole, err, sizeof(err)));
+		csv_init(&p, collect, &bytes);
+		for (i = 0; i < strlen(texts[k]); i++)
+			assert_true(csv_feed(&p, texts[k] + i, 1));
+		assert_true(csv_finish(&p));
+		assert_int_equal(p.delim, delim);
+		csv_parser_clear(&p);
+		assert_string_equal(bytes.out, whole.out);
+	}
+}
+
+/* A NUL byte is data with its length, for the caller to refuse by name. */
+static int
+nul_row(void *arg, int line, struct csv_row *row)
+{
+	int	*seen = arg;
+
+	if (line == 2) {
+		assert_int_equal(row->len[1], 5);
+		assert_int_equal(strlen(row->field[1]), 2);
+		assert_memory_equal(row->field[1], "12\0" "34", 5);
+		*seen = 1;
+	}
+	return (1);
+}
+
+static void
+test_nul_and_long_fields(void **state)
+{
+	struct csv_parser p;
+	char		*big;
+	int		 seen = 0;
+
+	csv_init(&p, nul_row, &seen);
+	assert_true(csv_feed(&p, "a,b\nx,12\0" "34\n", 12));
+	assert_true(csv_finish(&p));
+	csv_parser_clear(&p);
+	assert_true(seen);
+
+	assert_non_null(big = malloc(CSV_FIELD_MAX + 10));
+	memset(big, 'x', CSV_FIELD_MAX + 10);
+	csv_init(&p, nul_row, &seen);
+	assert_true(csv_feed(&p, "a\n", 2));
+	assert_false(csv_feed(&p, big, CSV_FIELD_MAX + 10));
+	assert_non_null(strstr(p.err, "langer dan"));
+	csv_parser_clear(&p);
+	free(big);
+}
+
 static void
 test_callback_stops(void **state)
 {
@@ -111,6 +177,8 @@ main(void)
 		cmocka_unit_test(test_semicolon_and_bom),
 		cmocka_unit_test(test_errors),
 		cmocka_unit_test(test_callback_stops),
+		cmocka_unit_test(test_pieces),
+		cmocka_unit_test(test_nul_and_long_fields),
 	};
 
 	return (cmocka_run_group_tests_name("csv", tests, NULL, NULL));
