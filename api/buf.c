@@ -22,6 +22,7 @@
  * tests/unit, where every string is checked against jansson's own encoding.
  */
 
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -134,3 +135,45 @@ api_json_number(const char *s, size_t len)
 	}
 	return (i == len);
 }
+
+/*
+ * Copies the JSON text s (len bytes, valid JSON) to out with every number
+ * beyond a double's range written as a string of its digits, so that
+ * jansson can read the rest (list.c reads an answer's version and key
+ * from it; the answer itself is sent as it was).
+ */
+int
+api_buf_json_safe(struct api_buf *out, const char *s, size_t len)
+{
+	size_t	i = 0, from = 0, end;
+	char	num[512];
+	int	instr = 0;
+
+	for (; i < len; i++) {
+		if (instr) {
+			if (s[i] == '\\')
+				i++;
+			else if (s[i] == '"')
+				instr = 0;
+			continue;
+		}
+		if (s[i] == '"') {
+			instr = 1;
+			continue;
+		}
+		if (s[i] != '-' && (s[i] < '0' || s[i] > '9'))
+			continue;
+		for (end = i; end < len && strchr("0123456789+-.eE", s[end]) != NULL && s[end] != '\0'; end++)
+			;
+		(void)snprintf(num, sizeof(num), "%.*s", (int)(end - i), s + i);
+		if (end - i >= sizeof(num) || !isfinite(strtod(num, NULL))) {
+			if (!api_buf_add(out, s + from, i - from) ||
+			    !api_buf_json_string(out, s + i, end - i))
+				return (0);
+			from = end;
+		}
+		i = end - 1;
+	}
+	return (api_buf_add(out, s + from, len - from));
+}
+

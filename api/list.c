@@ -26,6 +26,7 @@
  * Keyset pagination: a page is stable however many rows come before it.
  */
 
+#include <math.h>
 #include <regex.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -63,8 +64,8 @@ static json_t	*list_value(struct kore_pgsql *, const struct list_keys *, int, in
 static json_t	*list_parse_text(const char *, size_t);
 static int	list_item(struct api_ctx *, struct kore_pgsql *, int);
 static int	list_keys(struct list_keys *, struct kore_pgsql *);
-static int	list_object(struct api_buf *, const struct list_keys *, struct kore_pgsql *, int);
-static int	list_json_value(struct api_buf *, struct kore_pgsql *, int, int);
+static int	list_object(struct api_buf *, const struct list_keys *, struct kore_pgsql *, int, int);
+static int	list_json_value(struct api_buf *, struct kore_pgsql *, int, int, int);
 static int	list_row_csv(struct api_list *, struct kore_pgsql *, int);
 static int	list_csv_field(struct api_buf *, const char *, int);
 static int	list_next_url(struct api_ctx *, char *, size_t);
@@ -439,19 +440,19 @@ static int
 list_row_json(struct api_list *l, const struct list_keys *keys, struct kore_pgsql *sql, int row)
 {
 	return ((l->rows == 0 ? api_buf_add(&l->out, "{\"items\":[", 10) :
-	    api_buf_add(&l->out, ",", 1)) && list_object(&l->out, keys, sql, row));
+	    api_buf_add(&l->out, ",", 1)) && list_object(&l->out, keys, sql, row, 0));
 }
 
-/* The row as a JSON object: each key, then its value. */
+/* The row as a JSON object: each key, then its value (safe: list_json_value). */
 static int
-list_object(struct api_buf *b, const struct list_keys *keys, struct kore_pgsql *sql, int row)
+list_object(struct api_buf *b, const struct list_keys *keys, struct kore_pgsql *sql, int row, int safe)
 {
 	size_t	from = 0;
 	int	c;
 
 	for (c = 0; c < keys->n; c++) {
 		if (!api_buf_add(b, keys->text.p + from, keys->end[c] - from) ||
-		    !list_json_value(b, sql, row, c))
+		    !list_json_value(b, sql, row, c, safe))
 			return (0);
 		from = keys->end[c];
 	}
@@ -462,10 +463,13 @@ list_object(struct api_buf *b, const struct list_keys *keys, struct kore_pgsql *
  * One value as JSON, typed after its PostgreSQL type. Numbers are
  * PostgreSQL's own digits (exact: no round trip through a double); NaN and
  * infinities, which JSON cannot carry, fail the page. json and jsonb text is
- * JSON already.
+ * JSON already. safe: for a document the API reads itself (jansson holds
+ * numbers as doubles), a number beyond a double's range is written as a
+ * string of its digits; a value stored before the tables were bounded
+ * (V025) can be that large.
  */
 static int
-list_json_value(struct api_buf *b, struct kore_pgsql *sql, int row, int col)
+list_json_value(struct api_buf *b, struct kore_pgsql *sql, int row, int col, int safe)
 {
 	const char	*s;
 	char		*t;
@@ -485,7 +489,11 @@ list_json_value(struct api_buf *b, struct kore_pgsql *sql, int row, int col)
 	case OID_NUMERIC:
 	case OID_FLOAT4:
 	case OID_FLOAT8:
-		return (api_json_number(s, len) && api_buf_add(b, s, len));
+		if (!api_json_number(s, len))
+			return (0);
+		if (safe && !isfinite(strtod(s, NULL)))
+			return (api_buf_json_string(b, s, len));
+		return (api_buf_add(b, s, len));
 	case OID_JSON:
 	case OID_JSONB:
 		return (api_buf_add(b, s, len));
@@ -591,9 +599,9 @@ list_value(struct kore_pgsql *sql, const struct list_keys *known, int row, int c
 	struct api_buf	 b = { NULL, 0, 0 };
 	json_t		*v = NULL;
 
-	if (col >= 0 ? list_json_value(&b, sql, row, col) :
+	if (col >= 0 ? list_json_value(&b, sql, row, col, 1) :
 	    (known != NULL || list_keys(&keys, sql)) &&
-	    list_object(&b, known != NULL ? known : &keys, sql, row))
+	    list_object(&b, known != NULL ? known : &keys, sql, row, 1))
 		v = list_parse_text(b.p, b.len);
 	free(b.p);
 	free(keys.text.p);
@@ -630,22 +638,36 @@ list_item(struct api_ctx *ctx, struct kore_pgsql *sql, int n)
 {
 	struct api_list	*l = &ctx->list;
 	struct list_keys keys = { { NULL, 0, 0 }, NULL, 0 };
-	int		 ok;
+	struct api_buf	 safe = { NULL, 0, 0 };
+	int		 ok, json;
 
 	if (n != 1 || l->out.len > 0)
 		return (KORE_RESULT_OK);
-	if (kore_pgsql_nfields(sql) == 1 && (PQftype(sql->result, 0) == OID_JSONB ||
-	    PQftype(sql->result, 0) == OID_JSON)) {
+	json = kore_pgsql_nfields(sql) == 1 && (PQftype(sql->result, 0) == OID_JSONB ||
+	    PQftype(sql->result, 0) == OID_JSON);
+	if (json) {
 		if (PQgetisnull(sql->result, 0, 0))
 			return (KORE_RESULT_OK);
 		ok = api_buf_add(&l->out, kore_pgsql_getvalue(sql, 0, 0),
 		    (size_t)kore_pgsql_getlength(sql, 0, 0));
 	} else {
-		ok = list_keys(&keys, sql) && list_object(&l->out, &keys, sql, 0);
+		ok = list_keys(&keys, sql) && list_object(&l->out, &keys, sql, 0, 0);
 	}
 	free(keys.text.p);
 	free(keys.end);
-	if (!ok || (ctx->out = list_parse_text(l->out.p, l->out.len)) == NULL)
+	if (!ok)
+		return (KORE_RESULT_ERROR);
+	/* a number beyond a double's range: what is read comes from a safe copy */
+	if ((ctx->out = list_parse_text(l->out.p, l->out.len)) == NULL) {
+		if (json) {
+			if (api_buf_json_safe(&safe, l->out.p, l->out.len))
+				ctx->out = list_parse_text(safe.p, safe.len);
+			free(safe.p);
+		} else {
+			ctx->out = list_value(sql, NULL, 0, -1);
+		}
+	}
+	if (ctx->out == NULL)
 		return (KORE_RESULT_ERROR);
 	if (!json_is_object(ctx->out)) {
 		json_decref(ctx->out);

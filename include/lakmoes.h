@@ -176,6 +176,7 @@ int		 api_buf_add(struct api_buf *, const void *, size_t);
 int		 api_buf_dump_cb(const char *, size_t, void *);
 int		 api_buf_json_string(struct api_buf *, const char *, size_t);
 int		 api_json_number(const char *, size_t);
+int		 api_buf_json_safe(struct api_buf *, const char *, size_t);
 
 #if defined(KORE_USE_PGSQL)
 #include <kore/kore.h>

@@ -19,11 +19,13 @@
 --       bound stays, with the unit's bound.
 --   monitoring.check_value, monitoring.antwoord_probleem   use the bound.
 --   *_begrensd   every free numeric column of the data (observations,
---       targets, answers, estimates) holds at most 15 digits before the
+--       targets, answers, estimates) takes at most 15 digits before the
 --       decimal point: beyond every bound above, and what a JSON reader
---       (a double) and Excel can show, so that every output can render
---       every stored value. NaN and infinity, which JSON cannot carry, are
---       outside it too.
+--       (a double) and Excel can show. NaN and infinity, which JSON cannot
+--       carry, are outside it too. NOT VALID: a database that took an
+--       impossible figure before (1e308 households were accepted) keeps
+--       it, as nothing is overwritten; the outputs render such a value
+--       all the same (api/list.c).
 --   audit.idempotentie.verzoek   what a create with an Idempotency-Key
 --       asked (a hash of resource and body): the same key with another
 --       body is refused instead of answered with the first answer.
@@ -164,16 +166,16 @@ GRANT EXECUTE ON FUNCTION monitoring.waarde_probleem(text, numeric, numeric, num
 -- What the tables can hold -----------------------------------------------------
 
 ALTER TABLE monitoring.waarnemingen
-    ADD CONSTRAINT waarnemingen_waarde_begrensd CHECK (abs(waarde) < 1e15),
-    ADD CONSTRAINT waarnemingen_teller_begrensd CHECK (abs(teller) < 1e15),
-    ADD CONSTRAINT waarnemingen_noemer_begrensd CHECK (abs(noemer) < 1e15);
+    ADD CONSTRAINT waarnemingen_waarde_begrensd CHECK (abs(waarde) < 1e15) NOT VALID,
+    ADD CONSTRAINT waarnemingen_teller_begrensd CHECK (abs(teller) < 1e15) NOT VALID,
+    ADD CONSTRAINT waarnemingen_noemer_begrensd CHECK (abs(noemer) < 1e15) NOT VALID;
 ALTER TABLE monitoring.streefwaarden
-    ADD CONSTRAINT streefwaarden_waarde_begrensd CHECK (abs(waarde) < 1e15);
+    ADD CONSTRAINT streefwaarden_waarde_begrensd CHECK (abs(waarde) < 1e15) NOT VALID;
 ALTER TABLE monitoring.antwoorden
-    ADD CONSTRAINT antwoorden_waarde_begrensd CHECK (abs(waarde_getal) < 1e15);
+    ADD CONSTRAINT antwoorden_waarde_begrensd CHECK (abs(waarde_getal) < 1e15) NOT VALID;
 ALTER TABLE doelgroep.schattingen
     ADD CONSTRAINT schattingen_begrensd CHECK (waarde <= 20000000 AND ondergrens <= 20000000
-        AND bovengrens <= 20000000);
+        AND bovengrens <= 20000000) NOT VALID;
 COMMENT ON CONSTRAINT waarnemingen_waarde_begrensd ON monitoring.waarnemingen IS 'hoogstens 15 cijfers voor de komma';
 COMMENT ON CONSTRAINT waarnemingen_teller_begrensd ON monitoring.waarnemingen IS 'hoogstens 15 cijfers voor de komma';
 COMMENT ON CONSTRAINT waarnemingen_noemer_begrensd ON monitoring.waarnemingen IS 'hoogstens 15 cijfers voor de komma';

@@ -7,7 +7,7 @@ import io
 import json
 import urllib.parse
 
-from conftest import assert_problem, bearer, post_json, request, token
+from conftest import assert_problem, bearer, post_json, request, sql, token
 
 PROGRAMMA = bearer(token(role="programma", sub="programmateam-monitor"))
 PT01 = bearer(token(role="aanleveraar", org="PT01"))
@@ -293,3 +293,37 @@ def test_every_stored_value_renders_in_every_format():
         # which Excel reads back as the character; openpyxl shows it as written
         assert cells[g]["bron"] == t.replace("\r", "_x000D_").replace("\u0001", "_x0001_"), g
         assert cells[g]["waarde"] == 999999999999998.99
+
+
+def test_a_figure_stored_before_the_bounds_still_renders():
+    """V025 bounds new figures; one stored before (1e400 households were
+    accepted then) stays, and every output shows it: JSON and CSV with its
+    digits, Excel as text (no cell holds it as a number)."""
+    huge = "1" + "0" * 400
+    # as a database from before V025: without the check, and without the triggers that
+    # would check the bound (in one transaction: the constraint is back at its end)
+    sql("ALTER TABLE monitoring.waarnemingen DROP CONSTRAINT waarnemingen_waarde_begrensd; "
+        "SET session_replication_role = replica; "
+        "INSERT INTO monitoring.waarnemingen (indicator_code, gebied_code, periode_code, revisie, waarde, status, bron) "
+        "VALUES ('BM_KINDEREN', 'GM0060', '2019', 1, 1e400, 'definitief', 'van voor de grenzen'); "
+        "INSERT INTO mart.actueel (indicator_code, gebied_code, periode_code, revisie, waarde, status, bron, recorded_at) "
+        "VALUES ('BM_KINDEREN', 'GM0060', '2019', 1, 1e400, 'definitief', 'van voor de grenzen', now()); "
+        "SET session_replication_role = origin; "
+        "ALTER TABLE monitoring.waarnemingen ADD CONSTRAINT waarnemingen_waarde_begrensd "
+        "CHECK (abs(waarde) < 1e15) NOT VALID; "
+        "COMMENT ON CONSTRAINT waarnemingen_waarde_begrensd ON monitoring.waarnemingen "
+        "IS 'hoogstens 15 cijfers voor de komma'; "
+        "SELECT mart.sectormonitor_verversen(ARRAY['BM_KINDEREN'], ARRAY['2019'])")
+    page = request("GET", "/v1/waarnemingen?indicator=BM_KINDEREN&gebied=GM0060&periode=2019", PROGRAMMA)
+    assert page.status == 200 and ('"waarde":%s' % huge).encode() in page.body
+    path = "/v1/sectormonitor?indicator=BM_KINDEREN&periode=2019&gebied=GM0060"
+    assert request("GET", path, PROGRAMMA).status == 200
+    c = request("GET", path, dict(PROGRAMMA, Accept="text/csv"))
+    assert c.status == 200 and huge.encode() in c.body
+    x = request("GET", path, dict(PROGRAMMA, **XLSX))
+    assert x.status == 200, x.body[:300]
+    _, sheet = sheet_rows(x)
+    assert sheet[0]["waarde"] == huge
+    # and the public page, where it is rounded and withheld as any other
+    assert request("GET", path).status == 200
+    assert request("GET", path, XLSX).status == 200

@@ -96,6 +96,19 @@ test_number(void **state)
 	assert_false(api_json_number("12abc", 3));
 }
 
+/* Numbers beyond a double become strings; the rest is copied as it is. */
+static void
+test_json_safe(void **state)
+{
+	const char	*in = "{\"a\": 1e400, \"b\": \"1e400 \\\" 2e999\", \"c\": [12.5, -2E+999, 0.1]}";
+	struct api_buf	 b = { NULL, 0, 0 };
+
+	assert_true(api_buf_json_safe(&b, in, strlen(in)));
+	assert_true(api_buf_add(&b, "", 1));
+	assert_string_equal(b.p, "{\"a\": \"1e400\", \"b\": \"1e400 \\\" 2e999\", \"c\": [12.5, \"-2E+999\", 0.1]}");
+	free(b.p);
+}
+
 int
 main(void)
 {
@@ -104,6 +117,7 @@ main(void)
 		cmocka_unit_test(test_string_escapes),
 		cmocka_unit_test(test_string_appends),
 		cmocka_unit_test(test_number),
+		cmocka_unit_test(test_json_safe),
 	};
 
 	return (cmocka_run_group_tests_name("buf", tests, NULL, NULL));
