@@ -29,7 +29,6 @@
 static int	body_depth_ok(json_t *, int);
 static const char *body_reason(enum json_error_code);
 static int	body_member_at(const char *, size_t, char *, size_t);
-static size_t	body_number_end(const char *, size_t, size_t);
 
 /*
  * Returns the parsed document (a new reference), or NULL with *problem set
@@ -131,15 +130,6 @@ body_number_ok(const char *s, size_t len)
 	return (exp <= BODY_NUMBER_DIGITS);
 }
 
-/* The end of the number token that starts at i (as JSON writes numbers). */
-static size_t
-body_number_end(const char *buf, size_t len, size_t i)
-{
-	while (i < len && strchr("0123456789+-.eE", buf[i]) != NULL && buf[i] != '\0')
-		i++;
-	return (i);
-}
-
 /*
  * Checks every number of the JSON text buf (already parsed, so valid) with
  * body_number_ok; each one out of range goes into p, named by its member
@@ -148,37 +138,22 @@ body_number_end(const char *buf, size_t len, size_t i)
 int
 body_numbers_ok(const char *buf, size_t len, json_t *p, const char *prefix)
 {
-	size_t	i, end;
+	size_t	pos = 0, start, end;
 	char	name[160], key[128];
-	int	ok = 1, instr = 0;
+	int	ok = 1;
 
-	for (i = 0; i < len; i++) {
-		if (instr) {
-			if (buf[i] == '\\')
-				i++;
-			else if (buf[i] == '"')
-				instr = 0;
+	while (api_json_next_number(buf, len, &pos, &start, &end)) {
+		if (body_number_ok(buf + start, end - start))
 			continue;
+		if (p != NULL) {
+			if (body_member_at(buf, end, key, sizeof(key)))
+				(void)snprintf(name, sizeof(name), "%s/%s", prefix, key);
+			else
+				(void)snprintf(name, sizeof(name), "%s", *prefix != '\0' ? prefix : "body");
+			(void)problem_add_invalid(p, name, "een getal buiten bereik (meer dan 1000 cijfers of "
+			    "een exponent boven 1000)");
 		}
-		if (buf[i] == '"') {
-			instr = 1;
-			continue;
-		}
-		if (buf[i] != '-' && (buf[i] < '0' || buf[i] > '9'))
-			continue;
-		end = body_number_end(buf, len, i);
-		if (!body_number_ok(buf + i, end - i)) {
-			if (p != NULL) {
-				if (body_member_at(buf, end, key, sizeof(key)))
-					(void)snprintf(name, sizeof(name), "%s/%s", prefix, key);
-				else
-					(void)snprintf(name, sizeof(name), "%s", *prefix != '\0' ? prefix : "body");
-				(void)problem_add_invalid(p, name, "een getal buiten bereik (meer dan 1000 cijfers of "
-				    "een exponent boven 1000)");
-			}
-			ok = 0;
-		}
-		i = end - 1;
+		ok = 0;
 	}
 	return (ok);
 }

@@ -145,11 +145,33 @@ api_json_number(const char *s, size_t len)
 int
 api_buf_json_safe(struct api_buf *out, const char *s, size_t len)
 {
-	size_t	i = 0, from = 0, end;
+	size_t	pos = 0, from = 0, start, end;
 	char	num[512];
+
+	while (api_json_next_number(s, len, &pos, &start, &end)) {
+		(void)snprintf(num, sizeof(num), "%.*s", (int)(end - start), s + start);
+		if (end - start >= sizeof(num) || !isfinite(strtod(num, NULL))) {
+			if (!api_buf_add(out, s + from, start - from) ||
+			    !api_buf_json_string(out, s + start, end - start))
+				return (0);
+			from = end;
+		}
+	}
+	return (api_buf_add(out, s + from, len - from));
+}
+
+/*
+ * The next number of the JSON text s (len bytes, valid JSON) from *pos,
+ * outside strings: sets *start and *end around it and *pos after it and
+ * returns 1; returns 0 when there is none.
+ */
+int
+api_json_next_number(const char *s, size_t len, size_t *pos, size_t *start, size_t *end)
+{
+	size_t	i;
 	int	instr = 0;
 
-	for (; i < len; i++) {
+	for (i = *pos; i < len; i++) {
 		if (instr) {
 			if (s[i] == '\\')
 				i++;
@@ -163,17 +185,13 @@ api_buf_json_safe(struct api_buf *out, const char *s, size_t len)
 		}
 		if (s[i] != '-' && (s[i] < '0' || s[i] > '9'))
 			continue;
-		for (end = i; end < len && strchr("0123456789+-.eE", s[end]) != NULL && s[end] != '\0'; end++)
-			;
-		(void)snprintf(num, sizeof(num), "%.*s", (int)(end - i), s + i);
-		if (end - i >= sizeof(num) || !isfinite(strtod(num, NULL))) {
-			if (!api_buf_add(out, s + from, i - from) ||
-			    !api_buf_json_string(out, s + i, end - i))
-				return (0);
-			from = end;
-		}
-		i = end - 1;
+		*start = i;
+		while (i < len && s[i] != '\0' && strchr("0123456789+-.eE", s[i]) != NULL)
+			i++;
+		*end = *pos = i;
+		return (1);
 	}
-	return (api_buf_add(out, s + from, len - from));
+	*pos = len;
+	return (0);
 }
 

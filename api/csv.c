@@ -42,6 +42,7 @@ static int	csv_row_end(struct csv_parser *);
 static int	csv_byte(struct csv_parser *, char);
 static int	csv_fail(struct csv_parser *, const char *);
 static int	csv_header_delim(struct csv_parser *, const char *, size_t, int);
+static int	csv_field_end(struct csv_parser *, char);
 
 /* Starts a parser that calls cb(arg, line, row) for every row. */
 void
@@ -116,6 +117,18 @@ csv_row_end(struct csv_parser *p)
 	return (ok);
 }
 
+/* A separator ends the field, a line break (CR, LF or CRLF) the row too. */
+static int
+csv_field_end(struct csv_parser *p, char c)
+{
+	if (c == p->delim) {
+		p->state = CSV_START;
+		return (csv_add(p));
+	}
+	p->state = c == '\r' ? CSV_CR : CSV_START;
+	return (csv_add(p) && csv_row_end(p));
+}
+
 /* One byte of the text after the header's separator is known. */
 static int
 csv_byte(struct csv_parser *p, char c)
@@ -136,14 +149,8 @@ csv_byte(struct csv_parser *p, char c)
 		p->state = CSV_PLAIN;
 		/* FALLTHROUGH */
 	case CSV_PLAIN:
-		if (c == p->delim) {
-			p->state = CSV_START;
-			return (csv_add(p));
-		}
-		if (c == '\r' || c == '\n') {
-			p->state = c == '\r' ? CSV_CR : CSV_START;
-			return (csv_add(p) && csv_row_end(p));
-		}
+		if (c == p->delim || c == '\r' || c == '\n')
+			return (csv_field_end(p, c));
 		if (c == '"')
 			return (csv_fail(p, "aanhalingsteken midden in een veld"));
 		break;
@@ -160,14 +167,8 @@ csv_byte(struct csv_parser *p, char c)
 			p->state = CSV_QUOTED;
 			break;
 		}
-		if (c == p->delim) {
-			p->state = CSV_START;
-			return (csv_add(p));
-		}
-		if (c == '\r' || c == '\n') {
-			p->state = c == '\r' ? CSV_CR : CSV_START;
-			return (csv_add(p) && csv_row_end(p));
-		}
+		if (c == p->delim || c == '\r' || c == '\n')
+			return (csv_field_end(p, c));
 		return (csv_fail(p, "tekst na een aanhalingsteken"));
 	}
 	if (p->field.len >= CSV_FIELD_MAX)

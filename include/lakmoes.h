@@ -177,6 +177,7 @@ int		 api_buf_dump_cb(const char *, size_t, void *);
 int		 api_buf_json_string(struct api_buf *, const char *, size_t);
 int		 api_json_number(const char *, size_t);
 int		 api_buf_json_safe(struct api_buf *, const char *, size_t);
+int		 api_json_next_number(const char *, size_t, size_t *, size_t *, size_t *);
 
 #if defined(KORE_USE_PGSQL)
 #include <kore/kore.h>
