@@ -174,14 +174,17 @@ ALTER TABLE monitoring.streefwaarden
 ALTER TABLE monitoring.antwoorden
     ADD CONSTRAINT antwoorden_waarde_begrensd CHECK (abs(waarde_getal) < 1e15) NOT VALID;
 ALTER TABLE doelgroep.schattingen
-    ADD CONSTRAINT schattingen_begrensd CHECK (waarde <= 20000000 AND ondergrens <= 20000000
-        AND bovengrens <= 20000000) NOT VALID;
+    ADD CONSTRAINT schattingen_waarde_begrensd CHECK (waarde <= 20000000) NOT VALID,
+    ADD CONSTRAINT schattingen_ondergrens_begrensd CHECK (ondergrens <= 20000000) NOT VALID,
+    ADD CONSTRAINT schattingen_bovengrens_begrensd CHECK (bovengrens <= 20000000) NOT VALID;
 COMMENT ON CONSTRAINT waarnemingen_waarde_begrensd ON monitoring.waarnemingen IS 'hoogstens 15 cijfers voor de komma';
 COMMENT ON CONSTRAINT waarnemingen_teller_begrensd ON monitoring.waarnemingen IS 'hoogstens 15 cijfers voor de komma';
 COMMENT ON CONSTRAINT waarnemingen_noemer_begrensd ON monitoring.waarnemingen IS 'hoogstens 15 cijfers voor de komma';
 COMMENT ON CONSTRAINT streefwaarden_waarde_begrensd ON monitoring.streefwaarden IS 'hoogstens 15 cijfers voor de komma';
 COMMENT ON CONSTRAINT antwoorden_waarde_begrensd ON monitoring.antwoorden IS 'hoogstens 15 cijfers voor de komma';
-COMMENT ON CONSTRAINT schattingen_begrensd ON doelgroep.schattingen IS 'een aantal mensen van hoogstens 20.000.000 (de bevolking)';
+COMMENT ON CONSTRAINT schattingen_waarde_begrensd ON doelgroep.schattingen IS 'een aantal mensen van hoogstens 20.000.000 (de bevolking)';
+COMMENT ON CONSTRAINT schattingen_ondergrens_begrensd ON doelgroep.schattingen IS 'een aantal mensen van hoogstens 20.000.000 (de bevolking)';
+COMMENT ON CONSTRAINT schattingen_bovengrens_begrensd ON doelgroep.schattingen IS 'een aantal mensen van hoogstens 20.000.000 (de bevolking)';
 
 -- Idempotency keys remember what they were used for ---------------------------
 

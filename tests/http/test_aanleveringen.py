@@ -337,3 +337,23 @@ def test_volledigheid():
     assert [r["proeftuin"] for r in own] == ["PT08"]
     p = assert_problem(request("GET", "/v1/aanleveringen/volledigheid", PROGRAMMA), 400)
     assert p["invalidParams"][0]["name"] == "periode"
+
+
+def test_answers_are_stored_as_sent_and_held_to_the_bound():
+    ident = create("2026-Q1")
+    before = count("monitoring.antwoorden")
+    p = assert_problem(post_json("/v1/aanleveringen/%d/antwoorden" % ident,
+                                 valid_answers(override={"huishoudens_nieuw": 99999999}), PT07, "PUT"), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/5/waarde"]
+    assert "20000000" in p["invalidParams"][0]["reason"]
+    assert count("monitoring.antwoorden") == before
+    body = json.dumps(valid_answers(override={"doorlooptijd_start_dagen": 0, "percentage_veiligheid_hersteld": 0}))
+    body = body.replace('"doorlooptijd_start_dagen", "waarde": 0', '"doorlooptijd_start_dagen", "waarde": 12.3')
+    body = body.replace('"percentage_veiligheid_hersteld", "waarde": 0',
+                        '"percentage_veiligheid_hersteld", "waarde": 81.30000000000000000001')
+    r = post_json("/v1/aanleveringen/%d/antwoorden" % ident, body, PT07, "PUT")
+    assert r.status == 200, r.body
+    got = sql("SELECT string_agg(vraag_code || '=' || waarde_getal::text, ' ' ORDER BY vraag_code) "
+              "FROM monitoring.antwoorden WHERE aanlevering_id = %d AND vraag_code IN "
+              "('doorlooptijd_start_dagen', 'percentage_veiligheid_hersteld')" % ident)
+    assert got == "doorlooptijd_start_dagen=12.3 percentage_veiligheid_hersteld=81.30000000000000000001"

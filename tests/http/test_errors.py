@@ -1,6 +1,8 @@
 """Every refusal is problem+json: unknown routes, trailing slashes, wrong
 methods, oversized bodies and headers."""
-from conftest import assert_problem, request
+import pytest
+
+from conftest import assert_problem, bearer, request, token
 
 
 def test_unknown_route():
@@ -63,3 +65,25 @@ def test_too_large_headers_is_431():
 def test_normal_header_count_is_fine():
     headers = {"X-Extra-%02d" % i: "v" for i in range(10)}
     assert request("GET", "/v1/health", headers).status == 200
+
+
+
+KEYED = [("/v1/indicatoren/" + "X" * 40, "PATCH"), ("/v1/aanleveringen/" + "9" * 18, "PATCH"),
+         ("/v1/aanleveringen/%s/antwoorden" % ("9" * 18), "PUT"), ("/v1/vragenlijsten/" + "9" * 9, None),
+         ("/v1/voortgangsrapportages/2099-H2", None)] + [
+    ("/v1/%s/%s" % (r, ("Z" if r in ("projecten", "rvt-varianten") else "9") * 40), "PATCH")
+    for r in ("projecten", "producten", "acties", "mijlpalen", "besluiten", "kennisopdrachten", "begroting",
+              "basisbouwstenen", "rvt-varianten", "doelgroepdefinities", "doelgroepschattingen")]
+
+
+@pytest.mark.parametrize("path,write", KEYED, ids=[p for p, _ in KEYED])
+def test_the_longest_key_a_route_takes_reaches_the_database(path, write):
+    """Every route with a key, with the longest key its pattern takes: the
+    database looks for it whole (404: not there), never for a cut-off key."""
+    who = bearer(token(role="programma"))
+    assert_problem(request("GET", path, who), 404)
+    if write is not None:
+        h = dict(who, **{"Content-Type": "application/json", "If-Match": '"x"'})
+        body = {"PUT": b"[]", "aanleveringen": b'{"status": "ingediend"}'}.get(
+            write if write == "PUT" else path.split("/")[2], b'{"naam": "x"}')
+        assert_problem(request(write, path, h, body), 404)

@@ -261,3 +261,16 @@ def test_keys_of_any_allowed_length_reach_the_database():
     for path in ("/v1/projecten/" + "A" * 40, "/v1/producten/" + "9" * 40, "/v1/rvt-varianten/" + "V" * 40):
         assert_problem(request("GET", path, PROGRAMMA), 404)
         assert_problem(post_json(path, {"naam": "x"}, dict(PROGRAMMA, **{"If-Match": '"x"'}), "PATCH"), 404)
+
+
+def test_estimates_are_stored_as_sent_and_bounded():
+    base = dict(CREATE["doelgroepschattingen"], periode="2023", regime="met_toestemming")
+    r = post_json("/v1/doelgroepschattingen", '{"definitie": 1, "gebied": "NL", "periode": "2023", '
+                  '"regime": "met_toestemming", "eenheid": "kinderen", "waarde": 1234.5, '
+                  '"ondergrens": 1000.25, "bovengrens": 1500.125, "methode": "test", "bron": "test"}', PROGRAMMA)
+    assert r.status == 201, r.body
+    assert sql("SELECT waarde || ' ' || ondergrens || ' ' || bovengrens FROM doelgroep.schattingen "
+               "WHERE schatting_id = %d" % r.json()["id"]) == "1234.5 1000.25 1500.125"
+    p = assert_problem(post_json("/v1/doelgroepschattingen", dict(base, regime="met_maatregel", waarde=30000000,
+                                                                  bovengrens=None), PROGRAMMA), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/waarde"]
