@@ -151,6 +151,7 @@ static int	db_finish(struct http_request *);
 static int	db_wait_done(struct http_request *, struct db_tx *);
 static int	db_wait_error(struct http_request *, struct api_ctx *);
 static void	db_advance(struct db_tx *);
+static void	db_handle(void *, int);
 static void	db_fail(struct api_ctx *, int, const char *);
 static char	*db_message(struct api_ctx *, PGconn *);
 static char	*db_feed_message(struct api_ctx *, PGconn *);
@@ -173,6 +174,8 @@ static void	db_statement_failed(struct db_tx *);
 
 /* The line for the pool: who holds a place, who waits (db_admit). */
 static TAILQ_HEAD(, db_tx)	db_line = TAILQ_HEAD_INITIALIZER(db_line);
+/* the transactions that hold a connection, for db_handle */
+static TAILQ_HEAD(, db_tx)	db_conns = TAILQ_HEAD_INITIALIZER(db_conns);
 static u_int32_t		db_places_used;
 static u_int32_t		db_waiting;
 
@@ -228,6 +231,10 @@ db_tx_release(struct db_tx *tx)
 static void
 db_conn_return(struct db_tx *tx)
 {
+	if (tx->connected) {
+		TAILQ_REMOVE(&db_conns, tx, conns);
+		tx->connected = 0;
+	}
 	db_pgsql_release(&tx->sql);
 }
 
@@ -292,6 +299,11 @@ db_setup(struct http_request *req)
 		}
 		db_fail(ctx, DB_FAIL_CONN, "setup");
 		return (HTTP_STATE_CONTINUE);
+	}
+	ctx->tx.sql.conn->evt.handle = db_handle;
+	if (!ctx->tx.connected) {
+		TAILQ_INSERT_TAIL(&db_conns, &ctx->tx, conns);
+		ctx->tx.connected = 1;
 	}
 	req->fsm_state = DB_ST_SEND;
 	return (HTTP_STATE_CONTINUE);
@@ -490,6 +502,48 @@ db_wait_done(struct http_request *req, struct db_tx *tx)
 		req->fsm_state = DB_ST_FINISH;
 	}
 	return (HTTP_STATE_CONTINUE);
+}
+
+/*
+ * The connection's event handler in place of kore_pgsql_handle. Kore reads
+ * the next result whenever the socket turns readable, also when the request
+ * has not yet taken the one it holds; that one is then lost (and leaked) and
+ * the message's results are miscounted. It happens: PostgreSQL sends an
+ * error at once and the rest of the message (the ROLLBACK of the COMMIT)
+ * after it, and a worker that spent Kore's 10 ms per round on other
+ * requests (http_request_ms) runs the woken request only after the next
+ * epoll round, which brings the rest: a refused load was answered 500,
+ * and any statement's error could be lost so. So while a
+ * result waits for db_wait the event is left: the data stays in the socket
+ * (the read is edge-triggered but nothing is missed) and db_advance reads
+ * on with kore_pgsql_continue once the result is taken. Errors and idle
+ * states go to Kore as before.
+ */
+static void
+db_handle(void *c, int err)
+{
+	struct pgsql_conn	*conn = c;
+	struct db_tx		*tx;
+
+	TAILQ_FOREACH(tx, &db_conns, conns) {
+		if (tx->sql.conn == conn)
+			break;
+	}
+	if (!err && tx != NULL) {
+		switch (tx->sql.state) {
+		case KORE_PGSQL_STATE_RESULT:
+		case KORE_PGSQL_STATE_ERROR:
+		case KORE_PGSQL_STATE_NOTIFY:
+			return;
+		case KORE_PGSQL_STATE_DONE:
+			if (tx->sql.result != NULL)
+				return;
+			break;
+		default:
+			break;
+		}
+	}
+	kore_pgsql_handle(c, err);
 }
 
 /*

@@ -240,6 +240,8 @@ struct db_tx {
 	int			 slot;		/* holds one of the pool's places */
 	int			 waiting;	/* in line for one (db.c) */
 	TAILQ_ENTRY(db_tx)	 line;
+	int			 connected;	/* holds a connection (db.c) */
+	TAILQ_ENTRY(db_tx)	 conns;
 	const char		*query;
 	int			 nparams;
 	const char		*params[DB_PARAMS_MAX];
@@ -352,6 +354,7 @@ int		 write_path_id(struct api_ctx *, const char *);
 int		 write_item_body(struct api_ctx *, const struct write_field *,
 		    const char *, json_t **);
 void		 write_if_match(struct api_ctx *);
+int		 write_content_type(struct api_ctx *, const char *);
 
 /* list.c */
 /* A read-only route that answers a list_resource (its collection and items). */
