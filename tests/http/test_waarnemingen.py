@@ -248,7 +248,8 @@ def test_the_impossible_is_refused_with_its_bound():
     p = assert_problem(load(json.dumps([dict(row, indicator="EFF_TERUGVAL", waarde=50, teller=5e7, noemer=1e8)])),
                        400)
     assert p["invalidParams"][0]["name"] == "/0/teller"
-    for spelling in ("NaN", "Infinity", "-Infinity", "1e999", "1e-99999", "0x10", "1_000"):
+    for spelling in ("NaN", "Infinity", "-Infinity", "1e999", "1e-99999", "0x10", "1_000", ".e5", "-.", "5.",
+                     "1e", "--1", "1 2"):
         p = assert_problem(load("indicator,gebied,periode,waarde,status,bron\nBM_KINDEREN,GM0014,2024,%s,voorlopig,x\n"
                                 % spelling, "text/csv"), 400)
         assert p["invalidParams"][0]["name"] == "regel 2/waarde", spelling
@@ -310,3 +311,74 @@ def test_a_load_in_parts_is_all_or_nothing():
     assert r.status == 201, r.body
     assert r.json() == {"nieuw": n, "herzien": 0, "ongewijzigd": 0, "isProefrun": False}
     assert count_obs("indicator_code = 'TEST_LADING'") == n
+
+
+def test_what_the_fuzzer_found_in_loads():
+    row = {"indicator": "BM_KINDEREN", "gebied": "GM0014", "periode": "2016", "waarde": 1, "status": "voorlopig",
+           "bron": "x"}
+    before = count_obs("true")
+    # a row names its own place: a client's "_plek" is an unknown field
+    p = assert_problem(load(json.dumps([dict(row, _plek="iets anders", waarde=-1)])), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/0/_plek"]
+    # a NUL byte is no white space, between rows or after them
+    for body in (b"[" + json.dumps(row).encode() + b"]\x00",
+                 b"[" + json.dumps(row).encode() + b",\x00" + json.dumps(dict(row, periode="2017")).encode() + b"]"):
+        assert_problem(load(body), 400)
+    # a NUL byte in the header is no column name
+    p = assert_problem(load(b"indicator,gebied,periode,waarde,status,bron\x00\nBM_KINDEREN,GM0014,2016,1,voorlopig,x\n",
+                            "text/csv"), 400)
+    assert p["invalidParams"][0]["name"] == "kolom 6"
+    # one media type, not a list of them
+    assert_problem(load(json.dumps([row]), "application/json, text/csv"), 415)
+    assert_problem(load(json.dumps([row]), "application/jsonx"), 415)
+    assert count_obs("true") == before
+    # CR alone ends a line, also for telling the separator
+    r = load(b"indicator;gebied;periode;waarde;status;bron\rBM_KINDEREN;GM0014;2016;1;voorlopig;a, b\r", "text/csv")
+    assert r.status == 201, r.body
+
+
+def test_every_answer_is_its_own_while_the_worker_is_busy():
+    """Kore reads a connection's next result when its socket turns readable,
+    also when the request has not yet taken the one before. PostgreSQL sends
+    an error at once and the rest of the message after it: with the worker
+    busy past Kore's 10 ms per round (parsing large bodies), a refused load
+    lost its error and was answered 500 without a count (a refused PATCH
+    could have been answered as a success). Small loads next to large dry
+    runs must each get their own answer."""
+    import threading
+    big, n = big_load(342, "BM_KINDEREN")
+    gm = sql("SELECT string_agg(gebied_code, ',' ORDER BY gebied_code) FROM ref.gebieden "
+             "WHERE soort = 'gemeente'").split(",")
+    wrong = []
+    done = threading.Event()
+
+    def large():
+        while not done.is_set():
+            r = load(big, "text/csv", "?proefrun=true")
+            if r.status != 200 or sum(r.json()[k] for k in ("nieuw", "herzien", "ongewijzigd")) != n:
+                wrong.append(("large", r.status, r.body[:200]))
+
+    def small(k):
+        for i in range(40):
+            row = {"indicator": "EFF_ERNSTIGE_BEDREIGING", "gebied": gm[k * 40 + i], "periode": "2021",
+                   "waarde": i, "status": "voorlopig", "bron": "druk"}
+            r = load(json.dumps([row]))
+            if r.status != 201 or r.json() != {"nieuw": 1, "herzien": 0, "ongewijzigd": 0, "isProefrun": False}:
+                wrong.append(("good", r.status, r.body[:200]))
+            # a period only the database knows is wrong: its error comes first
+            r = load(json.dumps([dict(row, periode="1e3")]))
+            if r.status != 400 or r.json().get("invalidParams") != [
+                    {"name": "/0/periode", "reason": "onbekende periode (JJJJ, JJJJ-Hn of JJJJ-Qn)"}]:
+                wrong.append(("refused", r.status, r.body[:200]))
+
+    bulk = [threading.Thread(target=large) for _ in range(2)]
+    workers = [threading.Thread(target=small, args=(k,)) for k in range(6)]
+    for t in bulk + workers:
+        t.start()
+    for t in workers:
+        t.join()
+    done.set()
+    for t in bulk:
+        t.join()
+    assert wrong == []
+    assert count_obs("bron = 'druk'") == 240
