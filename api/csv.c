@@ -200,11 +200,11 @@ csv_header_delim(struct csv_parser *p, const char *buf, size_t len, int end)
 		skip = 3;
 	else if (!end && hlen < 3 && memcmp(h, "\xef\xbb\xbf", hlen) == 0)
 		return (1);
-	nl = memchr(h + skip, '\n', hlen - skip);
-	if (nl == NULL && !end && hlen < CSV_FIELD_MAX)
+	/* the header line ends at a CR or an LF (some tools write CR alone) */
+	for (nl = h + skip; nl < h + hlen && *nl != '\n' && *nl != '\r'; nl++)
+		;
+	if (nl == h + hlen && !end && hlen < CSV_FIELD_MAX)
 		return (1);
-	if (nl == NULL)
-		nl = h + hlen;
 	p->delim = memchr(h + skip, ';', (size_t)(nl - h) - skip) != NULL &&
 	    memchr(h + skip, ',', (size_t)(nl - h) - skip) == NULL ? ';' : ',';
 	for (i = skip; i < hlen; i++) {

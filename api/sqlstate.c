@@ -41,6 +41,7 @@ static const struct sqlstate_map sqlstate_table[] = {
 	{ "23514", 400, "een waarde valt buiten wat toegestaan is" },
 	{ "23P01", 409, "dit overlapt met een bestaande resource" },
 	{ "22", 400, "een waarde heeft een ongeldig formaat of bereik" },
+	{ "54000", 400, "een waarde is te groot om op te slaan" },
 	{ "P0002", 404, "de gevraagde resource bestaat niet" },
 	{ "40001", 503, "gelijktijdige wijziging; probeer het opnieuw" },
 	{ "40P01", 503, "gelijktijdige wijziging; probeer het opnieuw" },

@@ -157,13 +157,12 @@ waarnemingen_root(struct http_request *req)
 static int
 waarnemingen_load_prepare(struct api_ctx *ctx)
 {
-	const char	*type;
 	struct load	*l;
 	json_t		*p;
+	int		 csv = write_content_type(ctx, "text/csv");
 
 	/* ?proefrun is read by api_check_write_query (ctx->dryrun) */
-	if (!http_request_header(ctx->req, "content-type", &type) ||
-	    (strncasecmp(type, "text/csv", 8) != 0 && strncasecmp(type, "application/json", 16) != 0)) {
+	if (!csv && !write_content_type(ctx, "application/json")) {
 		api_refuse(ctx, problem_new(415, "stuur de lading als text/csv of application/json"));
 		return (KORE_RESULT_ERROR);
 	}
@@ -175,7 +174,7 @@ waarnemingen_load_prepare(struct api_ctx *ctx)
 	}
 	ctx->state = l;
 	ctx->state_free = load_free;
-	l->csv = strncasecmp(type, "text/csv", 8) == 0;
+	l->csv = csv;
 	if (l->csv)
 		csv_init(&l->cp, load_csv_row, l);
 	ctx->list.item = 1;
@@ -306,7 +305,7 @@ load_json(struct load *l, int end)
 	char	name[32];
 
 	while (off < len || (end && l->jstate != LOAD_J_END && l->jstate != LOAD_J_BROKEN)) {
-		while (off < len && strchr(" \t\r\n", l->in.p[off]) != NULL)
+		while (off < len && l->in.p[off] != '\0' && strchr(" \t\r\n", l->in.p[off]) != NULL)
 			off++;
 		if (off == len && !end)
 			break;
@@ -387,7 +386,6 @@ load_json_row(struct load *l, size_t *off)
 		{ "noemer", WRITE_ANY, 0 },
 		{ "status", JSON_STRING, 1 },
 		{ "bron", JSON_STRING, 1 },
-		{ "_plek", JSON_STRING, 0 },
 		{ NULL, 0, 0 }
 	};
 	json_error_t	 err;
@@ -438,7 +436,8 @@ load_csv_header(struct load *l, struct csv_row *row)
 		l->col[k] = -1;
 	for (c = 0; c < row->n; c++) {
 		for (k = 0; load_columns[k] != NULL; k++) {
-			if (!strcasecmp(row->field[c], load_columns[k]))
+			/* a name with a NUL byte in it is no column's */
+			if (row->len[c] == strlen(row->field[c]) && !strcasecmp(row->field[c], load_columns[k]))
 				break;
 		}
 		if (load_columns[k] == NULL || l->col[k] != -1) {
@@ -460,14 +459,18 @@ load_csv_header(struct load *l, struct csv_row *row)
 
 /*
  * A number as JSON text into out, as it was written: only the form
- * changes, never a digit ("12,5" in a semicolon file is 12.5; "+5", ".5",
- * "5." and "007" become 5, 0.5, 5 and 7). No double on the way: the
- * database reads the digits. Returns 0 when s is not a number.
+ * changes, never a digit ("12,5" in a semicolon file is 12.5; "+5", ".5"
+ * and "007" become 5, 0.5 and 7; spaces around it go). The text must be
+ * [sign] [digits] [separator digits] [e [sign] digits], with digits before
+ * the separator or after it; anything else (".e5", "-.", "5.", "1.234,5")
+ * is no number. No double on the way: the database reads the digits. Returns
+ * 0 when s is not a number.
  */
 static int
 load_csv_number(struct api_buf *out, const char *s, size_t len, char delim)
 {
-	size_t	i = 0, start;
+	size_t	i = 0, whole, part, exp;
+	int	ok = 1;
 
 	out->len = 0;
 	while (len > 0 && s[len - 1] == ' ')
@@ -475,25 +478,34 @@ load_csv_number(struct api_buf *out, const char *s, size_t len, char delim)
 	while (i < len && s[i] == ' ')
 		i++;
 	if (i < len && (s[i] == '-' || s[i] == '+')) {
-		if (s[i] == '-' && !api_buf_add(out, "-", 1))
-			return (0);
+		ok = s[i] == '+' || api_buf_add(out, "-", 1);
 		i++;
 	}
 	while (i + 1 < len && s[i] == '0' && s[i + 1] >= '0' && s[i + 1] <= '9')
 		i++;
-	if (i < len && (s[i] == '.' || (s[i] == ',' && delim == ';')) && !api_buf_add(out, "0", 1))
-		return (0);
-	for (start = i; i < len; i++) {
-		if (s[i] == ',' && delim == ';' && memchr(s + start, '.', len - start) == NULL) {
-			if (!api_buf_add(out, ".", 1))
-				return (0);
-		} else if ((s[i] == '.' || s[i] == ',') && (i + 1 == len || s[i + 1] == 'e' || s[i + 1] == 'E')) {
-			continue;	/* "5." is 5 */
-		} else if (!api_buf_add(out, s + i, 1)) {
-			return (0);
-		}
+	for (whole = i; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+		;
+	ok = ok && (i > whole ? api_buf_add(out, s + whole, i - whole) : api_buf_add(out, "0", 1));
+	if (i < len && (s[i] == '.' || (s[i] == ',' && delim == ';'))) {
+		for (part = ++i; i < len && s[i] >= '0' && s[i] <= '9'; i++)
+			;
+		if (i == part)
+			return (0);	/* a separator needs digits after it */
+		ok = ok && api_buf_add(out, ".", 1) && api_buf_add(out, s + part, i - part);
+	} else if (i == whole) {
+		return (0);		/* no digits at all */
 	}
-	return (out->len > 0 && api_json_number(out->p, out->len));
+	if (i < len && (s[i] == 'e' || s[i] == 'E')) {
+		exp = i++;
+		if (i < len && (s[i] == '+' || s[i] == '-'))
+			i++;
+		if (i == len || s[i] < '0' || s[i] > '9')
+			return (0);
+		while (i < len && s[i] >= '0' && s[i] <= '9')
+			i++;
+		ok = ok && api_buf_add(out, s + exp, i - exp);
+	}
+	return (ok && i == len && api_json_number(out->p, out->len));
 }
 
 /*
@@ -576,6 +588,7 @@ load_respond(struct api_ctx *ctx)
 
 	ctx->out = NULL;
 	if (out == NULL) {
+		kore_log(LOG_ERR, "%s: %s: the load gave no count", __func__, ctx->reqid);
 		api_problem(ctx, 500, "de telling ontbreekt");
 		return;
 	}

@@ -43,13 +43,11 @@ json_t *
 write_body(struct api_ctx *ctx)
 {
 	struct api_buf	 b = { NULL, 0, 0 };
-	const char	*type;
 	char		 chunk[8192];
 	ssize_t		 n;
 	json_t		*doc, *p;
 
-	if (!http_request_header(ctx->req, "content-type", &type) ||
-	    strncasecmp(type, "application/json", 16) != 0) {
+	if (!write_content_type(ctx, "application/json")) {
 		api_refuse(ctx, problem_new(415, "stuur de body als application/json"));
 		return (NULL);
 	}
@@ -82,6 +80,28 @@ write_body(struct api_ctx *ctx)
 	free(ctx->body);
 	ctx->body = b.p;
 	return (doc);
+}
+
+/*
+ * Whether the request's Content-Type is type, with or without parameters
+ * ("application/json; charset=utf-8"); "application/json, text/csv" is
+ * not one type.
+ */
+int
+write_content_type(struct api_ctx *ctx, const char *type)
+{
+	const char	*ct;
+	size_t		 n = strlen(type);
+
+	if (!http_request_header(ctx->req, "content-type", &ct))
+		return (0);
+	while (*ct == ' ')
+		ct++;
+	if (strncasecmp(ct, type, n) != 0)
+		return (0);
+	for (ct += n; *ct == ' ' || *ct == '\t'; ct++)
+		;
+	return (*ct == '\0' || *ct == ';');
 }
 
 static const char *

@@ -48,6 +48,14 @@ AS $$
 	         WHERE doc ? f.veld AND jsonb_typeof(doc -> f.veld) = 'string'
 	           AND NOT (doc ->> f.veld = ANY (string_to_array(f.mag, ', ')))
 	        UNION ALL
+	        -- a result's number (the reference itself is the table's to check)
+	        SELECT 'resultaat', 'het nummer van een gewenst resultaat (1-6)'
+	         WHERE CASE jsonb_typeof(doc -> 'resultaat')
+	                WHEN 'number' THEN NOT (doc ->> 'resultaat')::numeric BETWEEN 1 AND 2147483647
+	                                OR (doc ->> 'resultaat')::numeric <> trunc((doc ->> 'resultaat')::numeric)
+	                WHEN 'null' THEN false
+	                ELSE doc ? 'resultaat' END
+	        UNION ALL
 	        -- the bound: a number (null: the unit's own bound)
 	        SELECT 'bovengrens', 'een getal groter dan 0 en kleiner dan 10^15 (leeg: de grens van de eenheid)'
 	         WHERE CASE jsonb_typeof(doc -> 'bovengrens')
@@ -91,7 +99,8 @@ BEGIN
 		    coalesce(doc ->> 'aggregatie', CASE WHEN doc ->> 'eenheid' IN ('aantal', 'euro') THEN 'som' ELSE 'ratio' END),
 		    doc ->> 'validatiestatus', (doc ->> 'resultaat')::integer, doc ->> 'effect', doc ->> 'thema',
 		    doc ->> 'bron', (doc ->> 'bovengrens')::numeric);
-	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation THEN
+	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
+	    OR program_limit_exceeded THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, regel = CONSTRAINT_NAME;
 		PERFORM api.register_weigeren('indicatoren', staat, 'monitoring.indicatoren', regel, doc, true,
 		    'de indicator kan zo niet worden opgenomen');
@@ -149,7 +158,8 @@ BEGIN
 		       bron = CASE WHEN doc ? 'bron' THEN doc ->> 'bron' ELSE i.bron END,
 		       bovengrens = CASE WHEN doc ? 'bovengrens' THEN (doc ->> 'bovengrens')::numeric ELSE i.bovengrens END
 		 WHERE i.indicator_code = indicator;
-	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation THEN
+	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
+	    OR program_limit_exceeded THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, regel = CONSTRAINT_NAME;
 		PERFORM api.register_weigeren('indicatoren', staat, 'monitoring.indicatoren', regel, doc, false,
 		    'de indicator kan zo niet worden gewijzigd');
@@ -181,7 +191,7 @@ BEGIN
 	IF NOT (doc ->> 'soort' = ANY (ARRAY['nulmeting', 'streefwaarde'])) THEN
 		problems := problems || jsonb_build_object('name', '/soort', 'reason', 'nulmeting of streefwaarde');
 	END IF;
-	IF NOT ((doc ->> 'jaar')::integer BETWEEN 2015 AND 2035) THEN
+	IF NOT (jsonb_typeof(doc -> 'jaar') = 'number' AND (doc ->> 'jaar')::numeric BETWEEN 2015 AND 2035) THEN
 		problems := problems || jsonb_build_object('name', '/jaar', 'reason', 'een jaar van 2015 tot en met 2035');
 	END IF;
 	IF btrim(coalesce(doc ->> 'besluit', '')) = '' THEN

@@ -287,14 +287,20 @@ $$;
 -- In the handler of such a violation: raises LK400 with melding and the
 -- fields register_schending names (LK409 for a key that exists or an
 -- overlap), if it names any; else returns, and the handler re-raises the
--- violation as it was.
+-- violation as it was. A text too long for an index of its table (54000:
+-- an index entry holds some 2700 bytes) names the long fields.
 CREATE FUNCTION api.register_weigeren(invoer text, staat text, tabel text, regel text, doc jsonb, nieuw boolean,
     melding text)
 RETURNS void
 LANGUAGE plpgsql SECURITY INVOKER
 AS $$
 DECLARE
-	problems jsonb := api.register_schending(invoer, staat, tabel, regel, doc, nieuw);
+	problems jsonb := CASE WHEN staat = '54000' THEN
+	        (SELECT coalesce(jsonb_agg(jsonb_build_object('name', '/' || e.key,
+	                'reason', 'te lang om op te zoeken: ten hoogste 2000 tekens') ORDER BY e.key), '[]')
+	           FROM jsonb_each(doc) AS e
+	          WHERE jsonb_typeof(e.value) = 'string' AND octet_length(e.value #>> '{}') > 2000)
+	    ELSE api.register_schending(invoer, staat, tabel, regel, doc, nieuw) END;
 BEGIN
 	IF jsonb_array_length(problems) > 0 THEN
 		RAISE EXCEPTION '%', CASE staat WHEN '23505' THEN 'dit bestaat al'
@@ -367,7 +373,7 @@ BEGIN
 		EXECUTE format('INSERT INTO api.%I AS t (%s) SELECT %s FROM jsonb_populate_record(NULL::api.%I, $1) '
 		    'RETURNING to_jsonb(t)', b.invoer, cols, cols, b.invoer) USING doc - 'resultaten' INTO result;
 	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
-	    OR exclusion_violation THEN
+	    OR exclusion_violation OR program_limit_exceeded THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
 		    regel = CONSTRAINT_NAME;
 		PERFORM api.register_weigeren(b.invoer, staat, format('%I.%I', schema_naam, tabel_naam), regel, doc, true,
@@ -436,7 +442,7 @@ BEGIN
 			    'WHERE t.%I::text = $2', b.invoer, sets, b.invoer, b.sleutel)
 			   USING doc - 'resultaten', sleutel;
 		EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
-		    OR exclusion_violation THEN
+		    OR exclusion_violation OR program_limit_exceeded THEN
 			GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
 			    regel = CONSTRAINT_NAME;
 			PERFORM api.register_weigeren(b.invoer, staat, format('%I.%I', schema_naam, tabel_naam), regel, doc,

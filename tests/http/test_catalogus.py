@@ -171,3 +171,14 @@ def test_the_longest_code_reaches_the_database():
     assert patch_read("/v1/indicatoren/" + code, {"naam": "Lang"}, PROGRAMMA).status == 200
     assert patch_read("/v1/indicatoren/EFF_BESCHERMINGSMAATREGELEN", {"bron": "CBS"}, PROGRAMMA).status == 200
     assert_problem(post_json("/v1/indicatoren/" + code + "X", {"naam": "x"}, PROGRAMMA, "PATCH"), 404)
+
+
+def test_numbers_too_large_for_their_column_are_named():
+    doc = {"indicator": "EFF_TERUGVAL", "gebied": "NL", "jaar": 1000000000000, "soort": "streefwaarde",
+           "waarde": 10, "besluit": "test"}
+    p = assert_problem(post_json("/v1/streefwaarden", doc, PROGRAMMA), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/jaar"]
+    p = assert_problem(patch_read("/v1/indicatoren/BM_KINDEREN", {"resultaat": 1000000000000}, PROGRAMMA), 400)
+    assert p["invalidParams"] == [{"name": "/resultaat", "reason": "het nummer van een gewenst resultaat (1-6)"}]
+    p = assert_problem(post_json("/v1/indicatoren", entry("TEST_GROOT", resultaat=2.5), PROGRAMMA), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/resultaat"]

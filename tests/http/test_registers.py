@@ -274,3 +274,14 @@ def test_estimates_are_stored_as_sent_and_bounded():
     p = assert_problem(post_json("/v1/doelgroepschattingen", dict(base, regime="met_maatregel", waarde=30000000,
                                                                   bovengrens=None), PROGRAMMA), 400)
     assert [x["name"] for x in p["invalidParams"]] == ["/waarde"]
+
+
+def test_a_text_too_long_to_look_up_is_named():
+    """A text beyond what an index entry holds (some 2700 bytes) in a field
+    of a key, after compression: named, not a 500."""
+    import random
+    import string
+    rng = random.Random(19)
+    text = "".join(rng.choice(string.ascii_letters) for _ in range(8000))
+    p = assert_problem(post_json("/v1/begroting", dict(CREATE["begroting"], post=text), PROGRAMMA), 400)
+    assert p["invalidParams"] == [{"name": "/post", "reason": "te lang om op te zoeken: ten hoogste 2000 tekens"}]
