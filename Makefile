@@ -83,7 +83,12 @@ bench-monitor:
 	@$(MAKE) --no-print-directory all
 	@bench/monitor.sh
 
+fuzz:
+	@scripts/deps.sh test
+	@$(MAKE) --no-print-directory all
+	@tests/fuzz/run.sh $(N)
+
 clean:
 	rm -f $(OBJS) $(MODULE) $(UNIT_BINS)
 
-.PHONY: all deps run test unit-bins token psql bench bench-load bench-monitor clean
+.PHONY: all deps run test unit-bins token psql bench bench-load bench-monitor fuzz clean
