@@ -135,7 +135,7 @@ static const struct api_route waarnemingen_load_route = {
 	.prepare = waarnemingen_load_prepare,
 	.row = list_row,
 	.respond = load_respond,
-	.timeout = "300s",
+	.timeout = "900s",	/* a 64 MiB load stores in some 5 minutes (bench/load.sh) */
 	.dryrun = 1,
 	.feed = load_feed,
 };
