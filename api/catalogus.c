@@ -20,6 +20,8 @@
  *   POST  /v1/indicatoren            a new entry
  *   PATCH /v1/indicatoren/{code}     change fields (the code never changes)
  *   GET, POST /v1/streefwaarden      baselines and targets
+ *   GET   /v1/validatiebesluiten     every change of an indicator's
+ *                                    validatiestatus (members)
  */
 
 #include <string.h>
@@ -48,6 +50,8 @@ static const struct write_field indicator_fields[] = {
 	{ "thema", JSON_STRING, 0 },
 	{ "bron", JSON_STRING, 0 },
 	{ "bovengrens", WRITE_NUMBER, 0 },
+	{ "validatieReden", JSON_STRING, 0 },
+	{ "validatieBesluit", JSON_INTEGER, 0 },
 	{ NULL, 0, 0 }
 };
 
@@ -67,6 +71,8 @@ static const struct write_field indicator_patch_fields[] = {
 	{ "thema", JSON_STRING, 0 },
 	{ "bron", JSON_STRING, 0 },
 	{ "bovengrens", WRITE_NUMBER, 0 },
+	{ "validatieReden", JSON_STRING, 0 },
+	{ "validatieBesluit", JSON_INTEGER, 0 },
 	{ NULL, 0, 0 }
 };
 
@@ -80,6 +86,17 @@ static const struct list_resource streefwaarden = {
 		{ "gebied", "^(NL|PV[0-9]{2}|JZ[0-9]{2}|VT[0-9]{2}|VR[0-9]{2}|GM[0-9]{4}|PT[0-9]{2})$",
 		  "een gebiedscode", 0 },
 		{ "jaar", "^20[0-9]{2}$", "een jaartal", 0 },
+	},
+};
+
+static const struct list_resource validatiebesluiten = {
+	.path = "/v1/validatiebesluiten",
+	.sql = "SELECT * FROM api.validatiebesluiten WHERE id > coalesce(nullif($1, '')::bigint, -1) "
+	    "AND ($3::text IS NULL OR indicator = $3) AND ($4::text IS NULL OR naar = $4) "
+	    "ORDER BY id LIMIT $2::int",
+	.filters = {
+		{ "indicator", "^[A-Z][A-Z0-9_]{1,39}$", "een indicatorcode", 0 },
+		{ "naar", "^(in_ontwikkeling|gevalideerd|vervallen)$", "in_ontwikkeling, gevalideerd of vervallen", 0 },
 	},
 };
 
@@ -101,6 +118,8 @@ static const struct api_route streefwaarde_create_route =
     WRITE_ROUTE("streefwaarde-aanmaken", HTTP_METHOD_GET | HTTP_METHOD_POST, streefwaarde_create_prepare);
 static const struct api_route streefwaarden_route =
     LIST_ROUTE("streefwaarden", HTTP_METHOD_GET | HTTP_METHOD_POST, API_AUTH_REQUIRED, streefwaarden);
+static const struct api_route validatiebesluiten_route =
+    LIST_ROUTE("validatiebesluiten", HTTP_METHOD_GET, API_AUTH_REQUIRED, validatiebesluiten);
 
 int
 catalogus_indicator_create(struct http_request *req)
@@ -119,6 +138,12 @@ streefwaarden_root(struct http_request *req)
 {
 	return (api_handle(req, req->method == HTTP_METHOD_POST ?
 	    &streefwaarde_create_route : &streefwaarden_route));
+}
+
+int
+validatiebesluiten_list(struct http_request *req)
+{
+	return (api_handle(req, &validatiebesluiten_route));
 }
 
 static int

@@ -39,6 +39,8 @@ static const struct list_resource sectormonitor = {
 	    "AND ($4::text IS NULL OR s.gebied = $4) "
 	    "AND ($5::text IS NULL OR s.indicator = $5) "
 	    "AND ($6::text IS NULL OR s.thema = $6) "
+	    "AND ($7::text IS NULL OR s.validatiestatus = $7) "
+	    "AND ($8::text IS NULL OR s.monitoringtype = $8) "
 	    "ORDER BY s.indicator, s.periode, s.gebied LIMIT $2::int",
 	.filters = {
 		{ "periode", "^[0-9]{4}(-Q[1-4]|-H[12])?$", "een periode: JJJJ, JJJJ-Hn of JJJJ-Qn", 0 },
@@ -50,6 +52,9 @@ static const struct list_resource sectormonitor = {
 		  "effect_terugval|effect_vertrouwen)$",
 		  "werking_stelsel, betekenis_doelgroep, veiligheid_doelgroep, veiligheid_professionals, "
 		  "effect_tijdigheid, effect_gedwongen_kader, effect_terugval of effect_vertrouwen", 0 },
+		{ "validatiestatus", "^(in_ontwikkeling|gevalideerd|vervallen)$",
+		  "in_ontwikkeling, gevalideerd of vervallen", 0 },
+		{ "monitoringtype", "^(landelijk|diagnostisch)$", "landelijk of diagnostisch", 0 },
 	},
 	.prepare = 1,
 	.xlsx = "sectormonitor",

@@ -18,9 +18,10 @@
  * A frozen progress report as an Excel workbook (Debian's libxlsxwriter):
  * sheet "Cijfers" with Dutch headers and number formats, sheet
  * "Transitiemonitor" with the report's transition monitor summary, sheet
- * "Toelichting" on period, establishment, hash, status, sources and
+ * "Weggelaten" with the indicators the report leaves out and why (reports
+ * established since it records them), sheet "Toelichting" on period, establishment, hash, status, sources and
  * disclosure control (with the threshold the report was established
- * under, when it records one). Both data sheets are written by one
+ * under, when it records one). The data sheets are written by one
  * function from a table of their columns (xlsx_sheet), ready to sort,
  * filter and print: the header row frozen, filtered and repeated on
  * every printed page, landscape A4 one page wide.
@@ -98,6 +99,8 @@ static const struct xlsx_col xlsx_figure_cols[] = {
 	{ "Verschil t.o.v. jaar eerder", 16, "verschilJaarEerder", NULL, XLSX_AMOUNT },
 	{ "Verschil t.o.v. jaar eerder (%)", 16, "verschilJaarEerderProcent", NULL, XLSX_DECIMAL },
 	{ "Geheimhouding", 16, "geheimhouding", NULL, XLSX_TEXT },
+	{ "Gevalideerd sinds", 22, "validatie", "sinds", XLSX_TEXT },
+	{ "Validatiebesluit", 16, "validatie", "besluit", XLSX_NUMBER },
 	{ NULL, 0, NULL, NULL, XLSX_TEXT }
 };
 
@@ -114,6 +117,16 @@ static const struct xlsx_col xlsx_transition_cols[] = {
 	{ "Eenheid", 18, "eenheid", NULL, XLSX_TEXT },
 	{ "Waarde", 18, "waarde", NULL, XLSX_AMOUNT },
 	{ "Geheimhouding", 18, "geheimhouding", NULL, XLSX_TEXT },
+	{ NULL, 0, NULL, NULL, XLSX_TEXT }
+};
+
+/* Sheet "Weggelaten": the indicators without a figure in the report, and why. */
+static const struct xlsx_col xlsx_left_out_cols[] = {
+	{ "Indicator", 28, "indicator", NULL, XLSX_TEXT },
+	{ "Naam", 50, "naam", NULL, XLSX_TEXT },
+	{ "Monitoringtype", 16, "monitoringtype", NULL, XLSX_TEXT },
+	{ "Validatiestatus", 16, "validatiestatus", NULL, XLSX_TEXT },
+	{ "Reden", 60, "reden", NULL, XLSX_TEXT },
 	{ NULL, 0, NULL, NULL, XLSX_TEXT }
 };
 
@@ -147,6 +160,8 @@ xlsx_report(json_t *report, struct api_buf *out)
 	xlsx_sheet(wb, &f, "Cijfers", xlsx_figure_cols, json_object_get(inhoud, "cijfers"), footer);
 	xlsx_sheet(wb, &f, "Transitiemonitor", xlsx_transition_cols,
 	    json_object_get(inhoud, "transitiemonitor"), footer);
+	if (json_is_array(json_object_get(inhoud, "weggelaten")))
+		xlsx_sheet(wb, &f, "Weggelaten", xlsx_left_out_cols, json_object_get(inhoud, "weggelaten"), footer);
 	xlsx_explanation(wb, &f, report);
 	return (xlsx_close(wb, path, out));
 }

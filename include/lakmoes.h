@@ -428,6 +428,7 @@ int		 waarnemingen_root(struct http_request *);
 int		 catalogus_indicator_create(struct http_request *);
 int		 catalogus_indicator_patch(struct http_request *);
 int		 streefwaarden_root(struct http_request *);
+int		 validatiebesluiten_list(struct http_request *);
 int		 register_root(struct http_request *);
 int		 rapportages_root(struct http_request *);
 int		 sectormonitor_list(struct http_request *);

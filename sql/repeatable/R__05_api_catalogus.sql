@@ -5,9 +5,18 @@ SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
 DROP FUNCTION IF EXISTS api.indicator_aanmaken(jsonb), api.indicator_wijzigen(text, jsonb),
+    api.validatie_besluit_zetten(jsonb),
     api.indicator_wijzigen(text, jsonb, text), api.indicator_problemen(jsonb),
     api.streefwaarde_aanmaken(jsonb) CASCADE;
-DROP VIEW IF EXISTS api.streefwaarden CASCADE;
+DROP VIEW IF EXISTS api.streefwaarden, api.validatiebesluiten CASCADE;
+
+-- The validation decisions of the catalogue (V029), for
+-- /v1/validatiebesluiten: members read who decided what, when and why.
+CREATE VIEW api.validatiebesluiten WITH (security_invoker = true) AS
+SELECT v.validatiebesluit_id AS id, v.indicator_code AS indicator, v.van, v.naar,
+       v.besloten_at AS "beslotenOp", v.door, v.rol, v.reden, v.besluit_id AS besluit
+  FROM monitoring.validatiebesluiten v;
+COMMENT ON VIEW api.validatiebesluiten IS 'De validatiebesluiten van de indicatoren (van, naar, wanneer, door wie, waarom, op grond van welk besluit), voor /v1/validatiebesluiten.';
 
 -- A baseline is a measurement: for a caller who does not see the area's
 -- figures raw (R__00_onthulling) it is disclosure-controlled like an
@@ -26,11 +35,12 @@ SELECT s.indicator_code || '/' || s.gebied_code || '/' || s.jaar || '/' || s.soo
  CROSS JOIN LATERAL (SELECT s.soort = 'streefwaarde' OR monitoring.ruwe_cijfers(s.gebied_code) AS ruw) c;
 COMMENT ON VIEW api.streefwaarden IS 'Nulmetingen en streefwaarden, voor /v1/streefwaarden; nulmetingen met onthullingscontrole voor wie de cijfers van het gebied niet ongecontroleerd ziet.';
 
--- Problems with enumerated fields of an indicator document, its bound, and
+-- Problems with enumerated fields of an indicator document, its bound, the
+-- besluit of a validation (one of the register), and
 -- text that holds a personal identifier (e-mail address, phone number,
 -- BSN: never in the catalogue), as invalidParams.
 CREATE FUNCTION api.indicator_problemen(doc jsonb) RETURNS jsonb
-LANGUAGE sql IMMUTABLE
+LANGUAGE sql STABLE
 AS $$
 	SELECT coalesce(jsonb_agg(jsonb_build_object('name', '/' || p.veld, 'reason', p.reden) ORDER BY p.veld), '[]')
 	  FROM (SELECT f.veld, 'kies uit: ' || f.mag
@@ -56,6 +66,17 @@ AS $$
 	                WHEN 'null' THEN false
 	                ELSE doc ? 'resultaat' END
 	        UNION ALL
+	        -- the besluit a validation rests on: one of the register
+	        SELECT 'validatieBesluit', 'het nummer van een besluit uit /v1/besluiten'
+	         WHERE doc ? 'validatieBesluit' AND jsonb_typeof(doc -> 'validatieBesluit') <> 'null'
+	           AND NOT coalesce(jsonb_typeof(doc -> 'validatieBesluit') = 'number'
+	                            AND (doc ->> 'validatieBesluit')::numeric BETWEEN 1 AND 2147483647
+	                            AND EXISTS (SELECT 1 FROM register.besluiten b
+	                                         WHERE b.besluit_id::numeric = (doc ->> 'validatieBesluit')::numeric), false)
+	        UNION ALL
+	        SELECT 'validatieReden', 'ten hoogste 2000 tekens'
+	         WHERE length(doc ->> 'validatieReden') > 2000
+	        UNION ALL
 	        -- the bound: a number (null: the unit's own bound)
 	        SELECT 'bovengrens', 'een getal groter dan 0 en kleiner dan 10^15 (leeg: de grens van de eenheid)'
 	         WHERE CASE jsonb_typeof(doc -> 'bovengrens')
@@ -68,6 +89,18 @@ AS $$
 	          FROM jsonb_each(doc) AS e
 	         WHERE jsonb_typeof(e.value) = 'string' AND monitoring.persoonsgegeven(e.value #>> '{}') IS NOT NULL
 	       ) AS p (veld, reden)
+$$;
+
+-- The reason and besluit of a change of validatiestatus, for the
+-- indicator's trigger (V029), as settings of the transaction; NULL clears
+-- them, so that a later statement of the same transaction does not reuse
+-- them.
+CREATE FUNCTION api.validatie_besluit_zetten(doc jsonb) RETURNS void
+LANGUAGE sql VOLATILE SECURITY INVOKER
+AS $$
+	SELECT set_config('lakmoes.validatie_reden', coalesce(doc ->> 'validatieReden', ''), true),
+	       set_config('lakmoes.validatie_besluit',
+	                  coalesce(((doc ->> 'validatieBesluit')::numeric)::integer::text, ''), true);
 $$;
 
 -- Creates a catalogue entry. meetwijze defaults to kwantitatief and the
@@ -91,6 +124,7 @@ BEGIN
 	IF jsonb_array_length(problems) > 0 THEN
 		RAISE EXCEPTION 'de indicator kan zo niet worden opgenomen' USING ERRCODE = 'LK400', DETAIL = problems::text;
 	END IF;
+	PERFORM api.validatie_besluit_zetten(doc);
 	BEGIN
 		INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype,
 		    meetwijze, richting, aggregatie, validatiestatus, resultaat_nummer, effect, thema, bron, bovengrens)
@@ -106,6 +140,7 @@ BEGIN
 		    'de indicator kan zo niet worden opgenomen');
 		RAISE;
 	END;
+	PERFORM api.validatie_besluit_zetten(NULL);
 	RETURN QUERY SELECT * FROM api.indicatoren i WHERE i.code = doc ->> 'code';
 END
 $$;
@@ -132,6 +167,12 @@ BEGIN
 	IF doc ? 'code' AND doc ->> 'code' IS DISTINCT FROM indicator THEN
 		problems := problems || jsonb_build_object('name', '/code', 'reason', 'de code van een indicator verandert nooit');
 	END IF;
+	IF (doc ? 'validatieReden' OR doc ? 'validatieBesluit') AND NOT (doc ? 'validatiestatus'
+	    AND doc ->> 'validatiestatus' IS DISTINCT FROM (SELECT i.validatiestatus FROM monitoring.indicatoren i
+	                                                     WHERE i.indicator_code = indicator)) THEN
+		problems := problems || jsonb_build_object('name', CASE WHEN doc ? 'validatieReden' THEN '/validatieReden'
+		    ELSE '/validatieBesluit' END, 'reason', 'alleen bij een andere validatiestatus');
+	END IF;
 	IF jsonb_array_length(problems) > 0 THEN
 		RAISE EXCEPTION 'de indicator kan zo niet worden gewijzigd' USING ERRCODE = 'LK400', DETAIL = problems::text;
 	END IF;
@@ -141,6 +182,7 @@ BEGIN
 	IF etag <> versie THEN
 		RAISE EXCEPTION 'de indicator is gewijzigd sinds u hem las; lees hem opnieuw' USING ERRCODE = 'LK412';
 	END IF;
+	PERFORM api.validatie_besluit_zetten(doc);
 	BEGIN
 		UPDATE monitoring.indicatoren i SET
 		       naam = CASE WHEN doc ? 'naam' THEN doc ->> 'naam' ELSE i.naam END,
@@ -165,6 +207,7 @@ BEGIN
 		    'de indicator kan zo niet worden gewijzigd');
 		RAISE;
 	END;
+	PERFORM api.validatie_besluit_zetten(NULL);
 	RETURN QUERY SELECT * FROM api.indicatoren i WHERE i.code = indicator;
 END
 $$;
@@ -212,7 +255,7 @@ BEGIN
 END
 $$;
 
-GRANT SELECT ON api.streefwaarden TO aanleveraar, programma, opdrachtgever, onderzoeker;
-GRANT EXECUTE ON FUNCTION api.indicator_problemen(jsonb) TO programma;
+GRANT SELECT ON api.streefwaarden, api.validatiebesluiten TO aanleveraar, programma, opdrachtgever, onderzoeker;
+GRANT EXECUTE ON FUNCTION api.indicator_problemen(jsonb), api.validatie_besluit_zetten(jsonb) TO programma;
 GRANT EXECUTE ON FUNCTION api.indicator_aanmaken(jsonb), api.indicator_wijzigen(text, jsonb, text),
     api.streefwaarde_aanmaken(jsonb) TO programma;

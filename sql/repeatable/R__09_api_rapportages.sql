@@ -5,7 +5,15 @@
 -- indicator with its value for NL in the half year, the previous half year
 -- and the same half year a year earlier, and the changes, all from the
 -- sector monitor (the delivered national value, or the aggregate of the
--- gemeenten); and the transition monitor's rows for the half year. It is a
+-- gemeenten); and the transition monitor's rows for the half year, its
+-- effects only of those indicators too. "Wij vragen het BOHA de
+-- longitudinale monitoring pas voor verantwoordingsdoeleinden in te zetten
+-- wanneer dit kwaliteitsniveau behaald is" (seeds/002 §3): every figure of
+-- a report rests on an indicator that was landelijk and gevalideerd when it
+-- was established, and the report names the indicators it leaves out and
+-- why (weggelaten), so that a reader sees what is missing. A half year is
+-- established once it is over (V028); a trial run of a running half year
+-- says so in its content (lopend, toelichting). It is a
 -- public document, so its figures are disclosure-controlled when
 -- established (counts rounded to 5, small counts and small denominators
 -- withheld), and then frozen with its hash: later corrections never change
@@ -71,7 +79,12 @@ BEGIN
 				-- keep the earlier values when this half year has none
 				'verschilVorigePeriode', c."verschilVorigePeriode",
 				'verschilJaarEerder', c."verschilJaarEerder",
-				'verschilJaarEerderProcent', c."verschilJaarEerderProcent")
+				'verschilJaarEerderProcent', c."verschilJaarEerderProcent",
+				-- the validation the figure rests on (V029)
+				'validatie', jsonb_build_object(
+				    'sinds', replace((i.validatie_at AT TIME ZONE 'UTC')::text, ' ', 'T') || 'Z',
+				    'reden', i.validatie_reden,
+				    'besluit', i.validatie_besluit_id))
 				ORDER BY i.indicator_code)
 			  FROM monitoring.indicatoren i
 			  LEFT JOIN api.sectormonitor c ON c.indicator = i.indicator_code AND c.gebied = 'NL'
@@ -83,7 +96,25 @@ BEGIN
 			 WHERE i.monitoringtype = 'landelijk' AND i.validatiestatus = 'gevalideerd'), '[]'),
 		'transitiemonitor', coalesce((
 			SELECT jsonb_agg(jsonb_strip_nulls(to_jsonb(t) - 'id' - 'periode') ORDER BY t.id)
-			  FROM api.transitiemonitor t WHERE t.periode = rapportage_vaststellen.periode), '[]'))
+			  FROM api.transitiemonitor t
+			  LEFT JOIN monitoring.indicatoren i ON i.indicator_code = t.indicator
+			 WHERE t.periode = rapportage_vaststellen.periode
+			   AND (t.indicator IS NULL OR (i.monitoringtype = 'landelijk' AND i.validatiestatus = 'gevalideerd'))),
+			'[]'),
+		'weggelaten', coalesce((
+			SELECT jsonb_agg(jsonb_build_object(
+				'indicator', i.indicator_code, 'naam', i.naam, 'monitoringtype', i.monitoringtype,
+				'validatiestatus', i.validatiestatus,
+				'reden', CASE WHEN i.validatiestatus = 'vervallen' THEN 'vervallen: wordt niet meer gemeten'
+				              WHEN i.monitoringtype = 'diagnostisch'
+				              THEN 'diagnostisch: voor het leren in de regio, niet voor verantwoording'
+				              ELSE 'nog niet gevalideerd: de kwaliteit van de cijfers is nog niet vastgesteld' END)
+				ORDER BY i.indicator_code)
+			  FROM monitoring.indicatoren i
+			 WHERE NOT (i.monitoringtype = 'landelijk' AND i.validatiestatus = 'gevalideerd')), '[]'))
+	    || CASE WHEN q.eind_date >= current_date THEN jsonb_build_object('lopend', true, 'toelichting',
+	           format('Het halfjaar %s loopt nog tot en met %s: dit is een tussenstand, die pas na afloop kan worden vastgesteld.',
+	                  periode, to_char(q.eind_date, 'DD-MM-YYYY'))) ELSE '{}' END
 	  INTO doc;
 	PERFORM set_config('lakmoes.openbaar', '', true);
 
@@ -103,7 +134,8 @@ CREATE FUNCTION api.rapportage_rijen(periode text)
 RETURNS TABLE (indicator text, naam text, eenheid text, waarde numeric, status text, bron text,
                "vorigePeriode" text, "vorigeWaarde" numeric, "jaarEerderPeriode" text,
                "jaarEerderWaarde" numeric, "verschilVorigePeriode" numeric, "verschilJaarEerder" numeric,
-               "verschilJaarEerderProcent" numeric, geheimhouding text)
+               "verschilJaarEerderProcent" numeric, geheimhouding text, "gevalideerdSinds" text,
+               validatiebesluit integer)
 LANGUAGE plpgsql STABLE SECURITY INVOKER
 AS $$
 BEGIN
@@ -115,7 +147,8 @@ BEGIN
 	       c ->> 'bron', c -> 'vorigePeriode' ->> 'periode', (c -> 'vorigePeriode' ->> 'waarde')::numeric,
 	       c -> 'jaarEerder' ->> 'periode', (c -> 'jaarEerder' ->> 'waarde')::numeric,
 	       (c ->> 'verschilVorigePeriode')::numeric, (c ->> 'verschilJaarEerder')::numeric,
-	       (c ->> 'verschilJaarEerderProcent')::numeric, c ->> 'geheimhouding'
+	       (c ->> 'verschilJaarEerderProcent')::numeric, c ->> 'geheimhouding',
+	       c -> 'validatie' ->> 'sinds', (c -> 'validatie' ->> 'besluit')::integer
 	  FROM monitoring.voortgangsrapportages r, jsonb_array_elements(r.inhoud -> 'cijfers') AS c
 	 WHERE r.periode_code = periode;
 END

@@ -19,6 +19,7 @@ DROP VIEW IF EXISTS api.sectormonitor, api.transitiemonitor, bi.sectormonitor, b
 CREATE VIEW api.sectormonitor AS
 SELECT s.indicator_code || '/' || s.periode_code || '/' || s.gebied_code AS id,
        s.indicator_code AS indicator, i.naam AS "indicatorNaam", i.thema, i.eenheid,
+       i.monitoringtype, i.validatiestatus,
        s.periode_code AS periode, s.gebied_code AS gebied, s.gebied_soort AS "gebiedSoort",
        o.waarde, CASE WHEN r.ruw THEN s.teller END AS teller, CASE WHEN r.ruw THEN s.noemer END AS noemer,
        o.geheimhouding, s.status, s.bron, s.geaggregeerd,
@@ -81,7 +82,8 @@ GRANT SELECT ON api.sectormonitor, api.transitiemonitor
 -- BI: the same rows, in the bi schema's snake_case; the BI login is a
 -- controlled caller.
 CREATE VIEW bi.sectormonitor AS
-SELECT s.indicator AS indicator_code, s.thema, s.eenheid, s.periode AS periode_code, s.gebied AS gebied_code,
+SELECT s.indicator AS indicator_code, s.thema, s.eenheid, s.monitoringtype, s.validatiestatus,
+       s.periode AS periode_code, s.gebied AS gebied_code,
        s."gebiedSoort" AS gebied_soort, s.waarde, s.geheimhouding, s.status, s.bron, s.geaggregeerd,
        s."ledenGeleverd" AS leden_geleverd, s."ledenTotaal" AS leden_totaal,
        s."vorigePeriode" AS vorige_periode, s."vorigeWaarde" AS vorige_waarde,
@@ -96,6 +98,8 @@ COMMENT ON VIEW bi.sectormonitor IS 'Sectorbrede monitor: per indicator, periode
 COMMENT ON COLUMN bi.sectormonitor.indicator_code IS 'De indicator (bi.indicatoren).';
 COMMENT ON COLUMN bi.sectormonitor.thema IS 'Thema van de monitor (werking_stelsel, betekenis_doelgroep, veiligheid_doelgroep, veiligheid_professionals, effect_…).';
 COMMENT ON COLUMN bi.sectormonitor.eenheid IS 'aantal, percentage, dagen, score of euro.';
+COMMENT ON COLUMN bi.sectormonitor.monitoringtype IS 'landelijk (gestandaardiseerd, voor verantwoording zodra gevalideerd) of diagnostisch (voor het leren in de regio).';
+COMMENT ON COLUMN bi.sectormonitor.validatiestatus IS 'in_ontwikkeling, gevalideerd of vervallen: alleen gevalideerde landelijke cijfers zijn voor verantwoording.';
 COMMENT ON COLUMN bi.sectormonitor.periode_code IS 'De periode (bi.perioden).';
 COMMENT ON COLUMN bi.sectormonitor.gebied_code IS 'Het gebied (bi.gebieden).';
 COMMENT ON COLUMN bi.sectormonitor.gebied_soort IS 'Soort gebied; rang en percentiel zijn onder gebieden van deze soort.';

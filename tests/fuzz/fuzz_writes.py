@@ -1480,6 +1480,9 @@ class Fuzzer:
                  ("eenheid", eenheid), ("soort", rng.choice(ENUMS["soort_i"])),
                  ("monitoringtype", rng.choice(ENUMS["monitoringtype"])), ("richting", rng.choice(ENUMS["richting"])),
                  ("validatiestatus", rng.choice(["in_ontwikkeling", "gevalideerd"]))]
+        if rng.random() < 0.85:
+            # why the status is what it is (V029: required with another status)
+            pairs.append(("validatieReden", rng.choice(["fuzz: kwaliteit vastgesteld", "werkgroep data en monitoring"])))
         if rng.random() < 0.5:
             pairs.append(("aggregatie", "som" if eenheid == "aantal" else rng.choice(["ratio", "niet_aggregeerbaar"])))
         if rng.random() < 0.3:

@@ -1,6 +1,9 @@
 """Writing the indicator catalogue and targets: programma only, code
 immutable, sensible defaults, every problem named, nothing half-stored."""
 import json
+import subprocess
+
+import pytest
 
 from conftest import assert_problem, at_once, bearer, patch_read, post_json, request, sql, token
 
@@ -22,11 +25,69 @@ def test_create_with_defaults_then_change():
     assert request("GET", "/v1/indicatoren/TEST_WACHTTIJD").json()["naam"] == NEW["naam"]
     assert_problem(post_json("/v1/indicatoren", NEW, PROGRAMMA), 409)
 
-    r = patch_read("/v1/indicatoren/TEST_WACHTTIJD", {"validatiestatus": "gevalideerd"}, PROGRAMMA)
+    r = patch_read("/v1/indicatoren/TEST_WACHTTIJD", {"validatiestatus": "gevalideerd",
+                                                      "validatieReden": "werkgroep: definitie getoetst"}, PROGRAMMA)
     assert r.status == 200 and r.json()["validatiestatus"] == "gevalideerd"
     assert r.json()["naam"] == NEW["naam"], "fields not sent stay as they were"
     assert sql("SELECT count(*) FROM audit.changes WHERE table_name = 'monitoring.indicatoren' "
                "AND row_key ->> 'indicator_code' = 'TEST_WACHTTIJD'") == "2"
+
+
+def test_validation_is_a_decision_on_record():
+    code = "TEST_VALIDATIE"
+    member = bearer(token(role="opdrachtgever"))
+    who = bearer(token(role="programma", sub="analist-7"))
+    r = post_json("/v1/indicatoren", dict(NEW, code=code), who)
+    assert r.status == 201, r.body
+    assert r.json()["validatieReden"] == "opgenomen in de catalogus" and r.json()["validatieBesluit"] is None
+    created = r.json()["validatieOp"]
+    # a change of status without a reason changes nothing
+    p = assert_problem(patch_read("/v1/indicatoren/" + code, {"validatiestatus": "gevalideerd"}, who), 400)
+    assert p["invalidParams"][0]["name"] == "/validatieReden"
+    assert request("GET", "/v1/indicatoren/" + code).json()["validatiestatus"] == "in_ontwikkeling"
+    # a reason or besluit without a change of status, an unknown besluit: named
+    p = assert_problem(patch_read("/v1/indicatoren/" + code, {"naam": "x", "validatieReden": "waarom"}, who), 400)
+    assert p["invalidParams"] == [{"name": "/validatieReden", "reason": "alleen bij een andere validatiestatus"}]
+    p = assert_problem(patch_read("/v1/indicatoren/" + code, {"validatiestatus": "gevalideerd", "validatieReden": "x",
+                                                             "validatieBesluit": 999999}, who), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/validatieBesluit"]
+    p = assert_problem(patch_read("/v1/indicatoren/" + code, {"validatiestatus": "gevalideerd",
+                                                             "validatieReden": "mail a.b@example.nl"}, who), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/validatieReden"]
+    # with the reason and the besluit it rests on
+    besluit = post_json("/v1/besluiten", {"orgaan": "BOG", "besluitDatum": "2025-06-01",
+                                          "onderwerp": "validatie", "besluit": "indicator gevalideerd"}, PROGRAMMA)
+    assert besluit.status == 201, besluit.body
+    nr = besluit.json()["id"]
+    r = patch_read("/v1/indicatoren/" + code, {"validatiestatus": "gevalideerd", "validatieBesluit": nr,
+                                               "validatieReden": "kwaliteit vastgesteld"}, who)
+    assert r.status == 200, r.body
+    public = request("GET", "/v1/indicatoren/" + code).json()
+    assert public["validatiestatus"] == "gevalideerd" and public["validatieReden"] == "kwaliteit vastgesteld"
+    assert public["validatieBesluit"] == nr and public["validatieOp"] > created
+    # other changes keep the decision
+    r = patch_read("/v1/indicatoren/" + code, {"naam": "Andere naam"}, who)
+    assert r.json()["validatieOp"] == public["validatieOp"] and r.json()["validatieBesluit"] == nr
+    # the history: members read who decided what, when and why
+    history = request("GET", "/v1/validatiebesluiten?indicator=" + code, member).json()["items"]
+    assert [(h["van"], h["naar"], h["reden"], h["besluit"]) for h in history] == [
+        (None, "in_ontwikkeling", "opgenomen in de catalogus", None),
+        ("in_ontwikkeling", "gevalideerd", "kwaliteit vastgesteld", nr)]
+    assert history[1]["door"] == "analist-7" and history[1]["rol"] == "programma"
+    assert history[1]["beslotenOp"] == public["validatieOp"]
+    assert_problem(request("GET", "/v1/validatiebesluiten?indicator=" + code), 401)
+    assert_problem(request("GET", "/v1/validatiebesluiten?naar=goed", member), 400)
+    assert all(h["naar"] == "gevalideerd" for h in
+               request("GET", "/v1/validatiebesluiten?naar=gevalideerd", member).json()["items"])
+    # never rewritten, not even by the owner
+    with pytest.raises(subprocess.CalledProcessError) as refused:
+        sql("UPDATE monitoring.validatiebesluiten SET reden = 'x'")
+    assert "nooit overschreven" in refused.value.stderr
+    # a new entry that is validated from the start needs a reason too
+    p = assert_problem(post_json("/v1/indicatoren", dict(NEW, code="TEST_DIRECT", validatiestatus="gevalideerd"),
+                                 who), 400)
+    assert p["invalidParams"][0]["name"] == "/validatieReden"
+    assert request("GET", "/v1/indicatoren/TEST_DIRECT").status == 404
 
 
 def test_code_never_changes():

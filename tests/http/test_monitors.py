@@ -31,7 +31,7 @@ def setup_module():
     r = post_json("/v1/indicatoren", {
         "code": "TEST_MONITOR", "naam": "Testindicator voor de monitors", "definitie": "test",
         "eenheid": "aantal", "soort": "outcome", "monitoringtype": "landelijk", "richting": "lager_beter",
-        "validatiestatus": "gevalideerd", "thema": "effect_terugval"}, PROGRAMMA)
+        "validatiestatus": "gevalideerd", "validatieReden": "test", "thema": "effect_terugval"}, PROGRAMMA)
     assert r.status == 201, r.body
     assert r.json()["thema"] == "effect_terugval"
     load([{"indicator": "TEST_MONITOR", "gebied": g, "periode": p, "waarde": w, "status": "definitief",
@@ -327,3 +327,23 @@ def test_a_figure_stored_before_the_bounds_still_renders():
     # and the public page, where it is rounded and withheld as any other
     assert request("GET", path).status == 200
     assert request("GET", path, XLSX).status == 200
+
+
+def test_monitor_rows_say_whether_their_figure_is_for_accountability():
+    rows = request("GET", "/v1/sectormonitor?gebied=NL&limit=1000").json()["items"]
+    catalogue = {i["code"]: i for i in request("GET", "/v1/indicatoren?limit=1000").json()["items"]}
+    assert rows
+    for row in rows:
+        assert row["validatiestatus"] == catalogue[row["indicator"]]["validatiestatus"]
+        assert row["monitoringtype"] == catalogue[row["indicator"]]["monitoringtype"]
+    validated = request("GET", "/v1/sectormonitor?gebied=NL&validatiestatus=gevalideerd&monitoringtype=landelijk"
+                               "&limit=1000").json()["items"]
+    assert validated and {r["indicator"] for r in validated} == \
+        {r["indicator"] for r in rows if r["validatiestatus"] == "gevalideerd" and r["monitoringtype"] == "landelijk"}
+    assert len(validated) < len(rows)
+    r = request("GET", "/v1/sectormonitor?gebied=NL&validatiestatus=gevalideerd", {"Accept": "text/csv"})
+    header = r.body.decode("utf-8-sig").splitlines()[0].split(",")
+    assert "validatiestatus" in header and "monitoringtype" in header
+    assert sql("SELECT count(*) FROM bi.sectormonitor WHERE validatiestatus IS NULL OR monitoringtype IS NULL") == "0"
+    p = assert_problem(request("GET", "/v1/sectormonitor?validatiestatus=ja"), 400)
+    assert p["invalidParams"][0]["name"] == "validatiestatus"

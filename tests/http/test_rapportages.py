@@ -22,7 +22,7 @@ def setup_module():
         r = post_json("/v1/indicatoren", {
             "code": code, "naam": "Testindicator voor de Kamer", "definitie": "test",
             "eenheid": eenheid, "soort": "outcome", "monitoringtype": "landelijk", "richting": "lager_beter",
-            "validatiestatus": "gevalideerd"}, PROGRAMMA)
+            "validatiestatus": "gevalideerd", "validatieReden": "gevalideerd voor de test"}, PROGRAMMA)
         assert r.status == 201, r.body
     load([{"indicator": "TEST_KAMER", "gebied": "NL", "periode": p, "waarde": w, "status": "definitief",
            "bron": "CBS (test)"} for p, w in (("2024-H2", 1000), ("2025-H1", 1102), ("2025-H2", 1234))] +
@@ -96,7 +96,11 @@ def test_excel_has_the_same_numbers_as_the_json():
     assert r.content_type == xlsx
     assert 'filename="voortgangsrapportage-2025-H2.xlsx"' in r.headers["content-disposition"]
     wb = openpyxl.load_workbook(io.BytesIO(r.body))
-    assert wb.sheetnames == ["Cijfers", "Transitiemonitor", "Toelichting"]
+    assert wb.sheetnames == ["Cijfers", "Transitiemonitor", "Weggelaten", "Toelichting"]
+    left_out = [dict(zip([c.value for c in wb["Weggelaten"][1]], row))
+                for row in wb["Weggelaten"].iter_rows(min_row=2, values_only=True)]
+    assert [(x["Indicator"], x["Reden"]) for x in left_out] == \
+        [(x["indicator"], x["reden"]) for x in report["inhoud"]["weggelaten"]]
     sheet = wb["Cijfers"]
     header = [c.value for c in sheet[1]]
     assert header[:4] == ["Indicator", "Naam", "Eenheid", "Waarde"]
@@ -164,14 +168,16 @@ def test_excel_of_a_report_without_figures_says_why():
     assert validated, "setup_module validated some"
     try:
         for code in validated:
-            r = patch_read("/v1/indicatoren/" + code, {"validatiestatus": "in_ontwikkeling"}, PROGRAMMA)
+            r = patch_read("/v1/indicatoren/" + code, {"validatiestatus": "in_ontwikkeling",
+                                                       "validatieReden": "even niet"}, PROGRAMMA)
             assert r.status == 200, r.body
         r = post_json("/v1/voortgangsrapportages", {"periode": "2023-H1"}, PROGRAMMA)
         assert r.status == 201, r.body
         assert r.json()["inhoud"]["cijfers"] == []
     finally:
         for code in validated:
-            patch_read("/v1/indicatoren/" + code, {"validatiestatus": "gevalideerd"}, PROGRAMMA)
+            patch_read("/v1/indicatoren/" + code, {"validatiestatus": "gevalideerd", "validatieReden": "weer wel"},
+                       PROGRAMMA)
     why = "Deze rapportage heeft geen cijfers"
     wb = openpyxl.load_workbook(io.BytesIO(request("GET", "/v1/voortgangsrapportages/2023-H1", xlsx).body))
     assert wb["Cijfers"].max_row == 1
@@ -208,3 +214,55 @@ def test_a_write_refuses_query_parameters_it_does_not_know():
     assert sql("SELECT count(*) FROM register.acties") == before
     p = assert_problem(post_json("/v1/voortgangsrapportages?concept=1", {"periode": "2024-H2"}, PROGRAMMA), 400)
     assert p["invalidParams"] == [{"name": "concept", "reason": "onbekende parameter; wel: proefrun"}]
+
+
+def running_half_year():
+    today = datetime.datetime.now(datetime.timezone.utc).date()
+    half = 1 if today.month <= 6 else 2
+    end = datetime.date(today.year, 6, 30) if half == 1 else datetime.date(today.year, 12, 31)
+    return "%d-H%d" % (today.year, half), end
+
+
+def test_a_half_year_is_established_once_it_is_over():
+    periode, end = running_half_year()
+    p = assert_problem(post_json("/v1/voortgangsrapportages", {"periode": periode}, PROGRAMMA), 409)
+    assert p["invalidParams"] == [{"name": "/periode", "reason": "loopt nog tot en met " + end.strftime("%d-%m-%Y")}]
+    assert "vaststellen kan vanaf " + (end + datetime.timedelta(days=1)).strftime("%d-%m-%Y") in p["detail"]
+    assert_problem(request("GET", "/v1/voortgangsrapportages/" + periode), 404)
+    # a trial run is possible at any time, and says the half year still runs
+    r = post_json("/v1/voortgangsrapportages?proefrun=true", {"periode": periode}, PROGRAMMA)
+    assert r.status == 200, r.body
+    assert r.json()["inhoud"]["lopend"] is True
+    assert "loopt nog tot en met " + end.strftime("%d-%m-%Y") in r.json()["inhoud"]["toelichting"]
+    # an ended half year says nothing of the kind
+    r = post_json("/v1/voortgangsrapportages?proefrun=true", {"periode": "2025-H1"}, PROGRAMMA)
+    assert "lopend" not in r.json()["inhoud"] and "toelichting" not in r.json()["inhoud"]
+
+
+def test_every_figure_rests_on_a_validated_national_indicator():
+    """The transition monitor's effects included: a trial run for 2025-H1
+    gave 0 figures and 35 effect rows from 7 indicators in development."""
+    catalogue = {i["code"]: i for i in request("GET", "/v1/indicatoren?limit=1000").json()["items"]}
+    ok = {c for c, i in catalogue.items() if i["monitoringtype"] == "landelijk" and i["validatiestatus"] == "gevalideerd"}
+    r = post_json("/v1/voortgangsrapportages?proefrun=true", {"periode": "2025-H1"}, PROGRAMMA)
+    inhoud = r.json()["inhoud"]
+    assert {c["indicator"] for c in inhoud["cijfers"]} == ok
+    for c in inhoud["cijfers"]:
+        assert c["validatie"]["sinds"] == catalogue[c["indicator"]]["validatieOp"]
+        assert c["validatie"]["reden"] == catalogue[c["indicator"]]["validatieReden"]
+    effects = [t for t in inhoud["transitiemonitor"] if "indicator" in t]
+    assert {t["indicator"] for t in effects} <= ok
+    assert {t["onderdeel"] for t in inhoud["transitiemonitor"]} >= {"acties", "mijlpalen"}, "the rest stays"
+    # what is left out is named, with the reason
+    left_out = {x["indicator"]: x for x in inhoud["weggelaten"]}
+    assert set(left_out) == set(catalogue) - ok
+    unvalidated = [c for c, i in catalogue.items() if i["monitoringtype"] == "landelijk"
+                   and i["validatiestatus"] == "in_ontwikkeling"]
+    diagnostic = [c for c, i in catalogue.items() if i["monitoringtype"] == "diagnostisch"]
+    assert unvalidated and diagnostic
+    assert left_out[unvalidated[0]]["reden"].startswith("nog niet gevalideerd")
+    assert left_out[diagnostic[0]]["reden"].startswith("diagnostisch")
+    # the effect rows the demo has for the half year are of indicators left out
+    everything = request("GET", "/v1/transitiemonitor?periode=2025-H1&limit=1000", PROGRAMMA).json()["items"]
+    dropped = {t["indicator"] for t in everything if t.get("indicator")} - ok
+    assert dropped and dropped <= set(left_out)

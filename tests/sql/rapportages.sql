@@ -2,7 +2,7 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(10);
+SELECT plan(12);
 
 SELECT set_config('request.jwt.claims', '{"sub":"tester"}', true);
 -- a trial run first: the report as it would be, stored nowhere
@@ -32,6 +32,16 @@ SELECT results_eq($$SELECT periode_code, inhoud ->> 'onthullingsdrempel' FROM mo
     'records that threshold; the earlier report keeps its own');
 SELECT is(as_role('opdrachtgever', $$SELECT * FROM api.rapportage_vaststellen('2023-H2')$$), '42501',
     'a ministry cannot establish one');
+
+-- a half year still running: not by the function, not by a plain insert
+SELECT is(as_role('programma', format($$SELECT * FROM api.rapportage_vaststellen(%L)$$,
+        (SELECT periode_code FROM ref.perioden WHERE soort = 'halfjaar' AND current_date BETWEEN begin_date AND eind_date)),
+        '{"sub":"tester"}'),
+    'LK409', 'a half year is established once it is over');
+SELECT throws_ok(format($$INSERT INTO monitoring.voortgangsrapportages (periode_code, inhoud, inhoud_hash)
+        VALUES (%L, '{}', encode(sha256(convert_to('{}', 'UTF8')), 'hex'))$$,
+        (SELECT periode_code FROM ref.perioden WHERE soort = 'halfjaar' AND current_date BETWEEN begin_date AND eind_date)),
+    'LK409', NULL, 'whoever inserts it');
 
 SELECT * FROM finish();
 ROLLBACK;

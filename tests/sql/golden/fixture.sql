@@ -6,6 +6,7 @@
 -- the test's transaction; the expected rows are in sectormonitor.csv and
 -- transitiemonitor.csv, worked out by hand in the comments of mart.sql.
 SELECT set_config('request.jwt.claims', '{"sub":"golden"}', true);
+SELECT set_config('lakmoes.validatie_reden', 'golden test', true);
 INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype,
     richting, aggregatie, validatiestatus, thema, bron)
 VALUES ('TST_AANTAL', 'Test: aantal', 'Een aantal dat optelt.', 'aantal', 'outcome', 'landelijk',
