@@ -188,6 +188,8 @@ streefwaarde_create_prepare(struct api_ctx *ctx)
 		{ "soort", JSON_STRING, 1 },
 		{ "waarde", WRITE_NUMBER, 1 },
 		{ "besluit", JSON_STRING, 1 },
+		{ "vorm", JSON_STRING, 0 },
+		{ "basisjaar", JSON_INTEGER, 0 },
 		{ NULL, 0, 0 }
 	};
 

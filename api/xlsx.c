@@ -99,6 +99,11 @@ static const struct xlsx_col xlsx_figure_cols[] = {
 	{ "Verschil t.o.v. jaar eerder", 16, "verschilJaarEerder", NULL, XLSX_AMOUNT },
 	{ "Verschil t.o.v. jaar eerder (%)", 16, "verschilJaarEerderProcent", NULL, XLSX_DECIMAL },
 	{ "Geheimhouding", 16, "geheimhouding", NULL, XLSX_TEXT },
+	{ "Nulmeting", 16, "nulmeting", NULL, XLSX_AMOUNT },
+	{ "Streefwaarde", 16, "streefwaarde", NULL, XLSX_AMOUNT },
+	{ "Streefvorm", 16, "streefvorm", NULL, XLSX_TEXT },
+	{ "Streefjaar", 12, "streefjaar", NULL, XLSX_NUMBER },
+	{ "Afstand tot streefwaarde", 16, "afstandTotStreefwaarde", NULL, XLSX_AMOUNT },
 	{ "Gevalideerd sinds", 22, "validatie", "sinds", XLSX_TEXT },
 	{ "Validatiebesluit", 16, "validatie", "besluit", XLSX_NUMBER },
 	{ NULL, 0, NULL, NULL, XLSX_TEXT }

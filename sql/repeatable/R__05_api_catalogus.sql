@@ -18,21 +18,51 @@ SELECT v.validatiebesluit_id AS id, v.indicator_code AS indicator, v.van, v.naar
   FROM monitoring.validatiebesluiten v;
 COMMENT ON VIEW api.validatiebesluiten IS 'De validatiebesluiten van de indicatoren (van, naar, wanneer, door wie, waarom, op grond van welk besluit), voor /v1/validatiebesluiten.';
 
+-- The value a target aims at as published for a caller who does not see
+-- the area's figures raw: a relative target's value is worked out from the
+-- published baseline (rounded, or withheld: then so is the target), never
+-- from the raw one, so that it tells nothing the baseline does not (a
+-- change of +1000% of a baseline rounded to 5 would give it away exactly).
+-- It runs with the owner's rights, as the monitors' views read: what it
+-- returns is computed from published values only, whatever row it is
+-- given (monitoring.doelwaarde, which is not controlled, keeps the
+-- caller's rights).
+CREATE OR REPLACE FUNCTION monitoring.doelwaarde_openbaar(s monitoring.streefwaarden, drempel numeric) RETURNS numeric
+LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT CASE WHEN s.vorm = 'absoluut' THEN monitoring.doelwaarde(s)
+	            ELSE (SELECT trim_scale(monitoring.onthulde_waarde(i.eenheid, n.waarde, NULL, drempel) * (100 + s.waarde) * 0.01)
+	                    FROM monitoring.streefwaarden n
+	                    JOIN monitoring.indicatoren i ON i.indicator_code = n.indicator_code
+	                   WHERE n.indicator_code = s.indicator_code AND n.gebied_code = s.gebied_code
+	                     AND n.jaar = s.basisjaar AND n.soort = 'nulmeting') END
+$$;
+COMMENT ON FUNCTION monitoring.doelwaarde_openbaar(monitoring.streefwaarden, numeric) IS 'De waarde waarop een streefwaarde mikt zoals gepubliceerd: bij een relatieve berekend uit de gepubliceerde nulmeting (afgerond of geheim), niet uit de ruwe.';
+GRANT EXECUTE ON FUNCTION monitoring.doelwaarde_openbaar(monitoring.streefwaarden, numeric)
+    TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;
+
 -- A baseline is a measurement: for a caller who does not see the area's
 -- figures raw (R__00_onthulling) it is disclosure-controlled like an
 -- observation of its indicator, as in the sector monitor. A target is a
--- decision and is shown as decided.
+-- decision and is shown as decided: absolute (waarde in the unit) or
+-- relative (waarde a change in percent against the baseline of basisjaar,
+-- V030); doelwaarde is what it aims at, for a relative target worked out
+-- from the baseline as the caller may see it (monitoring.doelwaarde_openbaar).
 CREATE VIEW api.streefwaarden WITH (security_invoker = true) AS
 SELECT s.indicator_code || '/' || s.gebied_code || '/' || s.jaar || '/' || s.soort AS sleutel,
        s.indicator_code AS indicator, s.gebied_code AS gebied, s.jaar, s.soort,
        CASE WHEN c.ruw THEN s.waarde ELSE monitoring.onthulde_waarde(i.eenheid, s.waarde, NULL, d.drempel) END
            AS waarde,
        CASE WHEN NOT c.ruw THEN monitoring.onthulling(i.eenheid, s.waarde, NULL, d.drempel) END AS geheimhouding,
+       s.vorm, s.basisjaar,
+       CASE WHEN a.gebied_ruw THEN monitoring.doelwaarde(s) ELSE monitoring.doelwaarde_openbaar(s, d.drempel) END
+           AS doelwaarde,
        s.besluit
   FROM monitoring.streefwaarden s
   JOIN monitoring.indicatoren i ON i.indicator_code = s.indicator_code
  CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
- CROSS JOIN LATERAL (SELECT s.soort = 'streefwaarde' OR monitoring.ruwe_cijfers(s.gebied_code) AS ruw) c;
+ CROSS JOIN LATERAL (SELECT monitoring.ruwe_cijfers(s.gebied_code) AS gebied_ruw) a
+ CROSS JOIN LATERAL (SELECT s.soort = 'streefwaarde' OR a.gebied_ruw AS ruw) c;
 COMMENT ON VIEW api.streefwaarden IS 'Nulmetingen en streefwaarden, voor /v1/streefwaarden; nulmetingen met onthullingscontrole voor wie de cijfers van het gebied niet ongecontroleerd ziet.';
 
 -- Problems with enumerated fields of an indicator document, its bound, the
@@ -220,7 +250,24 @@ DECLARE
 BEGIN
 	IF NOT EXISTS (SELECT 1 FROM monitoring.indicatoren i WHERE i.indicator_code = doc ->> 'indicator') THEN
 		problems := problems || jsonb_build_object('name', '/indicator', 'reason', 'onbekende indicator');
+	ELSIF doc ->> 'vorm' = 'relatief' THEN
+		IF doc ->> 'soort' IS DISTINCT FROM 'streefwaarde' THEN
+			problems := problems || jsonb_build_object('name', '/vorm', 'reason', 'relatief kan alleen bij een streefwaarde');
+		END IF;
+		IF NOT coalesce((doc ->> 'waarde')::numeric BETWEEN -100 AND 1000, false) THEN
+			problems := problems || jsonb_build_object('name', '/waarde',
+			    'reason', 'bij een relatieve streefwaarde een verandering in procenten, van -100 tot 1000');
+		END IF;
+		IF NOT (jsonb_typeof(doc -> 'basisjaar') = 'number' AND (doc ->> 'basisjaar')::numeric BETWEEN 2015 AND 2035
+		        AND (doc ->> 'basisjaar')::numeric < coalesce(CASE WHEN jsonb_typeof(doc -> 'jaar') = 'number'
+		                                                      THEN (doc ->> 'jaar')::numeric END, 0)) THEN
+			problems := problems || jsonb_build_object('name', '/basisjaar',
+			    'reason', 'het jaar van de nulmeting, voor het jaar van de streefwaarde');
+		END IF;
 	ELSE
+		IF doc ? 'basisjaar' AND jsonb_typeof(doc -> 'basisjaar') <> 'null' THEN
+			problems := problems || jsonb_build_object('name', '/basisjaar', 'reason', 'alleen bij vorm relatief');
+		END IF;
 		-- the value in the indicator's unit (the table's trigger checks it too)
 		problems := problems || coalesce((SELECT jsonb_build_object('name', '/waarde', 'reason', w.why)
 		    FROM monitoring.indicatoren i
@@ -230,6 +277,9 @@ BEGIN
 	END IF;
 	IF NOT EXISTS (SELECT 1 FROM ref.gebieden g WHERE g.gebied_code = doc ->> 'gebied') THEN
 		problems := problems || jsonb_build_object('name', '/gebied', 'reason', 'onbekend gebied');
+	END IF;
+	IF doc ? 'vorm' AND NOT coalesce(doc ->> 'vorm' = ANY (ARRAY['absoluut', 'relatief']), false) THEN
+		problems := problems || jsonb_build_object('name', '/vorm', 'reason', 'absoluut of relatief');
 	END IF;
 	IF NOT (doc ->> 'soort' = ANY (ARRAY['nulmeting', 'streefwaarde'])) THEN
 		problems := problems || jsonb_build_object('name', '/soort', 'reason', 'nulmeting of streefwaarde');
@@ -246,9 +296,10 @@ BEGIN
 	IF jsonb_array_length(problems) > 0 THEN
 		RAISE EXCEPTION 'de waarde kan zo niet worden vastgelegd' USING ERRCODE = 'LK400', DETAIL = problems::text;
 	END IF;
-	INSERT INTO monitoring.streefwaarden (indicator_code, gebied_code, jaar, soort, waarde, besluit)
+	INSERT INTO monitoring.streefwaarden (indicator_code, gebied_code, jaar, soort, waarde, besluit, vorm, basisjaar)
 	VALUES (doc ->> 'indicator', doc ->> 'gebied', (doc ->> 'jaar')::integer, doc ->> 'soort',
-	        (doc ->> 'waarde')::numeric, doc ->> 'besluit');
+	        (doc ->> 'waarde')::numeric, doc ->> 'besluit', coalesce(doc ->> 'vorm', 'absoluut'),
+	        (doc ->> 'basisjaar')::integer);
 	RETURN QUERY SELECT * FROM api.streefwaarden s
 	 WHERE s.indicator = doc ->> 'indicator' AND s.gebied = doc ->> 'gebied'
 	   AND s.jaar = (doc ->> 'jaar')::integer AND s.soort = doc ->> 'soort';

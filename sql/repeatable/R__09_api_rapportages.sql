@@ -80,6 +80,10 @@ BEGIN
 				'verschilVorigePeriode', c."verschilVorigePeriode",
 				'verschilJaarEerder', c."verschilJaarEerder",
 				'verschilJaarEerderProcent', c."verschilJaarEerderProcent",
+				-- baseline, target (absolute, or relative to a baseline: V030) and
+				-- the distance to it, as the sector monitor publishes them
+				'nulmeting', c.nulmeting, 'streefwaarde', c.streefwaarde, 'streefvorm', c.streefvorm,
+				'streefjaar', c.streefjaar, 'afstandTotStreefwaarde', c."afstandTotStreefwaarde",
 				-- the validation the figure rests on (V029)
 				'validatie', jsonb_build_object(
 				    'sinds', replace((i.validatie_at AT TIME ZONE 'UTC')::text, ' ', 'T') || 'Z',

@@ -198,7 +198,9 @@ AS $$
 	       CASE WHEN t.doel THEN (SELECT s.waarde FROM monitoring.streefwaarden s
 	         WHERE s.indicator_code = c.indicator_code AND s.gebied_code = c.gebied_code
 	           AND s.soort = 'nulmeting' AND s.jaar <= c.jaar ORDER BY s.jaar DESC LIMIT 1) END,
-	       CASE WHEN t.doel THEN (SELECT s.waarde FROM monitoring.streefwaarden s
+	       -- what the next target aims at: its value, or for a relative one its
+	       -- baseline changed by it (V030)
+	       CASE WHEN t.doel THEN (SELECT monitoring.doelwaarde(s) FROM monitoring.streefwaarden s
 	         WHERE s.indicator_code = c.indicator_code AND s.gebied_code = c.gebied_code
 	           AND s.soort = 'streefwaarde' AND s.jaar >= c.jaar ORDER BY s.jaar LIMIT 1) END,
 	       CASE WHEN t.doel THEN (SELECT s.jaar FROM monitoring.streefwaarden s
@@ -212,7 +214,10 @@ AS $$
 	       monitoring.onthulling(i.eenheid, c.waarde, c.noemer, d.drempel),
 	       monitoring.onthulde_waarde(i.eenheid, c.vorige_waarde, c.vorige_noemer, d.drempel),
 	       monitoring.onthulde_waarde(i.eenheid, c.jaar_eerder_waarde, c.jaar_eerder_noemer, d.drempel),
-	       monitoring.onthulde_waarde(i.eenheid, c.nationale_waarde, c.nationale_noemer, d.drempel)
+	       monitoring.onthulde_waarde(i.eenheid, c.nationale_waarde, c.nationale_noemer, d.drempel),
+	       CASE WHEN t.doel THEN (SELECT s.vorm FROM monitoring.streefwaarden s
+	         WHERE s.indicator_code = c.indicator_code AND s.gebied_code = c.gebied_code
+	           AND s.soort = 'streefwaarde' AND s.jaar >= c.jaar ORDER BY s.jaar LIMIT 1) END
 	  FROM c
 	  JOIN ref.gebieden g ON g.gebied_code = c.gebied_code
 	  JOIN monitoring.indicatoren i ON i.indicator_code = c.indicator_code
@@ -293,13 +298,13 @@ BEGIN
 		        vorige_periode, vorige_waarde, vorige_noemer, jaar_eerder_periode, jaar_eerder_waarde,
 		        jaar_eerder_noemer, nulmeting, streefwaarde, streefjaar, nationale_waarde, nationale_noemer,
 		        rang, vergelijkbaar, percentiel, bijgewerkt_op, openbare_waarde, geheimhouding,
-		        openbare_vorige_waarde, openbare_jaar_eerder_waarde, openbare_nationale_waarde)
+		        openbare_vorige_waarde, openbare_jaar_eerder_waarde, openbare_nationale_waarde, streefvorm)
 		     = (x.gebied_soort, x.waarde, x.teller, x.noemer, x.status, x.bron, x.geaggregeerd, x.leden_geleverd,
 		        x.leden_totaal, x.vorige_periode, x.vorige_waarde, x.vorige_noemer, x.jaar_eerder_periode,
 		        x.jaar_eerder_waarde, x.jaar_eerder_noemer, x.nulmeting, x.streefwaarde, x.streefjaar,
 		        x.nationale_waarde, x.nationale_noemer, x.rang, x.vergelijkbaar, x.percentiel, x.bijgewerkt_op,
 		        x.openbare_waarde, x.geheimhouding, x.openbare_vorige_waarde, x.openbare_jaar_eerder_waarde,
-		        x.openbare_nationale_waarde)
+		        x.openbare_nationale_waarde, x.streefvorm)
 		  FROM nieuw x
 		 WHERE s.ctid = ANY (ARRAY(SELECT v.plek FROM verschil v
 		                            WHERE v.plek IS NOT NULL AND v.indicator_code IS NOT NULL))

@@ -30,7 +30,8 @@ SELECT s.indicator_code || '/' || s.periode_code || '/' || s.gebied_code AS id,
        o.waarde - o.jaar_eerder AS "verschilJaarEerder",
        CASE WHEN o.jaar_eerder <> 0 THEN round(100 * (o.waarde - o.jaar_eerder) / o.jaar_eerder, 1) END
            AS "verschilJaarEerderProcent",
-       o.nulmeting, s.streefwaarde, s.streefjaar, s.streefwaarde - o.waarde AS "afstandTotStreefwaarde",
+       o.nulmeting, o.streefwaarde, s.streefvorm AS "streefvorm", s.streefjaar,
+       o.streefwaarde - o.waarde AS "afstandTotStreefwaarde",
        o.nationaal AS "nationaleWaarde",
        CASE WHEN o.geheimhouding IS NULL THEN s.rang END AS rang, s.vergelijkbaar,
        CASE WHEN o.geheimhouding IS NULL THEN s.percentiel END AS percentiel,
@@ -52,7 +53,15 @@ SELECT s.indicator_code || '/' || s.periode_code || '/' || s.gebied_code AS id,
 	-- when a row needs it (read for every request, it cost 0.15 ms).
 	CASE WHEN r.ruw OR s.nulmeting IS NULL THEN s.nulmeting
 	     ELSE monitoring.onthulde_waarde(i.eenheid, s.nulmeting, NULL, (SELECT monitoring.onthulling_drempel()))
-	     END AS nulmeting) o;
+	     END AS nulmeting,
+	-- an absolute target is a decision, shown as decided; a relative one
+	-- is worked out from the published baseline (V030)
+	CASE WHEN r.ruw OR s.streefvorm IS DISTINCT FROM 'relatief' THEN s.streefwaarde
+	     ELSE (SELECT monitoring.doelwaarde_openbaar(t, (SELECT monitoring.onthulling_drempel()))
+	             FROM monitoring.streefwaarden t
+	            WHERE t.indicator_code = s.indicator_code AND t.gebied_code = s.gebied_code
+	              AND t.jaar = s.streefjaar AND t.soort = 'streefwaarde')
+	     END AS streefwaarde) o;
 COMMENT ON VIEW api.sectormonitor IS 'De sectorbrede monitor zoals gepubliceerd, met onthullingscontrole per aanroeper; voor /v1/sectormonitor, de voortgangsrapportages en bi.sectormonitor.';
 
 CREATE VIEW api.transitiemonitor AS
@@ -90,7 +99,7 @@ SELECT s.indicator AS indicator_code, s.thema, s.eenheid, s.monitoringtype, s.va
        s."verschilVorigePeriode" AS verschil_vorige_periode,
        s."jaarEerderPeriode" AS jaar_eerder_periode, s."jaarEerderWaarde" AS jaar_eerder_waarde,
        s."verschilJaarEerder" AS verschil_jaar_eerder, s."verschilJaarEerderProcent" AS verschil_jaar_eerder_procent,
-       s.nulmeting, s.streefwaarde, s.streefjaar, s."afstandTotStreefwaarde" AS afstand_tot_streefwaarde,
+       s.nulmeting, s.streefwaarde, s.streefvorm, s.streefjaar, s."afstandTotStreefwaarde" AS afstand_tot_streefwaarde,
        s."nationaleWaarde" AS nationale_waarde, s.rang, s.vergelijkbaar, s.percentiel,
        s."bijgewerktOp" AS bijgewerkt_op
   FROM api.sectormonitor s;
@@ -118,7 +127,8 @@ COMMENT ON COLUMN bi.sectormonitor.jaar_eerder_waarde IS 'De waarde een jaar eer
 COMMENT ON COLUMN bi.sectormonitor.verschil_jaar_eerder IS 'Verschil met een jaar eerder.';
 COMMENT ON COLUMN bi.sectormonitor.verschil_jaar_eerder_procent IS 'Verschil met een jaar eerder in procenten van toen.';
 COMMENT ON COLUMN bi.sectormonitor.nulmeting IS 'Nulmeting van het gebied; aantallen afgerond op 5, leeg onder de drempel.';
-COMMENT ON COLUMN bi.sectormonitor.streefwaarde IS 'Eerstvolgende streefwaarde van het gebied.';
+COMMENT ON COLUMN bi.sectormonitor.streefwaarde IS 'Eerstvolgende streefwaarde van het gebied, in de eenheid van de indicator (bij een relatieve: de nulmeting veranderd met het besloten percentage).';
+COMMENT ON COLUMN bi.sectormonitor.streefvorm IS 'absoluut (besloten waarde) of relatief (verandering ten opzichte van een nulmeting; de streefwaarde is daaruit berekend, aantallen afgerond op 5).';
 COMMENT ON COLUMN bi.sectormonitor.streefjaar IS 'Jaar van die streefwaarde.';
 COMMENT ON COLUMN bi.sectormonitor.afstand_tot_streefwaarde IS 'Streefwaarde min waarde.';
 COMMENT ON COLUMN bi.sectormonitor.nationale_waarde IS 'De waarde voor Nederland in dezelfde periode.';

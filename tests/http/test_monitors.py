@@ -5,7 +5,10 @@ the transition monitor."""
 import csv
 import io
 import json
+import subprocess
 import urllib.parse
+
+import pytest
 
 from conftest import assert_problem, bearer, post_json, request, sql, token
 
@@ -347,3 +350,52 @@ def test_monitor_rows_say_whether_their_figure_is_for_accountability():
     assert sql("SELECT count(*) FROM bi.sectormonitor WHERE validatiestatus IS NULL OR monitoringtype IS NULL") == "0"
     p = assert_problem(request("GET", "/v1/sectormonitor?validatiestatus=ja"), 400)
     assert p["invalidParams"][0]["name"] == "validatiestatus"
+
+
+def test_a_target_relative_to_a_baseline():
+    """'een aanmerkelijke vermindering' (programme plan §1.2): a target as a
+    change in percent against a baseline; what it aims at follows from the
+    baseline, and for a caller who does not see the area raw from the
+    published baseline only (a withheld baseline withholds the target)."""
+    def target(gebied, doc):
+        return post_json("/v1/streefwaarden", dict({"indicator": "TEST_MONITOR", "gebied": gebied,
+                                                    "besluit": "BOG 2024: een kwart minder"}, **doc), PROGRAMMA)
+    # refused, each naming its field: no baseline yet, a baseline cannot be relative, a change beyond -100%
+    p = assert_problem(target("GM0362", {"jaar": 2030, "soort": "streefwaarde", "vorm": "relatief", "basisjaar": 2023,
+                                         "waarde": -25}), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/basisjaar"]
+    p = assert_problem(target("GM0362", {"jaar": 2023, "soort": "nulmeting", "vorm": "relatief", "basisjaar": 2020,
+                                         "waarde": 10}), 400)
+    assert "/vorm" in [x["name"] for x in p["invalidParams"]]
+    assert target("GM0362", {"jaar": 2023, "soort": "nulmeting", "waarde": 41}).status == 201
+    for bad, field in (({"waarde": -120}, "/waarde"), ({"basisjaar": 2031}, "/basisjaar"),
+                       ({"vorm": "procent"}, "/vorm")):
+        doc = dict({"jaar": 2030, "soort": "streefwaarde", "vorm": "relatief", "basisjaar": 2023, "waarde": -25}, **bad)
+        p = assert_problem(target("GM0362", doc), 400)
+        assert field in [x["name"] for x in p["invalidParams"]], p
+    r = target("GM0362", {"jaar": 2030, "soort": "streefwaarde", "vorm": "relatief", "basisjaar": 2023, "waarde": -25})
+    assert r.status == 201, r.body
+    got = r.json()
+    assert (got["vorm"], got["basisjaar"], got["waarde"], got["doelwaarde"]) == ("relatief", 2023, -25, 30.75)
+    # the monitor: the target and the distance to it, raw for the programme,
+    # from the published baseline (41 -> 40) for everyone else
+    path = "/v1/sectormonitor?indicator=TEST_MONITOR&periode=2025-H1&gebied=GM0362"
+    raw = rows(path, PROGRAMMA)["TEST_MONITOR/2025-H1/GM0362"]
+    public = rows(path)["TEST_MONITOR/2025-H1/GM0362"]
+    assert (raw["streefwaarde"], raw["streefvorm"], raw["streefjaar"]) == (30.75, "relatief", 2030)
+    assert raw["afstandTotStreefwaarde"] == 30.75 - raw["waarde"]
+    assert (public["streefwaarde"], public["streefvorm"]) == (30, "relatief")
+    assert public["afstandTotStreefwaarde"] == 30 - public["waarde"]
+    # a small baseline is withheld, and so is a relative target on it, however large the change
+    assert target("GM0384", {"jaar": 2028, "soort": "streefwaarde", "vorm": "relatief", "basisjaar": 2024,
+                             "waarde": 1000}).status == 201
+    path = "/v1/sectormonitor?indicator=TEST_MONITOR&periode=2025-H1&gebied=GM0384"
+    assert rows(path, PROGRAMMA)["TEST_MONITOR/2025-H1/GM0384"]["streefwaarde"] == 77
+    assert rows(path)["TEST_MONITOR/2025-H1/GM0384"]["streefwaarde"] is None
+    got = {x["sleutel"]: x["doelwaarde"] for x in
+           request("GET", "/v1/streefwaarden?indicator=TEST_MONITOR&gebied=GM0384", OPDRACHTGEVER).json()["items"]}
+    assert got["TEST_MONITOR/GM0384/2028/streefwaarde"] is None
+    # a baseline a relative target rests on stays
+    with pytest.raises(subprocess.CalledProcessError):
+        sql("DELETE FROM monitoring.streefwaarden WHERE indicator_code = 'TEST_MONITOR' AND gebied_code = 'GM0362' "
+            "AND soort = 'nulmeting'")
