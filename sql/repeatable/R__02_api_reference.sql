@@ -77,7 +77,7 @@ COMMENT ON VIEW api.proeftuinen IS 'De proeftuinen met hun (huidige) gemeenten, 
 
 CREATE VIEW api.indicatoren WITH (security_invoker = true) AS
 SELECT i.indicator_code AS code, i.naam, i.definitie, i.eenheid, i.soort, i.monitoringtype,
-       i.meetwijze, i.richting, i.aggregatie, i.validatiestatus,
+       i.meetwijze, i.richting, i.aggregatie, i.tijdregel, i.validatiestatus,
        i.validatie_at AS "validatieOp", i.validatie_reden AS "validatieReden",
        i.validatie_besluit_id AS "validatieBesluit",
        i.resultaat_nummer AS resultaat, i.effect, i.thema, i.bron,

@@ -81,6 +81,7 @@ AS $$
 	            ('meetwijze', 'kwantitatief, kwalitatief'),
 	            ('richting', 'hoger_beter, lager_beter, neutraal'),
 	            ('aggregatie', 'som, ratio, niet_aggregeerbaar'),
+	            ('tijdregel', 'stroom, stand, ratio, gemiddelde, geen'),
 	            ('validatiestatus', 'in_ontwikkeling, gevalideerd, vervallen'),
 	            ('thema', 'werking_stelsel, betekenis_doelgroep, veiligheid_doelgroep, veiligheid_professionals, '
 	                      'effect_tijdigheid, effect_gedwongen_kader, effect_terugval, effect_vertrouwen')
@@ -157,12 +158,13 @@ BEGIN
 	PERFORM api.validatie_besluit_zetten(doc);
 	BEGIN
 		INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype,
-		    meetwijze, richting, aggregatie, validatiestatus, resultaat_nummer, effect, thema, bron, bovengrens)
+		    meetwijze, richting, aggregatie, validatiestatus, resultaat_nummer, effect, thema, bron, bovengrens,
+		    tijdregel)
 		VALUES (doc ->> 'code', doc ->> 'naam', doc ->> 'definitie', doc ->> 'eenheid', doc ->> 'soort',
 		    doc ->> 'monitoringtype', coalesce(doc ->> 'meetwijze', 'kwantitatief'), doc ->> 'richting',
 		    coalesce(doc ->> 'aggregatie', CASE WHEN doc ->> 'eenheid' IN ('aantal', 'euro') THEN 'som' ELSE 'ratio' END),
 		    doc ->> 'validatiestatus', (doc ->> 'resultaat')::integer, doc ->> 'effect', doc ->> 'thema',
-		    doc ->> 'bron', (doc ->> 'bovengrens')::numeric);
+		    doc ->> 'bron', (doc ->> 'bovengrens')::numeric, doc ->> 'tijdregel');
 	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
 	    OR program_limit_exceeded THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, regel = CONSTRAINT_NAME;
@@ -223,6 +225,7 @@ BEGIN
 		       meetwijze = CASE WHEN doc ? 'meetwijze' THEN doc ->> 'meetwijze' ELSE i.meetwijze END,
 		       richting = CASE WHEN doc ? 'richting' THEN doc ->> 'richting' ELSE i.richting END,
 		       aggregatie = CASE WHEN doc ? 'aggregatie' THEN doc ->> 'aggregatie' ELSE i.aggregatie END,
+		       tijdregel = CASE WHEN doc ? 'tijdregel' THEN doc ->> 'tijdregel' ELSE i.tijdregel END,
 		       validatiestatus = CASE WHEN doc ? 'validatiestatus' THEN doc ->> 'validatiestatus' ELSE i.validatiestatus END,
 		       resultaat_nummer = CASE WHEN doc ? 'resultaat' THEN (doc ->> 'resultaat')::integer ELSE i.resultaat_nummer END,
 		       effect = CASE WHEN doc ? 'effect' THEN doc ->> 'effect' ELSE i.effect END,

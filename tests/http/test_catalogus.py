@@ -243,3 +243,28 @@ def test_numbers_too_large_for_their_column_are_named():
     assert p["invalidParams"] == [{"name": "/resultaat", "reason": "het nummer van een gewenst resultaat (1-6)"}]
     p = assert_problem(post_json("/v1/indicatoren", entry("TEST_GROOT", resultaat=2.5), PROGRAMMA), 400)
     assert [x["name"] for x in p["invalidParams"]] == ["/resultaat"]
+
+
+def test_each_indicator_states_how_its_quarters_make_a_half_year():
+    catalogue = {i["code"]: i for i in request("GET", "/v1/indicatoren?limit=1000").json()["items"]}
+    # from the definitions: new households flow in, running ones are a stock
+    assert catalogue["BM_HUISHOUDENS_NIEUW"]["tijdregel"] == "stroom"
+    assert catalogue["BM_HUISHOUDENS_LOPEND"]["tijdregel"] == "stand"
+    assert catalogue["BM_VEILIGHEID_HERSTELD"]["tijdregel"] == "ratio"
+    assert catalogue["BM_DOORLOOPTIJD_TRAJECT"]["tijdregel"] == "gemiddelde"
+    # a new entry gets what its unit suggests, or what it states
+    r = post_json("/v1/indicatoren", dict(NEW, code="TEST_TIJD_DAGEN"), PROGRAMMA)
+    assert r.status == 201 and r.json()["tijdregel"] == "gemiddelde", r.body
+    r = post_json("/v1/indicatoren", dict(NEW, code="TEST_TIJD_STAND", eenheid="aantal", aggregatie="som",
+                                          tijdregel="stand"), PROGRAMMA)
+    assert r.status == 201 and r.json()["tijdregel"] == "stand", r.body
+    # the rule must fit the unit: days are not summed, a count has no noemer
+    p = assert_problem(post_json("/v1/indicatoren", dict(NEW, code="TEST_TIJD_X", tijdregel="stroom"), PROGRAMMA), 400)
+    assert "/tijdregel" in [x["name"] for x in p["invalidParams"]], p
+    assert "alleen aantallen en bedragen tellen op" in p["invalidParams"][0]["reason"]
+    p = assert_problem(patch_read("/v1/indicatoren/TEST_TIJD_STAND", {"tijdregel": "ratio"}, PROGRAMMA), 400)
+    assert "/tijdregel" in [x["name"] for x in p["invalidParams"]], p
+    p = assert_problem(patch_read("/v1/indicatoren/TEST_TIJD_STAND", {"tijdregel": "jaarlijks"}, PROGRAMMA), 400)
+    assert p["invalidParams"][0] == {"name": "/tijdregel", "reason": "kies uit: stroom, stand, ratio, gemiddelde, geen"}
+    assert patch_read("/v1/indicatoren/TEST_TIJD_STAND", {"tijdregel": "stroom"}, PROGRAMMA).json()["tijdregel"] \
+        == "stroom"
