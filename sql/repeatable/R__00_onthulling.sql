@@ -30,6 +30,7 @@ CREATE OR REPLACE FUNCTION monitoring.onthulling(eenheid text, waarde numeric, n
 RETURNS text
 LANGUAGE sql IMMUTABLE PARALLEL SAFE
 RETURN CASE
+	WHEN waarde IS NULL THEN NULL	-- nothing to withhold (an incomplete derived period, V032)
 	WHEN (eenheid = 'aantal' AND waarde < drempel) OR noemer < drempel THEN 'geheim'
 	WHEN eenheid = 'aantal' THEN 'afgerond'
 	END;

@@ -102,7 +102,8 @@ COMMENT ON FUNCTION mart.ratio(text, numeric, numeric) IS 'Waarde van een ratio 
 -- or aggregated from the gemeenten. Codes are compared in the "C"
 -- collation, as mart.actueel keeps them: the database's C.UTF-8 sorts
 -- through the C library, several times slower.
-CREATE OR REPLACE FUNCTION mart.waarden(ind text[], per text[])
+DROP FUNCTION IF EXISTS mart.waarden(text[], text[]);
+CREATE OR REPLACE FUNCTION mart.waarden_direct(ind text[], per text[])
 RETURNS TABLE (indicator_code text, gebied_code text, periode_code text, waarde numeric,
                teller numeric, noemer numeric, status text, bron text, geaggregeerd boolean,
                leden_geleverd integer, leden_totaal integer, bijgewerkt_op timestamptz)
@@ -154,7 +155,79 @@ AS $$
 	                    WHERE d.gebied_code NOT LIKE 'GM%' AND d.indicator_code = o.indicator_code
 	                      AND d.gebied_code = o.gebied_code AND d.periode_code = o.periode_code)
 $$;
-COMMENT ON FUNCTION mart.waarden(text[], text[]) IS 'De waarde per indicator, gebied en periode: geleverd, of opgeteld uit de gemeenten volgens de regel van de indicator.';
+COMMENT ON FUNCTION mart.waarden_direct(text[], text[]) IS 'De waarde per indicator, gebied en periode: geleverd, of opgeteld uit de gemeenten volgens de regel van de indicator.';
+
+-- mart.waarden_direct plus the half years and years derived from their
+-- quarters (V031, V032) where nothing was delivered or aggregated for the
+-- period itself: by the indicator's tijdregel, stroom sums the quarters,
+-- stand takes the last quarter, ratio divides the summed tellers by the
+-- summed noemers, gemiddelde weighs the quarters' values by their noemers;
+-- geen derives nothing. A period with a quarter missing (for stand: the
+-- last one) or, for ratio and gemiddelde, without a noemer, has no value:
+-- it is shown as incomplete, with the quarters that were there, never as a
+-- lower number. The quarters are the area's own (delivered, or aggregated
+-- from its gemeenten per quarter), so a proeftuin's half year is its
+-- quarters' and its coverage both in gemeenten (per quarter) and quarters.
+CREATE OR REPLACE FUNCTION mart.waarden(ind text[], per text[])
+RETURNS TABLE (indicator_code text, gebied_code text, periode_code text, waarde numeric,
+               teller numeric, noemer numeric, status text, bron text, geaggregeerd boolean,
+               leden_geleverd integer, leden_totaal integer, bijgewerkt_op timestamptz,
+               kwartalen_geleverd integer, kwartalen_totaal integer)
+LANGUAGE sql STABLE
+AS $$
+	WITH deel AS MATERIALIZED (
+		-- the half years and years asked for, each with its quarters
+		SELECT p.periode_code COLLATE "C" AS periode, k.periode_code COLLATE "C" AS kwartaal,
+		       k.eind_date = p.eind_date AS laatste,
+		       count(*) OVER (PARTITION BY p.periode_code)::integer AS n
+		  FROM ref.perioden p
+		  JOIN ref.perioden k ON k.soort = 'kwartaal' AND k.begin_date >= p.begin_date
+		   AND k.eind_date <= p.eind_date
+		 WHERE p.soort IN ('halfjaar', 'jaar') AND (per IS NULL OR p.periode_code = ANY (per))
+	), direct AS MATERIALIZED (
+		SELECT w.* FROM mart.waarden_direct(ind,
+		    CASE WHEN per IS NOT NULL THEN per || ARRAY(SELECT d.kwartaal::text FROM deel d) END) w
+	), afgeleid AS (
+		SELECT w.indicator_code, w.gebied_code, d.periode, max(d.n) AS n, count(w.waarde)::integer AS k,
+		       sum(w.waarde) AS som, sum(w.teller) AS teller, sum(w.noemer) AS noemer,
+		       sum(w.waarde * w.noemer) AS gewogen, count(w.noemer)::integer AS met_noemer,
+		       max(w.waarde) FILTER (WHERE d.laatste) AS laatste,
+		       min(array_position(ARRAY['voorlopig', 'nader_voorlopig', 'definitief'], w.status)) AS zekerheid,
+		       max(w.bijgewerkt_op) AS bijgewerkt
+		  FROM direct w
+		  JOIN deel d ON d.kwartaal = w.periode_code COLLATE "C"
+		 GROUP BY 1, 2, 3
+	), regel AS (
+		SELECT a.*, i.tijdregel, i.eenheid,
+		       CASE i.tijdregel WHEN 'stand' THEN a.laatste IS NOT NULL
+		                        WHEN 'stroom' THEN a.k = a.n
+		                        ELSE a.k = a.n AND a.met_noemer = a.n END AS volledig
+		  FROM afgeleid a
+		  JOIN monitoring.indicatoren i ON i.indicator_code = a.indicator_code
+		 WHERE i.tijdregel <> 'geen'
+		   -- a value for the period itself wins
+		   AND NOT EXISTS (SELECT 1 FROM direct x
+		                    WHERE x.indicator_code = a.indicator_code AND x.gebied_code = a.gebied_code
+		                      AND x.periode_code = a.periode)
+	)
+	SELECT w.indicator_code, w.gebied_code, w.periode_code, w.waarde, w.teller, w.noemer, w.status, w.bron,
+	       w.geaggregeerd, w.leden_geleverd, w.leden_totaal, w.bijgewerkt_op, NULL::integer, NULL::integer
+	  FROM direct w
+	 WHERE per IS NULL OR w.periode_code = ANY (per)
+	UNION ALL
+	SELECT r.indicator_code, r.gebied_code, r.periode,
+	       CASE WHEN r.volledig THEN CASE r.tijdregel WHEN 'stroom' THEN r.som WHEN 'stand' THEN r.laatste
+	                                  WHEN 'ratio' THEN mart.ratio(r.eenheid, r.teller, r.noemer)
+	                                  ELSE mart.ratio(r.eenheid, r.gewogen, r.noemer) END END,
+	       CASE WHEN r.volledig THEN CASE r.tijdregel WHEN 'ratio' THEN r.teller WHEN 'gemiddelde' THEN r.gewogen END END,
+	       CASE WHEN r.volledig AND r.tijdregel IN ('ratio', 'gemiddelde') THEN r.noemer END,
+	       (ARRAY['voorlopig', 'nader_voorlopig', 'definitief'])[r.zekerheid],
+	       CASE WHEN r.volledig THEN format('afgeleid uit %s van %s kwartalen (%s)', r.k, r.n, r.tijdregel)
+	            ELSE format('onvolledig: %s van %s kwartalen', r.k, r.n) END,
+	       false, NULL::integer, NULL::integer, r.bijgewerkt, r.k, r.n
+	  FROM regel r
+$$;
+COMMENT ON FUNCTION mart.waarden(text[], text[]) IS 'De waarde per indicator, gebied en periode: geleverd, opgeteld uit de gemeenten, of voor een halfjaar of jaar afgeleid uit de kwartalen volgens de tijdregel (onvolledig: zonder waarde).';
 
 -- Sector monitor -------------------------------------------------------------------
 
@@ -207,8 +280,9 @@ AS $$
 	         WHERE s.indicator_code = c.indicator_code AND s.gebied_code = c.gebied_code
 	           AND s.soort = 'streefwaarde' AND s.jaar >= c.jaar ORDER BY s.jaar LIMIT 1) END,
 	       c.nationale_waarde, c.nationale_noemer,
-	       rank() OVER w, count(*) OVER (PARTITION BY c.indicator_code, c.periode_code, g.soort COLLATE "C")::integer,
-	       round(100 * (1 - percent_rank() OVER w)::numeric, 1),
+	       CASE WHEN c.waarde IS NOT NULL THEN rank() OVER w END,
+	       count(c.waarde) OVER (PARTITION BY c.indicator_code, c.periode_code, g.soort COLLATE "C")::integer,
+	       CASE WHEN c.waarde IS NOT NULL THEN round(100 * (1 - percent_rank() OVER w)::numeric, 1) END,
 	       c.bijgewerkt_op,
 	       monitoring.onthulde_waarde(i.eenheid, c.waarde, c.noemer, d.drempel),
 	       monitoring.onthulling(i.eenheid, c.waarde, c.noemer, d.drempel),
@@ -217,7 +291,8 @@ AS $$
 	       monitoring.onthulde_waarde(i.eenheid, c.nationale_waarde, c.nationale_noemer, d.drempel),
 	       CASE WHEN t.doel THEN (SELECT s.vorm FROM monitoring.streefwaarden s
 	         WHERE s.indicator_code = c.indicator_code AND s.gebied_code = c.gebied_code
-	           AND s.soort = 'streefwaarde' AND s.jaar >= c.jaar ORDER BY s.jaar LIMIT 1) END
+	           AND s.soort = 'streefwaarde' AND s.jaar >= c.jaar ORDER BY s.jaar LIMIT 1) END,
+	       c.kwartalen_geleverd, c.kwartalen_totaal
 	  FROM c
 	  JOIN ref.gebieden g ON g.gebied_code = c.gebied_code
 	  JOIN monitoring.indicatoren i ON i.indicator_code = c.indicator_code
@@ -226,7 +301,8 @@ AS $$
 	  LEFT JOIN (SELECT DISTINCT s.indicator_code, s.gebied_code, true AS doel
 	               FROM monitoring.streefwaarden s) t
 	    ON t.indicator_code = c.indicator_code AND t.gebied_code = c.gebied_code
-	WINDOW w AS (PARTITION BY c.indicator_code, c.periode_code, g.soort COLLATE "C"
+	-- areas without a value (an incomplete derived period) are ranked apart
+WINDOW w AS (PARTITION BY c.indicator_code, c.periode_code, g.soort COLLATE "C", c.waarde IS NULL
 	             ORDER BY CASE WHEN i.richting = 'lager_beter' THEN c.waarde END ASC, c.waarde DESC)
 $$;
 COMMENT ON FUNCTION mart.sectormonitor_berekenen(text[], text[]) IS 'De rijen van de sectorbrede monitor voor de gegeven indicatoren en perioden (leeg: alle), met hun gepubliceerde waarden.';
@@ -269,6 +345,11 @@ DECLARE
 BEGIN
 	PERFORM mart.sectormonitor_vergrendelen(ind);
 	IF per IS NOT NULL THEN
+		-- a quarter's half year and year are derived from it (mart.waarden)
+		per := per || ARRAY(SELECT p.periode_code FROM ref.perioden p
+		                      JOIN ref.perioden k ON k.periode_code = ANY (per) AND k.soort = 'kwartaal'
+		                       AND k.begin_date >= p.begin_date AND k.eind_date <= p.eind_date
+		                     WHERE p.soort IN ('halfjaar', 'jaar'));
 		SELECT array_agg(q.periode_code) INTO per FROM ref.perioden q
 		 WHERE q.periode_code = ANY (per) OR ref.vorige_periode(q.periode_code) = ANY (per)
 		    OR ref.jaar_eerder(q.periode_code) = ANY (per);
@@ -298,13 +379,14 @@ BEGIN
 		        vorige_periode, vorige_waarde, vorige_noemer, jaar_eerder_periode, jaar_eerder_waarde,
 		        jaar_eerder_noemer, nulmeting, streefwaarde, streefjaar, nationale_waarde, nationale_noemer,
 		        rang, vergelijkbaar, percentiel, bijgewerkt_op, openbare_waarde, geheimhouding,
-		        openbare_vorige_waarde, openbare_jaar_eerder_waarde, openbare_nationale_waarde, streefvorm)
+		        openbare_vorige_waarde, openbare_jaar_eerder_waarde, openbare_nationale_waarde, streefvorm,
+		        kwartalen_geleverd, kwartalen_totaal)
 		     = (x.gebied_soort, x.waarde, x.teller, x.noemer, x.status, x.bron, x.geaggregeerd, x.leden_geleverd,
 		        x.leden_totaal, x.vorige_periode, x.vorige_waarde, x.vorige_noemer, x.jaar_eerder_periode,
 		        x.jaar_eerder_waarde, x.jaar_eerder_noemer, x.nulmeting, x.streefwaarde, x.streefjaar,
 		        x.nationale_waarde, x.nationale_noemer, x.rang, x.vergelijkbaar, x.percentiel, x.bijgewerkt_op,
 		        x.openbare_waarde, x.geheimhouding, x.openbare_vorige_waarde, x.openbare_jaar_eerder_waarde,
-		        x.openbare_nationale_waarde, x.streefvorm)
+		        x.openbare_nationale_waarde, x.streefvorm, x.kwartalen_geleverd, x.kwartalen_totaal)
 		  FROM nieuw x
 		 WHERE s.ctid = ANY (ARRAY(SELECT v.plek FROM verschil v
 		                            WHERE v.plek IS NOT NULL AND v.indicator_code IS NOT NULL))
@@ -677,7 +759,7 @@ CREATE OR REPLACE TRIGGER basisbouwstenen_mart AFTER INSERT OR UPDATE OR DELETE 
     FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('spreiding');
 
 -- Nobody but these functions computes or writes the marts.
-REVOKE ALL ON FUNCTION mart.leden_op(date), mart.waarden(text[], text[]),
+REVOKE ALL ON FUNCTION mart.leden_op(date), mart.waarden(text[], text[]), mart.waarden_direct(text[], text[]),
     mart.sectormonitor_berekenen(text[], text[]), mart.sectormonitor_verversen(text[], text[]),
     mart.sectormonitor_vergrendelen(text[]), mart.sectormonitor_onthullen(),
     mart.transitiemonitor_berekenen(text[]), mart.transitiemonitor_verversen(text[]) FROM PUBLIC;

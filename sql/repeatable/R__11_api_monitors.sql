@@ -24,6 +24,7 @@ SELECT s.indicator_code || '/' || s.periode_code || '/' || s.gebied_code AS id,
        o.waarde, CASE WHEN r.ruw THEN s.teller END AS teller, CASE WHEN r.ruw THEN s.noemer END AS noemer,
        o.geheimhouding, s.status, s.bron, s.geaggregeerd,
        s.leden_geleverd AS "ledenGeleverd", s.leden_totaal AS "ledenTotaal",
+       s.kwartalen_geleverd AS "kwartalenGeleverd", s.kwartalen_totaal AS "kwartalenTotaal",
        s.vorige_periode AS "vorigePeriode", o.vorige AS "vorigeWaarde",
        o.waarde - o.vorige AS "verschilVorigePeriode",
        s.jaar_eerder_periode AS "jaarEerderPeriode", o.jaar_eerder AS "jaarEerderWaarde",
@@ -95,6 +96,7 @@ SELECT s.indicator AS indicator_code, s.thema, s.eenheid, s.monitoringtype, s.va
        s.periode AS periode_code, s.gebied AS gebied_code,
        s."gebiedSoort" AS gebied_soort, s.waarde, s.geheimhouding, s.status, s.bron, s.geaggregeerd,
        s."ledenGeleverd" AS leden_geleverd, s."ledenTotaal" AS leden_totaal,
+       s."kwartalenGeleverd" AS kwartalen_geleverd, s."kwartalenTotaal" AS kwartalen_totaal,
        s."vorigePeriode" AS vorige_periode, s."vorigeWaarde" AS vorige_waarde,
        s."verschilVorigePeriode" AS verschil_vorige_periode,
        s."jaarEerderPeriode" AS jaar_eerder_periode, s."jaarEerderWaarde" AS jaar_eerder_waarde,
@@ -112,12 +114,14 @@ COMMENT ON COLUMN bi.sectormonitor.validatiestatus IS 'in_ontwikkeling, gevalide
 COMMENT ON COLUMN bi.sectormonitor.periode_code IS 'De periode (bi.perioden).';
 COMMENT ON COLUMN bi.sectormonitor.gebied_code IS 'Het gebied (bi.gebieden).';
 COMMENT ON COLUMN bi.sectormonitor.gebied_soort IS 'Soort gebied; rang en percentiel zijn onder gebieden van deze soort.';
-COMMENT ON COLUMN bi.sectormonitor.waarde IS 'De waarde; aantallen afgerond op 5; leeg als ze geheim is.';
+COMMENT ON COLUMN bi.sectormonitor.waarde IS 'De waarde; aantallen afgerond op 5; leeg als ze geheim is, of bij een afgeleide periode waarvan een kwartaal ontbreekt (onvolledig).';
 COMMENT ON COLUMN bi.sectormonitor.geheimhouding IS 'afgerond, geheim of leeg.';
 COMMENT ON COLUMN bi.sectormonitor.status IS 'voorlopig, nader_voorlopig of definitief (bij een aggregaat de minst definitieve).';
 COMMENT ON COLUMN bi.sectormonitor.bron IS 'Herkomst van de waarde.';
 COMMENT ON COLUMN bi.sectormonitor.geaggregeerd IS 'Waar: opgeteld uit de gemeenten van het gebied.';
 COMMENT ON COLUMN bi.sectormonitor.leden_geleverd IS 'Bij een aggregaat: gemeenten met een waarde.';
+COMMENT ON COLUMN bi.sectormonitor.kwartalen_geleverd IS 'Bij een halfjaar of jaar afgeleid uit kwartalen (tijdregel van de indicator): de kwartalen met een waarde.';
+COMMENT ON COLUMN bi.sectormonitor.kwartalen_totaal IS 'Bij een afgeleid halfjaar of jaar: de kwartalen van de periode; minder geleverd dan dit: onvolledig, zonder waarde.';
 COMMENT ON COLUMN bi.sectormonitor.leden_totaal IS 'Bij een aggregaat: gemeenten in het gebied.';
 COMMENT ON COLUMN bi.sectormonitor.vorige_periode IS 'De periode ervoor.';
 COMMENT ON COLUMN bi.sectormonitor.vorige_waarde IS 'De waarde in de periode ervoor.';

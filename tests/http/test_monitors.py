@@ -399,3 +399,58 @@ def test_a_target_relative_to_a_baseline():
     with pytest.raises(subprocess.CalledProcessError):
         sql("DELETE FROM monitoring.streefwaarden WHERE indicator_code = 'TEST_MONITOR' AND gebied_code = 'GM0362' "
             "AND soort = 'nulmeting'")
+
+
+def test_half_years_and_years_from_quarters_by_the_indicators_rule():
+    """The basismonitoring arrives per quarter, the report is per half year:
+    a flow sums its quarters, a stand takes the last, a ratio divides the
+    summed tellers by the summed noemers, a mean weighs by its noemer; a
+    period with a quarter missing is incomplete (no value, its coverage
+    said), and a value delivered for the half year itself wins."""
+    for code, eenheid, aggregatie, regel in (("TEST_KW_NIEUW", "aantal", "som", None),
+                                             ("TEST_KW_LOPEND", "aantal", "som", "stand"),
+                                             ("TEST_KW_PCT", "percentage", "ratio", None),
+                                             ("TEST_KW_DAGEN", "dagen", "ratio", None)):
+        doc = {"code": code, "naam": "Kwartaaltest", "definitie": "test", "eenheid": eenheid, "soort": "output",
+               "monitoringtype": "landelijk", "richting": "neutraal", "aggregatie": aggregatie,
+               "validatiestatus": "in_ontwikkeling"}
+        if regel:
+            doc["tijdregel"] = regel
+        assert post_json("/v1/indicatoren", doc, PROGRAMMA).status == 201
+
+    def row(ind, periode, gebied="PT05"):
+        return {"indicator": ind, "gebied": gebied, "periode": periode, "status": "definitief", "bron": "kwartaal"}
+    load([dict(row("TEST_KW_NIEUW", q), waarde=w) for q, w in (("2024-Q1", 10), ("2024-Q2", 15), ("2024-Q3", 20))] +
+         [dict(row("TEST_KW_LOPEND", q), waarde=w) for q, w in (("2024-Q1", 30), ("2024-Q2", 35))] +
+         [dict(row("TEST_KW_PCT", q), waarde=w, teller=t, noemer=n)
+          for q, w, t, n in (("2024-Q1", 25, 10, 40), ("2024-Q2", 50, 30, 60))] +
+         [dict(row("TEST_KW_DAGEN", q), waarde=w, teller=w * n, noemer=n)
+          for q, w, n in (("2024-Q1", 10, 4), ("2024-Q2", 20, 6))] +
+         [dict(row("TEST_KW_NIEUW", q, "PT06"), waarde=w) for q, w in (("2024-Q1", 50), ("2024-Q2", 50), ("2024-H1", 120))])
+
+    def monitor(ind, gebied="PT05"):
+        got = request("GET", "/v1/sectormonitor?indicator=%s&gebied=%s&limit=100" % (ind, gebied), PROGRAMMA)
+        return {x["periode"]: x for x in got.json()["items"]}
+    nieuw = monitor("TEST_KW_NIEUW")
+    h1, h2, jaar = nieuw["2024-H1"], nieuw["2024-H2"], nieuw["2024"]
+    assert (h1["waarde"], h1["kwartalenGeleverd"], h1["kwartalenTotaal"]) == (25, 2, 2)
+    assert h1["bron"] == "afgeleid uit 2 van 2 kwartalen (stroom)"
+    assert (h2["waarde"], h2["kwartalenGeleverd"], h2["kwartalenTotaal"]) == (None, 1, 2), "incomplete, not lower"
+    assert h2["rang"] is None and h2["bron"] == "onvolledig: 1 van 2 kwartalen"
+    assert (jaar["waarde"], jaar["kwartalenGeleverd"], jaar["kwartalenTotaal"]) == (None, 3, 4)
+    assert nieuw["2024-Q1"]["kwartalenTotaal"] is None, "a quarter is as delivered"
+    assert monitor("TEST_KW_LOPEND")["2024-H1"]["waarde"] == 35, "a stand is its last quarter"
+    pct = monitor("TEST_KW_PCT")["2024-H1"]
+    assert (pct["waarde"], pct["teller"], pct["noemer"]) == (40, 40, 100), "summed tellers over summed noemers"
+    assert monitor("TEST_KW_DAGEN")["2024-H1"]["waarde"] == 16, "(10 x 4 + 20 x 6) / 10"
+    direct = monitor("TEST_KW_NIEUW", "PT06")["2024-H1"]
+    assert (direct["waarde"], direct["kwartalenTotaal"]) == (120, None), "a delivered half year wins"
+    # a later quarter completes the half year at once, in the loader's own request
+    load([dict(row("TEST_KW_NIEUW", "2024-Q4"), waarde=5)])
+    nieuw = monitor("TEST_KW_NIEUW")
+    assert (nieuw["2024-H2"]["waarde"], nieuw["2024"]["waarde"]) == (25, 50)
+    # the public sees the derived value controlled like any other (rounded counts, small ones withheld)
+    public = {x["periode"]: x for x in request("GET", "/v1/sectormonitor?indicator=TEST_KW_NIEUW&gebied=PT05").json()["items"]}
+    assert public["2024"]["waarde"] == 50 and public["2024-H1"]["waarde"] == 25
+    assert sql("SELECT count(*) FROM bi.sectormonitor WHERE indicator_code = 'TEST_KW_NIEUW' "
+               "AND kwartalen_totaal IS NOT NULL") == "4"
