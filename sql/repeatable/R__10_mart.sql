@@ -193,7 +193,9 @@ AS $$
 		       sum(w.waarde * w.noemer) AS gewogen, count(w.noemer)::integer AS met_noemer,
 		       max(w.waarde) FILTER (WHERE d.laatste) AS laatste,
 		       min(array_position(ARRAY['voorlopig', 'nader_voorlopig', 'definitief'], w.status)) AS zekerheid,
-		       max(w.bijgewerkt_op) AS bijgewerkt
+		       max(w.bijgewerkt_op) AS bijgewerkt,
+		       -- the quarters' source, when they share one (a demo series says so)
+		       CASE WHEN min(w.bron) = max(w.bron) THEN min(w.bron) END AS bron
 		  FROM direct w
 		  JOIN deel d ON d.kwartaal = w.periode_code COLLATE "C"
 		 GROUP BY 1, 2, 3
@@ -222,8 +224,9 @@ AS $$
 	       CASE WHEN r.volledig THEN CASE r.tijdregel WHEN 'ratio' THEN r.teller WHEN 'gemiddelde' THEN r.gewogen END END,
 	       CASE WHEN r.volledig AND r.tijdregel IN ('ratio', 'gemiddelde') THEN r.noemer END,
 	       (ARRAY['voorlopig', 'nader_voorlopig', 'definitief'])[r.zekerheid],
-	       CASE WHEN r.volledig THEN format('afgeleid uit %s van %s kwartalen (%s)', r.k, r.n, r.tijdregel)
-	            ELSE format('onvolledig: %s van %s kwartalen', r.k, r.n) END,
+	       concat_ws('; ', r.bron,
+	           CASE WHEN r.volledig THEN format('afgeleid uit %s van %s kwartalen (%s)', r.k, r.n, r.tijdregel)
+	                ELSE format('onvolledig: %s van %s kwartalen', r.k, r.n) END),
 	       false, NULL::integer, NULL::integer, r.bijgewerkt, r.k, r.n
 	  FROM regel r
 $$;

@@ -434,9 +434,9 @@ def test_half_years_and_years_from_quarters_by_the_indicators_rule():
     nieuw = monitor("TEST_KW_NIEUW")
     h1, h2, jaar = nieuw["2024-H1"], nieuw["2024-H2"], nieuw["2024"]
     assert (h1["waarde"], h1["kwartalenGeleverd"], h1["kwartalenTotaal"]) == (25, 2, 2)
-    assert h1["bron"] == "afgeleid uit 2 van 2 kwartalen (stroom)"
+    assert h1["bron"] == "kwartaal; afgeleid uit 2 van 2 kwartalen (stroom)", "the quarters' source, and how"
     assert (h2["waarde"], h2["kwartalenGeleverd"], h2["kwartalenTotaal"]) == (None, 1, 2), "incomplete, not lower"
-    assert h2["rang"] is None and h2["bron"] == "onvolledig: 1 van 2 kwartalen"
+    assert h2["rang"] is None and h2["bron"] == "kwartaal; onvolledig: 1 van 2 kwartalen"
     assert (jaar["waarde"], jaar["kwartalenGeleverd"], jaar["kwartalenTotaal"]) == (None, 3, 4)
     assert nieuw["2024-Q1"]["kwartalenTotaal"] is None, "a quarter is as delivered"
     assert monitor("TEST_KW_LOPEND")["2024-H1"]["waarde"] == 35, "a stand is its last quarter"
