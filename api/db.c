@@ -513,11 +513,11 @@ db_wait_done(struct http_request *req, struct db_tx *tx)
  * after it, and a worker that spent Kore's 10 ms per round on other
  * requests (http_request_ms) runs the woken request only after the next
  * epoll round, which brings the rest: a refused load was answered 500,
- * and any statement's error could be lost so. So while a
- * result waits for db_wait the event is left: the data stays in the socket
- * (the read is edge-triggered but nothing is missed) and db_advance reads
- * on with kore_pgsql_continue once the result is taken. Errors and idle
- * states go to Kore as before.
+ * and any statement's error could be lost so. So while a result waits for
+ * db_wait the event is left: the data stays in the socket (the read is
+ * edge-triggered but nothing is missed) and db_advance reads on with
+ * kore_pgsql_continue once the result is taken. Errors and idle states go
+ * to Kore as before.
  */
 static void
 db_handle(void *c, int err)

@@ -68,9 +68,28 @@ INSERT INTO monitoring.validatiebesluiten (indicator_code, van, naar, besloten_a
 SELECT i.indicator_code, NULL, i.validatiestatus, i.created_at, 'migratie V029', 'lakmoes_owner',
        'stand bij de invoering van validatiebesluiten'
   FROM monitoring.indicatoren i ORDER BY i.indicator_code;
+-- On a database that already has the mart (R__10), its trigger would
+-- recompute the monitors with the functions of before this migration:
+-- the repeatables refresh the mart after the migrations anyway.
+DO $$
+BEGIN
+	IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'indicatoren_mart_update'
+	            AND tgrelid = 'monitoring.indicatoren'::regclass) THEN
+		ALTER TABLE monitoring.indicatoren DISABLE TRIGGER indicatoren_mart_update;
+	END IF;
+END
+$$;
 ALTER TABLE monitoring.indicatoren DISABLE TRIGGER indicatoren_touch;
 UPDATE monitoring.indicatoren SET validatie_at = created_at, validatie_reden = 'stand bij de invoering van validatiebesluiten';
 ALTER TABLE monitoring.indicatoren ENABLE TRIGGER indicatoren_touch;
+DO $$
+BEGIN
+	IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'indicatoren_mart_update'
+	            AND tgrelid = 'monitoring.indicatoren'::regclass) THEN
+		ALTER TABLE monitoring.indicatoren ENABLE TRIGGER indicatoren_mart_update;
+	END IF;
+END
+$$;
 ALTER TABLE monitoring.indicatoren ALTER COLUMN validatie_at SET NOT NULL, ALTER COLUMN validatie_reden SET NOT NULL;
 
 -- Before a new entry or a change of its status: the decision's reason and

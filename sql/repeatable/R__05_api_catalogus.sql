@@ -25,21 +25,24 @@ COMMENT ON VIEW api.validatiebesluiten IS 'De validatiebesluiten van de indicato
 -- change of +1000% of a baseline rounded to 5 would give it away exactly).
 -- It runs with the owner's rights, as the monitors' views read: what it
 -- returns is computed from published values only, whatever row it is
--- given (monitoring.doelwaarde, which is not controlled, keeps the
--- caller's rights).
-CREATE OR REPLACE FUNCTION monitoring.doelwaarde_openbaar(s monitoring.streefwaarden, drempel numeric) RETURNS numeric
+-- given, under the threshold that holds (read here, never passed in);
+-- monitoring.doelwaarde, which is not controlled, keeps the caller's
+-- rights.
+DROP FUNCTION IF EXISTS monitoring.doelwaarde_openbaar(monitoring.streefwaarden, numeric) CASCADE;
+CREATE OR REPLACE FUNCTION monitoring.doelwaarde_openbaar(s monitoring.streefwaarden) RETURNS numeric
 LANGUAGE sql STABLE PARALLEL SAFE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
 	SELECT CASE WHEN s.vorm = 'absoluut' THEN monitoring.doelwaarde(s)
-	            ELSE (SELECT trim_scale(monitoring.onthulde_waarde(i.eenheid, n.waarde, NULL, drempel) * (100 + s.waarde) * 0.01)
+	            ELSE (SELECT trim_scale(monitoring.onthulde_waarde(i.eenheid, n.waarde, NULL,
+	                                        monitoring.onthulling_drempel()) * (100 + s.waarde) * 0.01)
 	                    FROM monitoring.streefwaarden n
 	                    JOIN monitoring.indicatoren i ON i.indicator_code = n.indicator_code
 	                   WHERE n.indicator_code = s.indicator_code AND n.gebied_code = s.gebied_code
 	                     AND n.jaar = s.basisjaar AND n.soort = 'nulmeting') END
 $$;
-COMMENT ON FUNCTION monitoring.doelwaarde_openbaar(monitoring.streefwaarden, numeric) IS 'De waarde waarop een streefwaarde mikt zoals gepubliceerd: bij een relatieve berekend uit de gepubliceerde nulmeting (afgerond of geheim), niet uit de ruwe.';
-GRANT EXECUTE ON FUNCTION monitoring.doelwaarde_openbaar(monitoring.streefwaarden, numeric)
-    TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;
+COMMENT ON FUNCTION monitoring.doelwaarde_openbaar(monitoring.streefwaarden) IS 'De waarde waarop een streefwaarde mikt zoals gepubliceerd: bij een relatieve berekend uit de gepubliceerde nulmeting (afgerond of geheim, onder de drempel die geldt), niet uit de ruwe.';
+GRANT EXECUTE ON FUNCTION monitoring.doelwaarde_openbaar(monitoring.streefwaarden)
+    TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker, lakmoes_bi;
 
 -- A baseline is a measurement: for a caller who does not see the area's
 -- figures raw (R__00_onthulling) it is disclosure-controlled like an
@@ -55,7 +58,7 @@ SELECT s.indicator_code || '/' || s.gebied_code || '/' || s.jaar || '/' || s.soo
            AS waarde,
        CASE WHEN NOT c.ruw THEN monitoring.onthulling(i.eenheid, s.waarde, NULL, d.drempel) END AS geheimhouding,
        s.vorm, s.basisjaar,
-       CASE WHEN a.gebied_ruw THEN monitoring.doelwaarde(s) ELSE monitoring.doelwaarde_openbaar(s, d.drempel) END
+       CASE WHEN a.gebied_ruw THEN monitoring.doelwaarde(s) ELSE monitoring.doelwaarde_openbaar(s) END
            AS doelwaarde,
        s.besluit
   FROM monitoring.streefwaarden s

@@ -192,6 +192,8 @@ AS $$
 		       sum(w.waarde) AS som, sum(w.teller) AS teller, sum(w.noemer) AS noemer,
 		       sum(w.waarde * w.noemer) AS gewogen, count(w.noemer)::integer AS met_noemer,
 		       max(w.waarde) FILTER (WHERE d.laatste) AS laatste,
+		       max(w.teller) FILTER (WHERE d.laatste) AS laatste_teller,
+		       max(w.noemer) FILTER (WHERE d.laatste) AS laatste_noemer,
 		       min(array_position(ARRAY['voorlopig', 'nader_voorlopig', 'definitief'], w.status)) AS zekerheid,
 		       max(w.bijgewerkt_op) AS bijgewerkt,
 		       -- the quarters' source, when they share one (a demo series says so)
@@ -218,11 +220,17 @@ AS $$
 	 WHERE per IS NULL OR w.periode_code = ANY (per)
 	UNION ALL
 	SELECT r.indicator_code, r.gebied_code, r.periode,
+	       -- a stand keeps its last quarter's teller and noemer (disclosure
+	       -- control reads the noemer); a mean of percentages is in percent
+	       -- already, so it is divided here, not by mart.ratio
 	       CASE WHEN r.volledig THEN CASE r.tijdregel WHEN 'stroom' THEN r.som WHEN 'stand' THEN r.laatste
 	                                  WHEN 'ratio' THEN mart.ratio(r.eenheid, r.teller, r.noemer)
-	                                  ELSE mart.ratio(r.eenheid, r.gewogen, r.noemer) END END,
-	       CASE WHEN r.volledig THEN CASE r.tijdregel WHEN 'ratio' THEN r.teller WHEN 'gemiddelde' THEN r.gewogen END END,
-	       CASE WHEN r.volledig AND r.tijdregel IN ('ratio', 'gemiddelde') THEN r.noemer END,
+	                                  ELSE round(r.gewogen / r.noemer, 2) END END,
+	       CASE WHEN r.volledig THEN CASE r.tijdregel WHEN 'ratio' THEN r.teller WHEN 'stand' THEN r.laatste_teller
+	                                  WHEN 'gemiddelde' THEN CASE WHEN r.eenheid = 'percentage'
+	                                                              THEN r.gewogen * 0.01 ELSE r.gewogen END END END,
+	       CASE WHEN r.volledig THEN CASE r.tijdregel WHEN 'stand' THEN r.laatste_noemer
+	                                  WHEN 'ratio' THEN r.noemer WHEN 'gemiddelde' THEN r.noemer END END,
 	       (ARRAY['voorlopig', 'nader_voorlopig', 'definitief'])[r.zekerheid],
 	       concat_ws('; ', r.bron,
 	           CASE WHEN r.volledig THEN format('afgeleid uit %s van %s kwartalen (%s)', r.k, r.n, r.tijdregel)

@@ -58,7 +58,7 @@ SELECT s.indicator_code || '/' || s.periode_code || '/' || s.gebied_code AS id,
 	-- an absolute target is a decision, shown as decided; a relative one
 	-- is worked out from the published baseline (V030)
 	CASE WHEN r.ruw OR s.streefvorm IS DISTINCT FROM 'relatief' THEN s.streefwaarde
-	     ELSE (SELECT monitoring.doelwaarde_openbaar(t, (SELECT monitoring.onthulling_drempel()))
+	     ELSE (SELECT monitoring.doelwaarde_openbaar(t)
 	             FROM monitoring.streefwaarden t
 	            WHERE t.indicator_code = s.indicator_code AND t.gebied_code = s.gebied_code
 	              AND t.jaar = s.streefjaar AND t.soort = 'streefwaarde')

@@ -454,3 +454,25 @@ def test_half_years_and_years_from_quarters_by_the_indicators_rule():
     assert public["2024"]["waarde"] == 50 and public["2024-H1"]["waarde"] == 25
     assert sql("SELECT count(*) FROM bi.sectormonitor WHERE indicator_code = 'TEST_KW_NIEUW' "
                "AND kwartalen_totaal IS NOT NULL") == "4"
+
+
+def test_a_derived_stand_or_mean_is_controlled_and_in_its_unit():
+    """A percentage as a stand keeps its last quarter's noemer, so a small
+    one is withheld in the half year too; a mean of percentages stays in
+    percent (two quarters at 50 % are 50, not 5000)."""
+    for code, regel in (("TEST_KW_PCT_STAND", "stand"), ("TEST_KW_PCT_GEM", "gemiddelde")):
+        assert post_json("/v1/indicatoren", {
+            "code": code, "naam": "Kwartaaltest", "definitie": "test", "eenheid": "percentage", "soort": "output",
+            "monitoringtype": "landelijk", "richting": "neutraal", "aggregatie": "ratio", "tijdregel": regel,
+            "validatiestatus": "in_ontwikkeling"}, PROGRAMMA).status == 201
+    load([{"indicator": "TEST_KW_PCT_STAND", "gebied": "PT07", "periode": q, "waarde": 50, "teller": 2, "noemer": 4,
+           "status": "definitief", "bron": "k"} for q in ("2024-Q1", "2024-Q2")] +
+         [{"indicator": "TEST_KW_PCT_GEM", "gebied": "PT07", "periode": q, "waarde": 50, "teller": 10, "noemer": 20,
+           "status": "definitief", "bron": "k"} for q in ("2024-Q1", "2024-Q2")])
+    path = "/v1/sectormonitor?indicator=%s&gebied=PT07&periode=2024-H1"
+    raw = request("GET", path % "TEST_KW_PCT_STAND", PROGRAMMA).json()["items"][0]
+    assert (raw["waarde"], raw["teller"], raw["noemer"]) == (50, 2, 4)
+    public = request("GET", path % "TEST_KW_PCT_STAND").json()["items"][0]
+    assert (public["waarde"], public["geheimhouding"]) == (None, "geheim"), "withheld as its quarters are"
+    mean = request("GET", path % "TEST_KW_PCT_GEM", PROGRAMMA).json()["items"][0]
+    assert (mean["waarde"], mean["teller"], mean["noemer"]) == (50, 20, 40)

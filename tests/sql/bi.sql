@@ -4,7 +4,7 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(17);
+SELECT plan(18);
 
 INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype, richting, aggregatie)
 VALUES ('T_BI_N', 'test', 'test', 'aantal', 'output', 'landelijk', 'neutraal', 'som'),
@@ -92,6 +92,10 @@ SELECT is((SELECT string_agg(c.relname || '.' || a.attname, ',' ORDER BY c.relna
     JOIN pg_attribute a ON a.attrelid = c.oid AND a.attnum > 0
     WHERE c.relnamespace = 'bi'::regnamespace AND c.relkind = 'v'
       AND col_description(c.oid, a.attnum) IS NULL), NULL, 'every column of every bi view is described');
+
+-- every column of the sector monitor, targets and derived periods included
+SELECT is(as_role('lakmoes_bi', $$SELECT * FROM bi.sectormonitor LIMIT 5$$), 'ok',
+    'the BI login reads every column of the sector monitor');
 
 SELECT * FROM finish();
 ROLLBACK;
