@@ -185,8 +185,22 @@ AS $$
 		   AND k.eind_date <= p.eind_date
 		 WHERE p.soort IN ('halfjaar', 'jaar') AND (per IS NULL OR p.periode_code = ANY (per))
 	), direct AS MATERIALIZED (
-		SELECT w.* FROM mart.waarden_direct(ind,
-		    CASE WHEN per IS NOT NULL THEN per || ARRAY(SELECT d.kwartaal::text FROM deel d) END) w
+		SELECT w.* FROM mart.waarden_direct(ind, per) w
+	), kwartaal AS (
+		-- the quarters the derivation reads: those asked for as computed
+		-- now; the others of their half years and years as the mart holds
+		-- them (a refresh for some periods recomputes those and the
+		-- periods that compare with them, so the rest is current): a
+		-- quarter's load does not aggregate three years of quarters again
+		SELECT w.indicator_code, w.gebied_code, w.periode_code, w.waarde, w.teller, w.noemer, w.status,
+		       w.bron, w.bijgewerkt_op
+		  FROM direct w
+		UNION ALL
+		SELECT s.indicator_code, s.gebied_code, s.periode_code, s.waarde, s.teller, s.noemer, s.status,
+		       s.bron, s.bijgewerkt_op
+		  FROM mart.sectormonitor s
+		 WHERE per IS NOT NULL AND (ind IS NULL OR s.indicator_code = ANY (ind))
+		   AND s.periode_code IN (SELECT d.kwartaal FROM deel d) AND NOT (s.periode_code = ANY (per))
 	), afgeleid AS (
 		SELECT w.indicator_code, w.gebied_code, d.periode, max(d.n) AS n, count(w.waarde)::integer AS k,
 		       sum(w.waarde) AS som, sum(w.teller) AS teller, sum(w.noemer) AS noemer,
@@ -198,7 +212,7 @@ AS $$
 		       max(w.bijgewerkt_op) AS bijgewerkt,
 		       -- the quarters' source, when they share one (a demo series says so)
 		       CASE WHEN min(w.bron) = max(w.bron) THEN min(w.bron) END AS bron
-		  FROM direct w
+		  FROM kwartaal w
 		  JOIN deel d ON d.kwartaal = w.periode_code COLLATE "C"
 		 GROUP BY 1, 2, 3
 	), regel AS (
