@@ -165,7 +165,7 @@ bench() {	# bench QUERY-STRING WHAT WHERE: wrk on the endpoint, pgbench on its b
 
 echo
 echo "worker RSS before (kB, all workers): $(rss)"
-bench "indicator=EFF_TIJDIGHEID&gebied=GM0363" "a time series: 40 rows" \
+bench "indicator=EFF_TIJDIGHEID&gebied=GM0363" "a time series: 40 quarters and the half years and years derived from them, some 70 rows" \
     "AND s.indicator = 'EFF_TIJDIGHEID' AND s.gebied = 'GM0363'"
 bench "indicator=EFF_TIJDIGHEID&periode=$LAST" "a map: the first page of 100 of 458 areas" \
     "AND s.indicator = 'EFF_TIJDIGHEID' AND s.periode = '$LAST'"
