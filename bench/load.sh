@@ -94,11 +94,7 @@ api() {
 	echo "$s $(awk -v k="$max" 'BEGIN {printf "%.1f", k / 1024}') $(cat "$STATE/answer.json")"
 }
 
-PORT=$(free_port)
-write_conf "$STATE/lakmoes.conf" 127.0.0.1 "$PORT" "$STATE"
-TZ=UTC0 stdbuf -oL kore -c "$STATE/lakmoes.conf" -f -n -r >/dev/null 2>&1 &
-STATE_PIDS=$!
-for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/v1/health" && break; sleep 0.1; done
+start_api /dev/null
 TOKEN=$("$ROOT/scripts/token.sh" programma "" bench 36000)
 bench_scheduler
 

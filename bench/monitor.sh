@@ -108,11 +108,7 @@ SQL
 # flushed by a checkpoint in the middle of a run.
 q -c "VACUUM ANALYZE mart.sectormonitor" -c "CHECKPOINT"
 
-PORT=$(free_port)
-write_conf "$STATE/lakmoes.conf" 127.0.0.1 "$PORT" "$STATE"
-TZ=UTC0 stdbuf -oL kore -c "$STATE/lakmoes.conf" -f -n -r >/dev/null 2>&1 &
-STATE_PIDS=$!
-for _ in $(seq 1 100); do curl -s -o /dev/null "http://127.0.0.1:$PORT/v1/health" && break; sleep 0.1; done
+start_api /dev/null
 
 rss_each() { ps -o rss= --ppid "$(cat "$STATE/kore.pid")" 2>/dev/null | tr -s ' \n' ' '; }
 rss() { rss_each | xargs | tr ' ' '+' | bc; }

@@ -101,3 +101,25 @@ free_port() {
 	done
 	die "no free port found"
 }
+
+# start_api LOG: the API for $STATE (its database, secrets and env.sh
+# already loaded) on a free port, in the background, its output to LOG.
+# Sets PORT and KORE_PID (also in STATE_PIDS, for throwaway_cleanup);
+# returns once /v1/health answers and kore.pid is written, or dies with
+# the log when kore exits first.
+start_api() {
+	PORT=$(free_port)
+	write_conf "$STATE/lakmoes.conf" 127.0.0.1 "$PORT" "$STATE"
+	TZ=UTC0 stdbuf -oL kore -c "$STATE/lakmoes.conf" -f -n -r >"$1" 2>&1 &
+	KORE_PID=$!
+	STATE_PIDS="$STATE_PIDS $KORE_PID"
+	for _ in $(seq 1 100); do
+		curl -fs "http://127.0.0.1:$PORT/v1/health" >/dev/null 2>&1 && break
+		kill -0 "$KORE_PID" 2>/dev/null || { cat "$1" >&2; die "kore did not start"; }
+		sleep 0.1
+	done
+	for _ in $(seq 1 50); do
+		[ -s "$STATE/kore.pid" ] && break
+		sleep 0.1
+	done
+}

@@ -31,17 +31,8 @@ say "contract: OpenAPI against the API Design Rules (Spectral)"
 "$ROOT/scripts/lint-openapi.sh" || failed="$failed contract"
 
 say "HTTP tests (real server, real cluster)"
-PORT=$(free_port)
 . "$ROOT/scripts/env.sh" "$STATE"
-write_conf "$STATE/lakmoes.conf" 127.0.0.1 "$PORT" "$STATE"
-TZ=UTC0 stdbuf -oL kore -c "$STATE/lakmoes.conf" -f -n -r >"$STATE/kore.log" 2>&1 &
-KORE_PID=$!
-STATE_PIDS=$KORE_PID
-for _ in $(seq 1 100); do
-	curl -fs "http://127.0.0.1:$PORT/v1/health" >/dev/null 2>&1 && break
-	kill -0 "$KORE_PID" 2>/dev/null || { cat "$STATE/kore.log" >&2; die "kore did not start"; }
-	sleep 0.1
-done
+start_api "$STATE/kore.log"
 LAKMOES_TEST_URL="http://127.0.0.1:$PORT" LAKMOES_TEST_STATE="$STATE" \
     LAKMOES_TEST_ROOT="$ROOT" \
     /usr/bin/python3 -m pytest -q -p no:cacheprovider "$ROOT/tests/http" || failed="$failed http"

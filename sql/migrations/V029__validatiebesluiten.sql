@@ -68,28 +68,28 @@ INSERT INTO monitoring.validatiebesluiten (indicator_code, van, naar, besloten_a
 SELECT i.indicator_code, NULL, i.validatiestatus, i.created_at, 'migratie V029', 'lakmoes_owner',
        'stand bij de invoering van validatiebesluiten'
   FROM monitoring.indicatoren i ORDER BY i.indicator_code;
--- On a database that already has the mart (R__10), its trigger would
--- recompute the monitors with the functions of before this migration:
--- the repeatables refresh the mart after the migrations anyway.
-DO $$
+-- A migration that rewrites monitoring.indicatoren switches the mart's
+-- refresh trigger on it (R__10) off for the time being, where the database
+-- already has one: it would recompute the monitors with the functions of
+-- before the migration, and the repeatables refresh the mart after the
+-- migrations anyway.
+CREATE FUNCTION monitoring.martverversing_indicatoren(aan boolean) RETURNS void
+LANGUAGE plpgsql
+AS $$
 BEGIN
 	IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'indicatoren_mart_update'
 	            AND tgrelid = 'monitoring.indicatoren'::regclass) THEN
-		ALTER TABLE monitoring.indicatoren DISABLE TRIGGER indicatoren_mart_update;
+		EXECUTE format('ALTER TABLE monitoring.indicatoren %s TRIGGER indicatoren_mart_update',
+		    CASE WHEN aan THEN 'ENABLE' ELSE 'DISABLE' END);
 	END IF;
 END
 $$;
+COMMENT ON FUNCTION monitoring.martverversing_indicatoren(boolean) IS 'Zet de verversing van de monitors bij een wijziging van de indicatoren aan of uit, als de database die al heeft (voor migraties die alle indicatoren herschrijven).';
+SELECT monitoring.martverversing_indicatoren(false);
 ALTER TABLE monitoring.indicatoren DISABLE TRIGGER indicatoren_touch;
 UPDATE monitoring.indicatoren SET validatie_at = created_at, validatie_reden = 'stand bij de invoering van validatiebesluiten';
 ALTER TABLE monitoring.indicatoren ENABLE TRIGGER indicatoren_touch;
-DO $$
-BEGIN
-	IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'indicatoren_mart_update'
-	            AND tgrelid = 'monitoring.indicatoren'::regclass) THEN
-		ALTER TABLE monitoring.indicatoren ENABLE TRIGGER indicatoren_mart_update;
-	END IF;
-END
-$$;
+SELECT monitoring.martverversing_indicatoren(true);
 ALTER TABLE monitoring.indicatoren ALTER COLUMN validatie_at SET NOT NULL, ALTER COLUMN validatie_reden SET NOT NULL;
 
 -- Before a new entry or a change of its status: the decision's reason and

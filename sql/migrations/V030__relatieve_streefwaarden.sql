@@ -62,6 +62,8 @@ GRANT EXECUTE ON FUNCTION monitoring.doelwaarde(monitoring.streefwaarden)
 CREATE OR REPLACE FUNCTION monitoring.check_streefwaarde() RETURNS trigger
 LANGUAGE plpgsql
 AS $$
+DECLARE
+	doel numeric;
 BEGIN
 	IF TG_OP = 'DELETE' OR (TG_OP = 'UPDATE' AND OLD.soort = 'nulmeting'
 	    AND (NEW.soort, NEW.jaar, NEW.gebied_code, NEW.indicator_code)
@@ -89,11 +91,12 @@ BEGIN
 		END IF;
 		-- what it aims at must lie within the indicator's bound (a
 		-- percentage stays at most 100); a count aimed at need not be whole
-		IF monitoring.doelwaarde(NEW) > (SELECT monitoring.bovengrens(i) FROM monitoring.indicatoren i
-		                                  WHERE i.indicator_code = NEW.indicator_code) THEN
+		doel := monitoring.doelwaarde(NEW);
+		IF doel > (SELECT monitoring.bovengrens(i) FROM monitoring.indicatoren i
+		            WHERE i.indicator_code = NEW.indicator_code) THEN
 			RAISE EXCEPTION 'de streefwaarde mikt boven de bovengrens van de indicator' USING ERRCODE = 'LK400',
 			    DETAIL = jsonb_build_array(jsonb_build_object('name', '/waarde', 'reason',
-			        format('mikt op %s: boven de bovengrens van deze indicator', monitoring.doelwaarde(NEW))))::text;
+			        format('mikt op %s: boven de bovengrens van deze indicator', doel)))::text;
 		END IF;
 	ELSE
 		PERFORM monitoring.check_value(NEW.indicator_code, NEW.waarde, NULL, NULL);

@@ -37,31 +37,15 @@ RETURN CASE WHEN aggregatie = 'niet_aggregeerbaar' THEN 'geen'
 GRANT EXECUTE ON FUNCTION monitoring.tijdregel_standaard(text, text) TO programma;
 COMMENT ON FUNCTION monitoring.tijdregel_standaard(text, text) IS 'De tijdregel die de eenheid en de aggregatie van een indicator voorstellen: stroom, ratio, gemiddelde of geen.';
 
--- On a database that already has the mart (R__10), its trigger would
--- recompute the monitors with the functions of before this migration:
--- the repeatables refresh the mart after the migrations anyway.
-DO $$
-BEGIN
-	IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'indicatoren_mart_update'
-	            AND tgrelid = 'monitoring.indicatoren'::regclass) THEN
-		ALTER TABLE monitoring.indicatoren DISABLE TRIGGER indicatoren_mart_update;
-	END IF;
-END
-$$;
+-- the mart's refresh trigger stays out of the rewrite (V029)
+SELECT monitoring.martverversing_indicatoren(false);
 ALTER TABLE monitoring.indicatoren ADD COLUMN tijdregel text;
 UPDATE monitoring.indicatoren SET tijdregel = CASE
 	WHEN indicator_code IN ('BM_HUISHOUDENS_LOPEND', 'BM_KINDEREN', 'BM_VOLWASSENEN', 'BM_PROFESSIONALS',
 	                        'BM_BETROKKENHEID_GI', 'BM_BETROKKENHEID_RVDK', 'BM_BETROKKENHEID_VT',
 	                        'BM_VAST_GEZICHT', 'BM_VEILIGHEIDSPLAN') THEN 'stand'
 	ELSE monitoring.tijdregel_standaard(eenheid, aggregatie) END;
-DO $$
-BEGIN
-	IF EXISTS (SELECT 1 FROM pg_trigger WHERE tgname = 'indicatoren_mart_update'
-	            AND tgrelid = 'monitoring.indicatoren'::regclass) THEN
-		ALTER TABLE monitoring.indicatoren ENABLE TRIGGER indicatoren_mart_update;
-	END IF;
-END
-$$;
+SELECT monitoring.martverversing_indicatoren(true);
 ALTER TABLE monitoring.indicatoren
     ALTER COLUMN tijdregel SET NOT NULL,
     ADD CONSTRAINT indicatoren_tijdregel_known

@@ -191,10 +191,11 @@ AS $$
 DECLARE
 	problems jsonb := api.indicator_problemen(doc);
 	versie text;
+	status_nu text;
 	staat text;
 	regel text;
 BEGIN
-	SELECT md5(to_jsonb(i)::text) INTO versie FROM monitoring.indicatoren i
+	SELECT md5(to_jsonb(i)::text), i.validatiestatus INTO versie, status_nu FROM monitoring.indicatoren i
 	 WHERE i.indicator_code = indicator FOR UPDATE;
 	IF NOT FOUND THEN
 		RAISE EXCEPTION 'indicator % bestaat niet', indicator USING ERRCODE = 'LK404';
@@ -202,9 +203,8 @@ BEGIN
 	IF doc ? 'code' AND doc ->> 'code' IS DISTINCT FROM indicator THEN
 		problems := problems || jsonb_build_object('name', '/code', 'reason', 'de code van een indicator verandert nooit');
 	END IF;
-	IF (doc ? 'validatieReden' OR doc ? 'validatieBesluit') AND NOT (doc ? 'validatiestatus'
-	    AND doc ->> 'validatiestatus' IS DISTINCT FROM (SELECT i.validatiestatus FROM monitoring.indicatoren i
-	                                                     WHERE i.indicator_code = indicator)) THEN
+	IF (doc ? 'validatieReden' OR doc ? 'validatieBesluit')
+	   AND NOT (doc ? 'validatiestatus' AND doc ->> 'validatiestatus' IS DISTINCT FROM status_nu) THEN
 		problems := problems || jsonb_build_object('name', CASE WHEN doc ? 'validatieReden' THEN '/validatieReden'
 		    ELSE '/validatieBesluit' END, 'reason', 'alleen bij een andere validatiestatus');
 	END IF;

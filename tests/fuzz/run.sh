@@ -18,20 +18,7 @@ throwaway_state fuzz
 say "fuzz cluster in $STATE"
 LAKMOES_DEMO=1 "$ROOT/scripts/setup.sh" "$STATE" fast
 . "$ROOT/scripts/env.sh" "$STATE"
-PORT=$(free_port)
-write_conf "$STATE/lakmoes.conf" 127.0.0.1 "$PORT" "$STATE"
-TZ=UTC0 stdbuf -oL kore -c "$STATE/lakmoes.conf" -f -n -r >"$STATE/kore.log" 2>&1 &
-KORE_PID=$!
-STATE_PIDS=$KORE_PID
-for _ in $(seq 1 100); do
-	curl -fs "http://127.0.0.1:$PORT/v1/health" >/dev/null 2>&1 && break
-	kill -0 "$KORE_PID" 2>/dev/null || { cat "$STATE/kore.log" >&2; die "kore did not start"; }
-	sleep 0.1
-done
-for _ in $(seq 1 50); do
-	[ -s "$STATE/kore.pid" ] && break
-	sleep 0.1
-done
+start_api "$STATE/kore.log"
 
 say "fuzzing http://127.0.0.1:$PORT with $N write requests"
 rc=0
