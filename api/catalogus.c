@@ -51,6 +51,7 @@ static const struct write_field indicator_fields[] = {
 	{ "thema", JSON_STRING, 0 },
 	{ "bron", JSON_STRING, 0 },
 	{ "bovengrens", WRITE_NUMBER, 0 },
+	{ "basisIndicator", JSON_STRING, 0 },
 	{ "validatieReden", JSON_STRING, 0 },
 	{ "validatieBesluit", JSON_INTEGER, 0 },
 	{ NULL, 0, 0 }
@@ -73,6 +74,7 @@ static const struct write_field indicator_patch_fields[] = {
 	{ "thema", JSON_STRING, 0 },
 	{ "bron", JSON_STRING, 0 },
 	{ "bovengrens", WRITE_NUMBER, 0 },
+	{ "basisIndicator", JSON_STRING, 0 },
 	{ "validatieReden", JSON_STRING, 0 },
 	{ "validatieBesluit", JSON_INTEGER, 0 },
 	{ NULL, 0, 0 }
@@ -85,7 +87,7 @@ static const struct list_resource streefwaarden = {
 	    "AND ($5::int IS NULL OR jaar = $5::int) ORDER BY sleutel LIMIT $2::int",
 	.filters = {
 		{ "indicator", "^[A-Z][A-Z0-9_]{1,39}$", "een indicatorcode", 0 },
-		{ "gebied", "^(NL|PV[0-9]{2}|JZ[0-9]{2}|VT[0-9]{2}|VR[0-9]{2}|GM[0-9]{4}|PT[0-9]{2})$",
+		{ "gebied", GEBIED_CODE_PATTERN,
 		  "een gebiedscode", 0 },
 		{ "jaar", "^20[0-9]{2}$", "een jaartal", 0 },
 	},

@@ -44,14 +44,10 @@ static const struct list_resource sectormonitor = {
 	    "ORDER BY s.indicator, s.periode, s.gebied LIMIT $2::int",
 	.filters = {
 		{ "periode", "^[0-9]{4}(-Q[1-4]|-H[12])?$", "een periode: JJJJ, JJJJ-Hn of JJJJ-Qn", 0 },
-		{ "gebied", "^(NL|PV[0-9]{2}|JZ[0-9]{2}|VT[0-9]{2}|VR[0-9]{2}|GM[0-9]{4}|PT[0-9]{2})$",
+		{ "gebied", GEBIED_CODE_PATTERN,
 		  "een gebiedscode, zoals NL, GM0363 of PT05", 0 },
 		{ "indicator", "^[A-Z][A-Z0-9_]{1,39}$", "een indicatorcode, zoals EFF_TIJDIGHEID", 0 },
-		{ "thema", "^(werking_stelsel|betekenis_doelgroep|veiligheid_doelgroep|"
-		  "veiligheid_professionals|effect_tijdigheid|effect_gedwongen_kader|"
-		  "effect_terugval|effect_vertrouwen)$",
-		  "werking_stelsel, betekenis_doelgroep, veiligheid_doelgroep, veiligheid_professionals, "
-		  "effect_tijdigheid, effect_gedwongen_kader, effect_terugval of effect_vertrouwen", 0 },
+		{ "thema", THEMA_PATTERN, THEMA_LIST, 0 },
 		{ "validatiestatus", "^(in_ontwikkeling|gevalideerd|vervallen)$",
 		  "in_ontwikkeling, gevalideerd of vervallen", 0 },
 		{ "monitoringtype", "^(landelijk|diagnostisch)$", "landelijk of diagnostisch", 0 },

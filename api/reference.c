@@ -24,7 +24,7 @@
 
 #include "lakmoes.h"
 
-#define GEBIED_PATTERN	"^(NL|PV[0-9]{2}|JZ[0-9]{2}|VT[0-9]{2}|VR[0-9]{2}|PT[0-9]{2})$"
+#define GEBIED_PATTERN	"^(NL|NLR0|PV[0-9]{2}|JZ[0-9]{2}|VT[0-9]{2}|VR[0-9]{2}|PT[0-9]{2}|PTS[0-2])$"
 
 static const struct list_resource perioden = {
 	.path = "/v1/perioden",
@@ -45,7 +45,7 @@ static const struct list_resource gemeenten = {
 	    "ORDER BY code LIMIT $2::int",
 	.filters = {
 		{ "regio", GEBIED_PATTERN,
-		  "een gebiedscode: NL, PVnn, JZnn, VTnn, VRnn of PTnn, zoals JZ13" },
+		  "een gebiedscode: NL, NLR0, PVnn, JZnn, VTnn, VRnn, PTnn of PTS0-PTS2, zoals JZ13" },
 	},
 };
 
@@ -54,8 +54,8 @@ static const struct list_resource regios = {
 	.sql = "SELECT * FROM api.regios WHERE code > $1 "
 	    "AND ($3::text IS NULL OR soort = $3) ORDER BY code LIMIT $2::int",
 	.filters = {
-		{ "soort", "^(jeugdregio|veiligthuisregio|veiligheidsregio|provincie)$",
-		  "jeugdregio, veiligthuisregio, veiligheidsregio of provincie" },
+		{ "soort", "^(jeugdregio|veiligthuisregio|veiligheidsregio|provincie|vergelijking)$",
+		  "jeugdregio, veiligthuisregio, veiligheidsregio, provincie of vergelijking" },
 	},
 };
 
@@ -77,8 +77,8 @@ static const struct list_resource indicatoren = {
 	    "ORDER BY code LIMIT $2::int",
 	.item_sql = "SELECT * FROM api.indicatoren WHERE code = $1",
 	.filters = {
-		{ "soort", "^(maatschappelijk_doel|proces|output|outcome)$",
-		  "maatschappelijk_doel, proces, output of outcome" },
+		{ "soort", "^(maatschappelijk_doel|proces|output|outcome|context)$",
+		  "maatschappelijk_doel, proces, output, outcome of context" },
 		{ "monitoringtype", "^(landelijk|diagnostisch)$", "landelijk of diagnostisch" },
 		{ "validatiestatus", "^(in_ontwikkeling|gevalideerd|vervallen)$",
 		  "in_ontwikkeling, gevalideerd of vervallen" },

@@ -131,7 +131,7 @@ static struct register_def registers[] = {
 	    "ORDER BY id LIMIT $2::int",
 	    "SELECT * FROM api.doelgroepschattingen WHERE id::text = $1",
 	    { { "definitie", "^[0-9]{1,9}$", "het id van een definitie", 0 },
-	      { "gebied", "^(NL|PV[0-9]{2}|JZ[0-9]{2}|VT[0-9]{2}|VR[0-9]{2}|GM[0-9]{4}|PT[0-9]{2})$",
+	      { "gebied", GEBIED_CODE_PATTERN,
 		"een gebiedscode", 0 },
 	      { "periode", "^[0-9]{4}(-Q[1-4]|-H[12])?$", "een periode", 0 } }, 0, NULL },
 	    ROUTES("doelgroepschattingen") },

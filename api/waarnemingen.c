@@ -110,7 +110,7 @@ static const struct list_resource waarnemingen = {
 	    "ORDER BY w.id LIMIT $2::int",
 	.filters = {
 		{ "indicator", "^[A-Z][A-Z0-9_]{1,39}$", "een indicatorcode, zoals EFF_TIJDIGHEID", 0 },
-		{ "gebied", "^(NL|PV[0-9]{2}|JZ[0-9]{2}|VT[0-9]{2}|VR[0-9]{2}|GM[0-9]{4}|PT[0-9]{2})$",
+		{ "gebied", GEBIED_CODE_PATTERN,
 		  "een gebiedscode, zoals NL, GM0363 of PT05", 0 },
 		{ "periode", PERIODE_ANY, "een periode: JJJJ, JJJJ-Hn of JJJJ-Qn", 0 },
 		{ "periodeVan", PERIODE_ANY, "een periode: JJJJ, JJJJ-Hn of JJJJ-Qn", 0 },

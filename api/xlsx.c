@@ -88,9 +88,16 @@ static const struct xlsx_col xlsx_figure_cols[] = {
 	{ "Indicator", 28, "indicator", NULL, XLSX_TEXT },
 	{ "Naam", 50, "naam", NULL, XLSX_TEXT },
 	{ "Eenheid", 16, "eenheid", NULL, XLSX_TEXT },
+	{ "Gebied", 10, "gebied", NULL, XLSX_TEXT },
 	{ "Waarde", 16, "waarde", NULL, XLSX_AMOUNT },
+	{ "Per 1.000", 12, "per1000", NULL, XLSX_DECIMAL },
+	{ "Grondslag per 1.000", 22, "basisIndicator", NULL, XLSX_TEXT },
 	{ "Status", 16, "status", NULL, XLSX_TEXT },
 	{ "Bron", 36, "bron", NULL, XLSX_TEXT },
+	{ "Gebieden geleverd", 12, "ledenGeleverd", NULL, XLSX_NUMBER },
+	{ "Gebieden totaal", 12, "ledenTotaal", NULL, XLSX_NUMBER },
+	{ "Kwartalen geleverd", 12, "kwartalenGeleverd", NULL, XLSX_NUMBER },
+	{ "Kwartalen totaal", 12, "kwartalenTotaal", NULL, XLSX_NUMBER },
 	{ "Vorige periode", 16, "vorigePeriode", "periode", XLSX_TEXT },
 	{ "Waarde vorige periode", 16, "vorigePeriode", "waarde", XLSX_AMOUNT },
 	{ "Jaar eerder", 16, "jaarEerder", "periode", XLSX_TEXT },
@@ -403,7 +410,11 @@ xlsx_explanation(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 		    "cijfers kunnen later worden herzien; deze rapportage verandert dan niet.",
 		"Bron: de herkomst van elk cijfer staat in de kolom Bron.",
 		NULL,	/* disclosure control, with the report's threshold */
-		"Alle cijfers gelden voor heel Nederland (NL) en zijn gevalideerde landelijke indicatoren.",
+		"Alle cijfers zijn van gevalideerde landelijke indicatoren. Elk cijfer geldt voor het "
+		    "gebied in de kolom Gebied: heel Nederland (NL), of de proeftuinen samen (PTS0) voor "
+		    "de basismonitoring, die per proeftuin per kwartaal wordt geleverd; een halfjaar is dan "
+		    "afgeleid uit de kwartalen (kolommen Kwartalen), onvolledig zonder waarde. Aantallen "
+		    "met een bevolkingsgrondslag staan ook per 1.000 inwoners of minderjarigen.",
 		"Transitiemonitor: de stand van het halfjaar per onderdeel (effecten in proeftuinen "
 		    "tegenover de overige gemeenten, acties, mijlpalen, kennisopdrachten, spreiding en "
 		    "begroting). Bij de effecten geldt dezelfde onthullingscontrole.",
@@ -415,7 +426,7 @@ xlsx_explanation(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 	lxw_format	*wrap = workbook_add_format(wb);
 	json_t		*inhoud = json_object_get(report, "inhoud");
 	json_t		*drempel = json_object_get(inhoud, "onthullingsdrempel");
-	char		 disclosure[512], fewer[48];
+	char		 disclosure[1024], fewer[48];
 	size_t		 i;
 	lxw_row_t	 row = 4;
 
@@ -425,8 +436,10 @@ xlsx_explanation(lxw_workbook *wb, const struct xlsx_formats *f, json_t *report)
 		(void)kore_strlcpy(fewer, "te weinig", sizeof(fewer));
 	(void)snprintf(disclosure, sizeof(disclosure), "Onthullingscontrole: aantallen zijn afgerond op "
 	    "een veelvoud van 5; aantallen en verhoudingen op %s waarnemingen zijn niet vermeld (lege "
-	    "cel, Geheimhouding \"geheim\"), zodat geen kleine groep herkenbaar is. Een lege cel "
-	    "zonder geheimhouding betekent dat er geen cijfer was.", fewer);
+	    "cel, Geheimhouding \"geheim\"), zodat geen kleine groep herkenbaar is; ook andere "
+	    "cijfers zijn soms geheim, waar ze met totalen een kleine cel zouden prijsgeven "
+	    "(secundaire geheimhouding). Een lege cel zonder geheimhouding betekent dat er geen "
+	    "cijfer was.", fewer);
 
 	format_set_text_wrap(wrap);
 	format_set_align(wrap, LXW_ALIGN_VERTICAL_TOP);

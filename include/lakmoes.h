@@ -262,6 +262,15 @@ struct db_tx {
 };
 
 /* list.c: a paginated collection read from one api view. */
+/* Area codes as query filters: every soort of ref.gebieden (V003, V033). */
+#define GEBIED_CODE_PATTERN	"^(NL|NLR0|PV[0-9]{2}|JZ[0-9]{2}|VT[0-9]{2}|VR[0-9]{2}|GM[0-9]{4}|PT[0-9]{2}|PTS[0-2])$"
+#define THEMA_PATTERN	"^(werking_stelsel|betekenis_doelgroep|veiligheid_doelgroep|"	\
+	"veiligheid_professionals|effect_tijdigheid|effect_gedwongen_kader|"	\
+	"effect_terugval|effect_vertrouwen|bevolking)$"
+#define THEMA_LIST	"werking_stelsel, betekenis_doelgroep, veiligheid_doelgroep, "	\
+	"veiligheid_professionals, effect_tijdigheid, effect_gedwongen_kader, effect_terugval, "	\
+	"effect_vertrouwen of bevolking"
+
 #define LIST_LIMIT_DEFAULT	100
 #define LIST_LIMIT_MAX		1000
 #define LIST_CURSOR_MAX		256

@@ -4,7 +4,9 @@
 -- the progress reports (R__09), the monitors (R__11), and the answers of
 -- deliveries (R__04), baselines (R__05) and doelgroep estimates (R__07)
 -- as the API shows them. Counts are rounded to a multiple of 5; counts,
--- and ratios whose denominator is, below the threshold are withheld.
+-- and ratios whose denominator is, below the threshold are withheld; and
+-- the cells that secondary suppression withholds (R__10), which the mart
+-- decides at refresh time.
 -- Re-runnable; the first repeatable, because the others use it.
 
 SET client_min_messages = warning;
@@ -45,6 +47,19 @@ RETURN CASE monitoring.onthulling(eenheid, waarde, noemer, drempel)
 	WHEN 'afgerond' THEN round(waarde / 5) * 5
 	ELSE waarde END;
 COMMENT ON FUNCTION monitoring.onthulde_waarde(text, numeric, numeric, numeric) IS 'De waarde na onthullingscontrole: leeg als ze geheim is, aantallen afgerond op 5.';
+
+-- The cells withheld by secondary suppression (R__10, V033): withheld
+-- wherever they are published, the observations included, in every
+-- revision (an earlier revision with the same value would give it away).
+-- Few rows: a query joins them by key. Runs as the owner: nobody else
+-- reads the mart directly.
+CREATE OR REPLACE FUNCTION monitoring.secundair_geheimgehouden()
+RETURNS TABLE (indicator_code text, periode_code text, gebied_code text)
+LANGUAGE sql STABLE SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+AS $$
+	SELECT s.indicator_code, s.periode_code, s.gebied_code FROM mart.sectormonitor s WHERE s.secundair
+$$;
+COMMENT ON FUNCTION monitoring.secundair_geheimgehouden() IS 'De cellen die secundair geheim worden gehouden (om een kleine cel te beschermen); overal geheim waar ze gepubliceerd worden.';
 
 -- An estimate of the doelgroep as it may be published: the estimate is a
 -- count (of children, adults, households or families), so it is rounded to
@@ -88,6 +103,7 @@ RETURN coalesce(monitoring.ruw_bereik() IN ('*', gebied), false);
 COMMENT ON FUNCTION monitoring.ruwe_cijfers(text) IS 'Of de aanroeper de cijfers van een gebied ongecontroleerd ziet: programma en onderzoeker, een proeftuin haar eigen gebied; niemand wanneer lakmoes.openbaar aan staat.';
 
 GRANT EXECUTE ON FUNCTION monitoring.onthulling_drempel(), monitoring.onthulling(text, numeric, numeric, numeric),
+    monitoring.secundair_geheimgehouden(),
     monitoring.onthulde_waarde(text, numeric, numeric, numeric), monitoring.ruwe_cijfers(text),
     monitoring.ruw_bereik(), doelgroep.onthulde_schatting(numeric, numeric, numeric, numeric)
     TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker, lakmoes_bi;

@@ -11,11 +11,42 @@ DROP VIEW IF EXISTS api.perioden, api.gemeenten, api.regios, api.proeftuinen,
     api.indicatoren, api.resultaten, api.actielijnen, bi.gemeenten CASCADE;
 DROP VIEW IF EXISTS ref.gemeente_regios, ref.gebied_leden_vandaag CASCADE;
 
--- Memberships that hold today (plain SQL, so the planner can inline it).
+-- The members of the comparison areas (V033) on a date, which follow from
+-- the proeftuinen's own: PTS0 every gemeente in a proeftuin, PTS1 and PTS2
+-- those of the proeftuinen of that tranche, NLR0 the gemeenten of the
+-- country (in the first known indeling before it existed, as
+-- mart.leden_op counts regions) in none.
+CREATE OR REPLACE FUNCTION ref.leden_vergelijking(op date)
+RETURNS TABLE (gebied_code text, gemeente_code text)
+LANGUAGE sql STABLE
+AS $$
+	WITH pt AS (
+		SELECT l.gemeente_code, p.tranche
+		  FROM ref.gebied_leden l JOIN ref.proeftuinen p ON p.proeftuin_code = l.gebied_code
+		 WHERE daterange(l.geldig_van, l.geldig_tot) @> op
+	)
+	SELECT DISTINCT x.gebied_code, x.gemeente_code FROM (
+		SELECT 'PTS0' AS gebied_code, pt.gemeente_code FROM pt
+		UNION ALL
+		SELECT 'PTS' || pt.tranche, pt.gemeente_code FROM pt
+		UNION ALL
+		SELECT 'NLR0', l.gemeente_code
+		  FROM ref.gebied_leden l
+		 CROSS JOIN (SELECT min(e.geldig_van) AS eerste FROM ref.gebied_leden e WHERE e.gebied_code = 'NL') k
+		 WHERE l.gebied_code = 'NL' AND daterange(l.geldig_van, l.geldig_tot) @> greatest(op, k.eerste)
+		   AND l.gemeente_code NOT IN (SELECT pt.gemeente_code FROM pt)) x
+$$;
+COMMENT ON FUNCTION ref.leden_vergelijking(date) IS 'De gemeenten van de vergelijkingsgebieden op een datum: PTS0 de proeftuinen samen, PTS1 en PTS2 per tranche, NLR0 Nederland zonder proeftuinen.';
+GRANT EXECUTE ON FUNCTION ref.leden_vergelijking(date)
+    TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker, lakmoes_bi;
+
+-- Memberships that hold today, the comparison areas' included.
 CREATE VIEW ref.gebied_leden_vandaag WITH (security_invoker = true) AS
 SELECT l.gebied_code, l.gemeente_code
   FROM ref.gebied_leden l
- WHERE l.geldig_van <= current_date AND (l.geldig_tot IS NULL OR l.geldig_tot > current_date);
+ WHERE l.geldig_van <= current_date AND (l.geldig_tot IS NULL OR l.geldig_tot > current_date)
+UNION ALL
+SELECT v.gebied_code, v.gemeente_code FROM ref.leden_vergelijking(current_date) v;
 COMMENT ON VIEW ref.gebied_leden_vandaag IS 'Lidmaatschappen van gemeenten die vandaag gelden.';
 
 -- Each gemeente with the province and regions it belongs to today: one
@@ -64,8 +95,8 @@ SELECT g.gebied_code AS code, g.naam, g.soort,
        (SELECT count(*) FROM ref.gebied_leden_vandaag l WHERE l.gebied_code = g.gebied_code)::integer
 	   AS "aantalGemeenten"
   FROM ref.gebieden g
- WHERE g.soort IN ('provincie', 'jeugdregio', 'veiligthuisregio', 'veiligheidsregio');
-COMMENT ON VIEW api.regios IS 'Provincies, jeugdregio''s, Veilig Thuis-regio''s en veiligheidsregio''s, voor /v1/regios.';
+ WHERE g.soort IN ('provincie', 'jeugdregio', 'veiligthuisregio', 'veiligheidsregio', 'vergelijking');
+COMMENT ON VIEW api.regios IS 'Provincies, jeugdregio''s, Veilig Thuis-regio''s, veiligheidsregio''s en de vergelijkingsgebieden (proeftuinen samen, per tranche, Nederland zonder proeftuinen), voor /v1/regios.';
 
 CREATE VIEW api.proeftuinen WITH (security_invoker = true) AS
 SELECT p.proeftuin_code AS code, p.naam, p.regio_naam AS "regioNaam", p.tranche,
@@ -81,7 +112,8 @@ SELECT i.indicator_code AS code, i.naam, i.definitie, i.eenheid, i.soort, i.moni
        i.validatie_at AS "validatieOp", i.validatie_reden AS "validatieReden",
        i.validatie_besluit_id AS "validatieBesluit",
        i.resultaat_nummer AS resultaat, i.effect, i.thema, i.bron,
-       i.bovengrens, monitoring.bovengrens(i) AS "geldendeBovengrens", i.updated_at AS "gewijzigdOp",
+       i.bovengrens, monitoring.bovengrens(i) AS "geldendeBovengrens", i.basis_indicator AS "basisIndicator",
+       i.updated_at AS "gewijzigdOp",
        md5(to_jsonb(i)::text) AS versie
   FROM monitoring.indicatoren i;
 COMMENT ON VIEW api.indicatoren IS 'De indicatorencatalogus, voor /v1/indicatoren; versie is de ETag waarmee een wijziging (If-Match) begint.';

@@ -50,16 +50,20 @@ RETURNS TABLE (id bigint, indicator text, gebied text, periode text, waarde nume
 LANGUAGE sql STABLE SECURITY INVOKER
 AS $$
 	SELECT w.waarneming_id, w.indicator_code, w.gebied_code, w.periode_code,
-	       CASE WHEN c.ruw THEN w.waarde
+	       CASE WHEN c.ruw THEN w.waarde WHEN x.indicator_code IS NOT NULL THEN NULL
 	            ELSE monitoring.onthulde_waarde(i.eenheid, w.waarde, w.noemer, d.drempel) END,
 	       CASE WHEN c.ruw THEN w.teller END,
 	       CASE WHEN c.ruw THEN w.noemer END,
 	       w.status, w.bron, w.revisie, w.recorded_at, w.aanlevering_id,
-	       CASE WHEN NOT c.ruw THEN monitoring.onthulling(i.eenheid, w.waarde, w.noemer, d.drempel) END
+	       CASE WHEN NOT c.ruw THEN CASE WHEN x.indicator_code IS NOT NULL THEN 'geheim'
+	            ELSE monitoring.onthulling(i.eenheid, w.waarde, w.noemer, d.drempel) END END
 	  FROM monitoring.waarnemingen_op(coalesce(peildatum, 'infinity')) w
 	  JOIN monitoring.indicatoren i ON i.indicator_code = w.indicator_code
 	 CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
 	 CROSS JOIN LATERAL (SELECT monitoring.ruwe_cijfers(w.gebied_code) AS ruw) c
+	 -- secondary suppression (R__00)
+	  LEFT JOIN monitoring.secundair_geheimgehouden() x ON x.indicator_code = w.indicator_code
+	   AND x.periode_code = w.periode_code AND x.gebied_code = w.gebied_code
 $$;
 COMMENT ON FUNCTION api.waarnemingen_op(timestamptz) IS 'Waarnemingen zoals ze op de peildatum stonden (leeg: nu), met onthullingscontrole voor gecontroleerde rollen; voor /v1/waarnemingen.';
 

@@ -79,7 +79,7 @@ AS $$
 	  FROM (SELECT f.veld, 'kies uit: ' || f.mag
 	          FROM (VALUES
 	            ('eenheid', 'aantal, percentage, dagen, score, euro'),
-	            ('soort', 'maatschappelijk_doel, proces, output, outcome'),
+	            ('soort', 'maatschappelijk_doel, proces, output, outcome, context'),
 	            ('monitoringtype', 'landelijk, diagnostisch'),
 	            ('meetwijze', 'kwantitatief, kwalitatief'),
 	            ('richting', 'hoger_beter, lager_beter, neutraal'),
@@ -87,7 +87,7 @@ AS $$
 	            ('tijdregel', 'stroom, stand, ratio, gemiddelde, geen'),
 	            ('validatiestatus', 'in_ontwikkeling, gevalideerd, vervallen'),
 	            ('thema', 'werking_stelsel, betekenis_doelgroep, veiligheid_doelgroep, veiligheid_professionals, '
-	                      'effect_tijdigheid, effect_gedwongen_kader, effect_terugval, effect_vertrouwen')
+	                      'effect_tijdigheid, effect_gedwongen_kader, effect_terugval, effect_vertrouwen, bevolking')
 	          ) AS f(veld, mag)
 	         WHERE doc ? f.veld AND jsonb_typeof(doc -> f.veld) = 'string'
 	           AND NOT (doc ->> f.veld = ANY (string_to_array(f.mag, ', ')))
@@ -162,12 +162,12 @@ BEGIN
 	BEGIN
 		INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype,
 		    meetwijze, richting, aggregatie, validatiestatus, resultaat_nummer, effect, thema, bron, bovengrens,
-		    tijdregel)
+		    tijdregel, basis_indicator)
 		VALUES (doc ->> 'code', doc ->> 'naam', doc ->> 'definitie', doc ->> 'eenheid', doc ->> 'soort',
 		    doc ->> 'monitoringtype', coalesce(doc ->> 'meetwijze', 'kwantitatief'), doc ->> 'richting',
 		    coalesce(doc ->> 'aggregatie', CASE WHEN doc ->> 'eenheid' IN ('aantal', 'euro') THEN 'som' ELSE 'ratio' END),
 		    doc ->> 'validatiestatus', (doc ->> 'resultaat')::integer, doc ->> 'effect', doc ->> 'thema',
-		    doc ->> 'bron', (doc ->> 'bovengrens')::numeric, doc ->> 'tijdregel');
+		    doc ->> 'bron', (doc ->> 'bovengrens')::numeric, doc ->> 'tijdregel', doc ->> 'basisIndicator');
 	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
 	    OR program_limit_exceeded THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, regel = CONSTRAINT_NAME;
@@ -234,7 +234,8 @@ BEGIN
 		       effect = CASE WHEN doc ? 'effect' THEN doc ->> 'effect' ELSE i.effect END,
 		       thema = CASE WHEN doc ? 'thema' THEN doc ->> 'thema' ELSE i.thema END,
 		       bron = CASE WHEN doc ? 'bron' THEN doc ->> 'bron' ELSE i.bron END,
-		       bovengrens = CASE WHEN doc ? 'bovengrens' THEN (doc ->> 'bovengrens')::numeric ELSE i.bovengrens END
+		       bovengrens = CASE WHEN doc ? 'bovengrens' THEN (doc ->> 'bovengrens')::numeric ELSE i.bovengrens END,
+		       basis_indicator = CASE WHEN doc ? 'basisIndicator' THEN doc ->> 'basisIndicator' ELSE i.basis_indicator END
 		 WHERE i.indicator_code = indicator;
 	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
 	    OR program_limit_exceeded THEN

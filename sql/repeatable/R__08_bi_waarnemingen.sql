@@ -11,12 +11,17 @@ DROP VIEW IF EXISTS bi.waarnemingen, bi.waarnemingen_historie CASCADE;
 
 CREATE VIEW bi.waarnemingen_historie AS
 SELECT w.indicator_code, w.gebied_code, w.periode_code, w.revisie,
-       monitoring.onthulde_waarde(i.eenheid, w.waarde, w.noemer, d.drempel) AS waarde,
-       monitoring.onthulling(i.eenheid, w.waarde, w.noemer, d.drempel) AS geheimhouding,
+       CASE WHEN x.indicator_code IS NULL THEN monitoring.onthulde_waarde(i.eenheid, w.waarde, w.noemer, d.drempel)
+            END AS waarde,
+       CASE WHEN x.indicator_code IS NULL THEN monitoring.onthulling(i.eenheid, w.waarde, w.noemer, d.drempel)
+            ELSE 'geheim' END AS geheimhouding,
        w.status, w.bron, w.recorded_at AS vastgelegd_op
   FROM monitoring.waarnemingen w
   JOIN monitoring.indicatoren i ON i.indicator_code = w.indicator_code
- CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d;
+ CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
+ -- secondary suppression (R__00), in every revision
+  LEFT JOIN monitoring.secundair_geheimgehouden() x ON x.indicator_code = w.indicator_code
+   AND x.periode_code = w.periode_code AND x.gebied_code = w.gebied_code;
 
 COMMENT ON VIEW bi.waarnemingen_historie IS 'Alle revisies van alle waarnemingen, met onthullingscontrole: filter op vastgelegd_op om de cijfers te zien zoals ze op een moment stonden.';
 COMMENT ON COLUMN bi.waarnemingen_historie.indicator_code IS 'De indicator (bi.indicatoren).';
@@ -24,7 +29,7 @@ COMMENT ON COLUMN bi.waarnemingen_historie.gebied_code IS 'Het gebied (bi.gebied
 COMMENT ON COLUMN bi.waarnemingen_historie.periode_code IS 'De periode (bi.perioden).';
 COMMENT ON COLUMN bi.waarnemingen_historie.revisie IS 'Revisienummer; de hoogste is de actuele waarde.';
 COMMENT ON COLUMN bi.waarnemingen_historie.waarde IS 'De waarde; aantallen afgerond op 5; leeg als ze geheim is.';
-COMMENT ON COLUMN bi.waarnemingen_historie.geheimhouding IS 'afgerond (aantal op 5 afgerond), geheim (te klein om te tonen) of leeg.';
+COMMENT ON COLUMN bi.waarnemingen_historie.geheimhouding IS 'afgerond (aantal op 5 afgerond), geheim (te klein om te tonen, of secundair geheim: het zou met andere cijfers een kleine cel prijsgeven) of leeg.';
 COMMENT ON COLUMN bi.waarnemingen_historie.status IS 'voorlopig, nader_voorlopig of definitief.';
 COMMENT ON COLUMN bi.waarnemingen_historie.bron IS 'Herkomst van de waarde.';
 COMMENT ON COLUMN bi.waarnemingen_historie.vastgelegd_op IS 'Moment van vastleggen (UTC).';

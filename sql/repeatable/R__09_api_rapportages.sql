@@ -2,10 +2,15 @@
 -- reports (/v1/voortgangsrapportages). Re-runnable.
 --
 -- A report lists every validated national (landelijk, gevalideerd)
--- indicator with its value for NL in the half year, the previous half year
--- and the same half year a year earlier, and the changes, all from the
--- sector monitor (the delivered national value, or the aggregate of the
--- gemeenten); and the transition monitor's rows for the half year, its
+-- indicator with its value for NL, or for the proeftuinen together (PTS0,
+-- V033) when it comes from the basismonitoring (the questionnaire asks
+-- for it), in the half year (derived from the quarters by the indicator's
+-- tijdregel, with its coverage), the previous half year and the same half
+-- year a year earlier, and the changes, all from the sector monitor (the
+-- delivered value, or the aggregate of the gemeenten or proeftuinen), with
+-- the tranches or, for a national one, the proeftuinen against the rest of
+-- the country (vergelijking, with rates per 1,000 where the indicator has
+-- a population basis); and the transition monitor's rows for the half year, its
 -- effects only of those indicators too. "Wij vragen het BOHA de
 -- longitudinale monitoring pas voor verantwoordingsdoeleinden in te zetten
 -- wanneer dit kwaliteitsniveau behaald is" (seeds/002 §3): every figure of
@@ -72,7 +77,21 @@ BEGIN
 		'cijfers', coalesce((
 			SELECT jsonb_agg(jsonb_build_object(
 				'indicator', i.indicator_code, 'naam', i.naam, 'eenheid', i.eenheid,
+				-- NL, or the proeftuinen together for the basismonitoring (V033)
+				'gebied', g.gebied,
 				'waarde', c.waarde, 'status', c.status, 'bron', c.bron, 'geheimhouding', c.geheimhouding,
+				-- coverage: areas (gemeenten, or proeftuinen) and quarters with a value
+				'ledenGeleverd', c."ledenGeleverd", 'ledenTotaal', c."ledenTotaal",
+				'kwartalenGeleverd', c."kwartalenGeleverd", 'kwartalenTotaal', c."kwartalenTotaal",
+				'basisIndicator', i.basis_indicator, 'per1000', c."per1000",
+				-- the tranches, and for a national indicator the proeftuinen
+				-- together against the rest of the country (rates, not counts)
+				'vergelijking', (SELECT jsonb_agg(jsonb_build_object('gebied', x.gebied, 'waarde', x.waarde,
+				                     'geheimhouding', x.geheimhouding, 'per1000', x."per1000") ORDER BY x.gebied)
+				                   FROM api.sectormonitor x
+				                  WHERE x.indicator = i.indicator_code AND x.periode = rapportage_vaststellen.periode
+				                    AND x.gebied = ANY (CASE g.gebied WHEN 'NL' THEN ARRAY['PTS0', 'NLR0']
+				                                                      ELSE ARRAY['PTS1', 'PTS2'] END)),
 				'vorigePeriode', jsonb_build_object('periode', vorige, 'waarde', v.waarde),
 				'jaarEerder', jsonb_build_object('periode', jaar_eerder, 'waarde', j.waarde),
 				-- the changes as the sector monitor states them; v and j only
@@ -91,13 +110,17 @@ BEGIN
 				    'besluit', i.validatie_besluit_id))
 				ORDER BY i.indicator_code)
 			  FROM monitoring.indicatoren i
-			  LEFT JOIN api.sectormonitor c ON c.indicator = i.indicator_code AND c.gebied = 'NL'
+			 CROSS JOIN LATERAL (SELECT CASE WHEN EXISTS (SELECT 1 FROM monitoring.vragen vr
+			                                               WHERE vr.indicator_code = i.indicator_code)
+			                                 THEN 'PTS0' ELSE 'NL' END AS gebied) g
+			  LEFT JOIN api.sectormonitor c ON c.indicator = i.indicator_code AND c.gebied = g.gebied
 			   AND c.periode = rapportage_vaststellen.periode
-			  LEFT JOIN api.sectormonitor v ON v.indicator = i.indicator_code AND v.gebied = 'NL'
+			  LEFT JOIN api.sectormonitor v ON v.indicator = i.indicator_code AND v.gebied = g.gebied
 			   AND v.periode = vorige
-			  LEFT JOIN api.sectormonitor j ON j.indicator = i.indicator_code AND j.gebied = 'NL'
+			  LEFT JOIN api.sectormonitor j ON j.indicator = i.indicator_code AND j.gebied = g.gebied
 			   AND j.periode = jaar_eerder
-			 WHERE i.monitoringtype = 'landelijk' AND i.validatiestatus = 'gevalideerd'), '[]'),
+			 WHERE i.monitoringtype = 'landelijk' AND i.validatiestatus = 'gevalideerd'
+			   AND i.thema IS DISTINCT FROM 'bevolking'), '[]'),
 		'transitiemonitor', coalesce((
 			SELECT jsonb_agg(jsonb_strip_nulls(to_jsonb(t) - 'id' - 'periode') ORDER BY t.id)
 			  FROM api.transitiemonitor t
@@ -109,13 +132,15 @@ BEGIN
 			SELECT jsonb_agg(jsonb_build_object(
 				'indicator', i.indicator_code, 'naam', i.naam, 'monitoringtype', i.monitoringtype,
 				'validatiestatus', i.validatiestatus,
-				'reden', CASE WHEN i.validatiestatus = 'vervallen' THEN 'vervallen: wordt niet meer gemeten'
+				'reden', CASE WHEN i.thema = 'bevolking' THEN 'bevolkingsgrondslag: alleen de noemer van cijfers per 1.000'
+				              WHEN i.validatiestatus = 'vervallen' THEN 'vervallen: wordt niet meer gemeten'
 				              WHEN i.monitoringtype = 'diagnostisch'
 				              THEN 'diagnostisch: voor het leren in de regio, niet voor verantwoording'
 				              ELSE 'nog niet gevalideerd: de kwaliteit van de cijfers is nog niet vastgesteld' END)
 				ORDER BY i.indicator_code)
 			  FROM monitoring.indicatoren i
-			 WHERE NOT (i.monitoringtype = 'landelijk' AND i.validatiestatus = 'gevalideerd')), '[]'))
+			 WHERE NOT (i.monitoringtype = 'landelijk' AND i.validatiestatus = 'gevalideerd')
+			    OR i.thema = 'bevolking'), '[]'))
 	    || CASE WHEN q.eind_date >= current_date THEN jsonb_build_object('lopend', true, 'toelichting',
 	           format('Het halfjaar %s loopt nog tot en met %s: dit is een tussenstand, die pas na afloop kan worden vastgesteld.',
 	                  periode, to_char(q.eind_date, 'DD-MM-YYYY'))) ELSE '{}' END
@@ -135,11 +160,11 @@ $$;
 -- The figures of an established report as rows, for CSV; geheimhouding
 -- tells a withheld value (geheim) from one that is missing (empty).
 CREATE FUNCTION api.rapportage_rijen(periode text)
-RETURNS TABLE (indicator text, naam text, eenheid text, waarde numeric, status text, bron text,
+RETURNS TABLE (indicator text, naam text, eenheid text, gebied text, waarde numeric, status text, bron text,
                "vorigePeriode" text, "vorigeWaarde" numeric, "jaarEerderPeriode" text,
                "jaarEerderWaarde" numeric, "verschilVorigePeriode" numeric, "verschilJaarEerder" numeric,
-               "verschilJaarEerderProcent" numeric, geheimhouding text, "gevalideerdSinds" text,
-               validatiebesluit integer)
+               "verschilJaarEerderProcent" numeric, geheimhouding text, "kwartalenGeleverd" integer,
+               "kwartalenTotaal" integer, "per1000" numeric, "gevalideerdSinds" text, validatiebesluit integer)
 LANGUAGE plpgsql STABLE SECURITY INVOKER
 AS $$
 BEGIN
@@ -147,11 +172,13 @@ BEGIN
 		RAISE EXCEPTION 'er is geen vastgestelde rapportage over %', periode USING ERRCODE = 'LK404';
 	END IF;
 	RETURN QUERY
-	SELECT c ->> 'indicator', c ->> 'naam', c ->> 'eenheid', (c ->> 'waarde')::numeric, c ->> 'status',
+	SELECT c ->> 'indicator', c ->> 'naam', c ->> 'eenheid', coalesce(c ->> 'gebied', r.inhoud ->> 'gebied'),
+	       (c ->> 'waarde')::numeric, c ->> 'status',
 	       c ->> 'bron', c -> 'vorigePeriode' ->> 'periode', (c -> 'vorigePeriode' ->> 'waarde')::numeric,
 	       c -> 'jaarEerder' ->> 'periode', (c -> 'jaarEerder' ->> 'waarde')::numeric,
 	       (c ->> 'verschilVorigePeriode')::numeric, (c ->> 'verschilJaarEerder')::numeric,
 	       (c ->> 'verschilJaarEerderProcent')::numeric, c ->> 'geheimhouding',
+	       (c ->> 'kwartalenGeleverd')::integer, (c ->> 'kwartalenTotaal')::integer, (c ->> 'per1000')::numeric,
 	       c -> 'validatie' ->> 'sinds', (c -> 'validatie' ->> 'besluit')::integer
 	  FROM monitoring.voortgangsrapportages r, jsonb_array_elements(r.inhoud -> 'cijfers') AS c
 	 WHERE r.periode_code = periode;

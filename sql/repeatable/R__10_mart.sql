@@ -85,8 +85,12 @@ AS $$
 	              WHERE e.gebied_code NOT LIKE 'PT%') k
 	 WHERE daterange(l.geldig_van, l.geldig_tot) @>
 	       CASE WHEN l.gebied_code LIKE 'PT%' THEN eind ELSE greatest(eind, k.eerste) END
+	UNION ALL
+	-- the comparison areas (V033): the proeftuinen together, per tranche,
+	-- and the rest of the country
+	SELECT v.gebied_code, v.gemeente_code FROM ref.leden_vergelijking(eind) v
 $$;
-COMMENT ON FUNCTION mart.leden_op(date) IS 'De gemeenten van elk samengesteld gebied op een datum; voor regio''s vóór de eerste bekende indeling die eerste indeling.';
+COMMENT ON FUNCTION mart.leden_op(date) IS 'De gemeenten van elk samengesteld gebied op een datum (de vergelijkingsgebieden inbegrepen); voor regio''s vóór de eerste bekende indeling die eerste indeling.';
 
 -- Values -------------------------------------------------------------------------
 
@@ -136,6 +140,43 @@ AS $$
 		    OR (g.noemer IS NOT NULL AND g.indicator_code IN (SELECT i.indicator_code
 		                             FROM monitoring.indicatoren i WHERE i.aggregatie = 'ratio'))
 		 GROUP BY 1, 2, 3
+	), proeftuin AS (
+		-- each proeftuin's value: its own figure (the basismonitoring), or
+		-- else the aggregate of its gemeenten
+		SELECT g.indicator_code, g.gebied_code, g.periode_code, g.waarde, g.teller, g.noemer,
+		       array_position(ARRAY['voorlopig', 'nader_voorlopig', 'definitief'], g.status) AS zekerheid,
+		       g.recorded_at AS bijgewerkt
+		  FROM geleverd g
+		 WHERE g.gebied_code LIKE 'PT%'
+		UNION ALL
+		SELECT o.indicator_code, o.gebied_code, o.periode_code, o.som, o.teller, o.noemer, o.zekerheid, o.bijgewerkt
+		  FROM opgeteld o
+		 WHERE o.gebied_code LIKE 'PT%' AND o.gebied_code NOT LIKE 'PTS%'
+		   AND NOT EXISTS (SELECT 1 FROM geleverd d
+		                    WHERE d.indicator_code = o.indicator_code AND d.gebied_code = o.gebied_code
+		                      AND d.periode_code = o.periode_code)
+	), proeftuinen AS (
+		-- the proeftuinen together and per tranche (V033) from the
+		-- proeftuinen' values, by the same rules; of all proeftuinen that
+		-- had started by the period's end
+		SELECT v.code AS gebied_code, g.indicator_code, g.periode_code,
+		       sum(g.waarde) AS som, sum(g.teller) AS teller, sum(g.noemer) AS noemer,
+		       count(*)::integer AS geleverd, min(g.zekerheid) AS zekerheid, max(g.bijgewerkt) AS bijgewerkt
+		  FROM proeftuin g
+		  JOIN ref.proeftuinen p ON p.proeftuin_code = g.gebied_code
+		 CROSS JOIN LATERAL (VALUES ('PTS0'), ('PTS' || p.tranche)) AS v(code)
+		 WHERE g.indicator_code IN (SELECT i.indicator_code FROM monitoring.indicatoren i
+		                             WHERE i.aggregatie = 'som')
+		    OR (g.noemer IS NOT NULL AND g.indicator_code IN (SELECT i.indicator_code
+		                             FROM monitoring.indicatoren i WHERE i.aggregatie = 'ratio'))
+		 GROUP BY 1, 2, 3
+	), proeftuinen_n AS (
+		SELECT q.periode_code, v.code AS gebied_code, count(*)::integer AS n
+		  FROM ref.perioden q
+		  JOIN ref.proeftuinen p ON p.start_date <= q.eind_date
+		 CROSS JOIN LATERAL (VALUES ('PTS0'), ('PTS' || p.tranche)) AS v(code)
+		 WHERE q.periode_code IN (SELECT x.periode_code FROM proeftuinen x)
+		 GROUP BY 1, 2
 	)
 	SELECT g.indicator_code, g.gebied_code, g.periode_code, g.waarde, g.teller, g.noemer, g.status,
 	       g.bron, false, NULL::integer, NULL::integer, g.recorded_at
@@ -146,14 +187,32 @@ AS $$
 	       CASE WHEN i.aggregatie = 'ratio' THEN o.teller END,
 	       CASE WHEN i.aggregatie = 'ratio' THEN o.noemer END,
 	       (ARRAY['voorlopig', 'nader_voorlopig', 'definitief'])[o.zekerheid],
+	       format('geaggregeerd uit %s van %s proeftuinen', o.geleverd, n.n),
+	       true, o.geleverd, n.n, o.bijgewerkt
+	  FROM proeftuinen o
+	  JOIN proeftuinen_n n ON n.periode_code = o.periode_code AND n.gebied_code = o.gebied_code
+	  JOIN monitoring.indicatoren i ON i.indicator_code = o.indicator_code
+	 WHERE NOT EXISTS (SELECT 1 FROM geleverd d
+	                    WHERE d.indicator_code = o.indicator_code AND d.gebied_code = o.gebied_code
+	                      AND d.periode_code = o.periode_code)
+	UNION ALL
+	SELECT o.indicator_code, o.gebied_code, o.periode_code,
+	       CASE WHEN i.aggregatie = 'som' THEN o.som ELSE mart.ratio(i.eenheid, o.teller, o.noemer) END,
+	       CASE WHEN i.aggregatie = 'ratio' THEN o.teller END,
+	       CASE WHEN i.aggregatie = 'ratio' THEN o.noemer END,
+	       (ARRAY['voorlopig', 'nader_voorlopig', 'definitief'])[o.zekerheid],
 	       format('geaggregeerd uit %s van %s gemeenten', o.geleverd, o.n),
 	       true, o.geleverd, o.n, o.bijgewerkt
 	  FROM opgeteld o
 	  JOIN monitoring.indicatoren i ON i.indicator_code = o.indicator_code
-	 -- a delivered value wins over an aggregate
+	 -- a delivered value wins over an aggregate, and the proeftuinen's own
+	 -- figures over those of their gemeenten
 	 WHERE NOT EXISTS (SELECT 1 FROM geleverd d
 	                    WHERE d.gebied_code NOT LIKE 'GM%' AND d.indicator_code = o.indicator_code
 	                      AND d.gebied_code = o.gebied_code AND d.periode_code = o.periode_code)
+	   AND NOT (o.gebied_code LIKE 'PTS%' AND EXISTS (SELECT 1 FROM proeftuinen x
+	                    WHERE x.indicator_code = o.indicator_code AND x.gebied_code = o.gebied_code
+	                      AND x.periode_code = o.periode_code))
 $$;
 COMMENT ON FUNCTION mart.waarden_direct(text[], text[]) IS 'De waarde per indicator, gebied en periode: geleverd, of opgeteld uit de gemeenten volgens de regel van de indicator.';
 
@@ -288,6 +347,18 @@ AS $$
 		  LEFT JOIN v nl ON nl.indicator_code = v.indicator_code AND nl.periode_code = v.periode_code
 		   AND nl.gebied_code = 'NL'
 		 WHERE per IS NULL OR v.periode_code = ANY (per)
+	), basis AS MATERIALIZED (
+		-- the population basis (V033) of each area and year: the value of
+		-- that year, or of the latest year before it
+		SELECT DISTINCT ON (b.indicator_code, b.gebied_code, j.jaar)
+		       b.indicator_code COLLATE "C" AS indicator_code, b.gebied_code COLLATE "C" AS gebied_code,
+		       j.jaar, b.waarde
+		  FROM mart.waarden_direct(ARRAY(SELECT DISTINCT i.basis_indicator FROM monitoring.indicatoren i
+		                                  WHERE i.basis_indicator IS NOT NULL
+		                                    AND (ind IS NULL OR i.indicator_code = ANY (ind))), NULL) b
+		  JOIN ref.perioden j ON j.soort = 'jaar' AND j.periode_code >= b.periode_code
+		 WHERE b.periode_code ~ '^[0-9]{4}$' AND b.waarde > 0
+		 ORDER BY b.indicator_code, b.gebied_code, j.jaar, b.periode_code DESC
 	)
 	SELECT c.indicator_code, c.periode_code, c.gebied_code, g.soort, c.waarde, c.teller, c.noemer,
 	       c.status, c.bron, c.geaggregeerd, c.leden_geleverd, c.leden_totaal,
@@ -305,9 +376,11 @@ AS $$
 	         WHERE s.indicator_code = c.indicator_code AND s.gebied_code = c.gebied_code
 	           AND s.soort = 'streefwaarde' AND s.jaar >= c.jaar ORDER BY s.jaar LIMIT 1) END,
 	       c.nationale_waarde, c.nationale_noemer,
-	       CASE WHEN c.waarde IS NOT NULL THEN rank() OVER w END,
+	       -- no rank among the comparison areas: they overlap (V033)
+	       CASE WHEN c.waarde IS NOT NULL AND g.soort <> 'vergelijking' THEN rank() OVER w END,
 	       count(c.waarde) OVER (PARTITION BY c.indicator_code, c.periode_code, g.soort COLLATE "C")::integer,
-	       CASE WHEN c.waarde IS NOT NULL THEN round(100 * (1 - percent_rank() OVER w)::numeric, 1) END,
+	       CASE WHEN c.waarde IS NOT NULL AND g.soort <> 'vergelijking'
+	            THEN round(100 * (1 - percent_rank() OVER w)::numeric, 1) END,
 	       c.bijgewerkt_op,
 	       monitoring.onthulde_waarde(i.eenheid, c.waarde, c.noemer, d.drempel),
 	       monitoring.onthulling(i.eenheid, c.waarde, c.noemer, d.drempel),
@@ -317,10 +390,16 @@ AS $$
 	       CASE WHEN t.doel THEN (SELECT s.vorm FROM monitoring.streefwaarden s
 	         WHERE s.indicator_code = c.indicator_code AND s.gebied_code = c.gebied_code
 	           AND s.soort = 'streefwaarde' AND s.jaar >= c.jaar ORDER BY s.jaar LIMIT 1) END,
-	       c.kwartalen_geleverd, c.kwartalen_totaal
+	       c.kwartalen_geleverd, c.kwartalen_totaal,
+	       b.waarde, round(1000 * c.waarde / b.waarde, 2),
+	       -- from the published value: a rate shows nothing its count hides
+	       round(1000 * monitoring.onthulde_waarde(i.eenheid, c.waarde, c.noemer, d.drempel) / b.waarde, 2),
+	       false
 	  FROM c
 	  JOIN ref.gebieden g ON g.gebied_code = c.gebied_code
 	  JOIN monitoring.indicatoren i ON i.indicator_code = c.indicator_code
+	  LEFT JOIN basis b ON b.indicator_code = i.basis_indicator AND b.gebied_code = c.gebied_code
+	   AND b.jaar = c.jaar
 	 CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
 	  -- only the few areas with a baseline or target look them up
 	  LEFT JOIN (SELECT DISTINCT s.indicator_code, s.gebied_code, true AS doel
@@ -331,6 +410,384 @@ WINDOW w AS (PARTITION BY c.indicator_code, c.periode_code, g.soort COLLATE "C",
 	             ORDER BY CASE WHEN i.richting = 'lager_beter' THEN c.waarde END ASC, c.waarde DESC)
 $$;
 COMMENT ON FUNCTION mart.sectormonitor_berekenen(text[], text[]) IS 'De rijen van de sectorbrede monitor voor de gegeven indicatoren en perioden (leeg: alle), met hun gepubliceerde waarden.';
+
+-- Secondary suppression -------------------------------------------------------------
+--
+-- Withholding each small cell on its own is not enough: a published total
+-- and its published parts give a withheld part by subtraction (JZ10 45,
+-- GM0375 20, GM0453 30: GM0396 is 0 or 1). Like CBS with τ-ARGUS, but at
+-- refresh time and for every published table, this withholds more cells
+-- until no withheld cell can be narrowed by arithmetic on what is
+-- published to fewer candidate values than the threshold (d: ten by
+-- default) allows.
+--
+-- The tables are the additive counts (eenheid aantal, aggregatie som) of
+-- an indicator in one year: a block of the quarters, half years and year
+-- of every area. Rates, means and percentages publish no parts that add
+-- up (their tellers and noemers are not published). Within a block the
+-- arithmetic an attacker has is every relation of a total and its parts
+-- that holds:
+--   an area and its gemeenten (the membership at the period's end),
+--   the country and each partition of it (provinces, jeugdregio's, Veilig
+--   Thuis-regio's, veiligheidsregio's; the proeftuinen and the rest), the
+--   proeftuinen together and their tranches,
+--   the proeftuinen together and per tranche and the proeftuinen,
+--   a half year or year and its quarters, a year and its half years, and
+--   a stand and its last quarter.
+-- Only relations that hold in the figures are used (the sum of the parts
+-- is the total): an area with a gemeente missing, or a derived period with
+-- a quarter delivered for the half year directly, has none.
+--
+-- What an attacker knows of a cell is an interval: a published count was
+-- rounded to a multiple of 5 and was at least d, so it lies within 2 of
+-- the published value and at least d; a withheld cell lies in [0, ∞).
+-- Interval propagation over all relations (each part is at least the
+-- total's lower bound minus the others' upper bounds, at most the total's
+-- upper bound minus the others' lower bounds; a total lies between the
+-- sums of its parts' bounds), to a fixed point, gives what arithmetic can
+-- learn. A withheld cell whose interval holds fewer than d whole numbers is
+-- disclosed; then a published cell of one of its relations is withheld as
+-- well (a part before the total, the smallest first) and the block is
+-- propagated again, until no withheld cell is disclosed.
+--
+-- Audiences: the public (and the BI login, the ministries) knows the
+-- published cells. A proeftuin knows its own figures raw as well, so for
+-- each proeftuin the propagation is run again with its cells exact
+-- (starting from the public fixed point, which stays sound with more
+-- knowledge), and its own cells are not at stake for it. What a proeftuin
+-- learns from its own raw total alone (a total below d tells it that each
+-- of its gemeenten is below d too) no suppression can take away: such a
+-- cell is counted as unavoidable and left as it is.
+--
+-- Reads and writes the temporary table sm_nieuw (the rows being written by
+-- mart.sectormonitor_verversen or mart.sectormonitor_onthullen) for the
+-- blocks of the given years (NULL: all); returns how many cells it
+-- withheld. The propagation has a cap of 100 rounds per pass; a cell still
+-- narrowing then counts as disclosed, so the cap can only withhold more.
+DROP FUNCTION IF EXISTS mart.secundair_geheimhouden(text[]), mart.secundair_doorvoeren(text[]);
+CREATE OR REPLACE FUNCTION mart.secundair_geheimhouden(jaren text[], alles boolean)
+RETURNS integer
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET client_min_messages = warning
+    SET work_mem = '128MB' SET jit = off SET enable_nestloop = off SET enable_mergejoin = off
+AS $$
+DECLARE
+	d numeric := monitoring.onthulling_drempel();
+	oneindig constant integer := 2000000000;	-- above any count
+	ronde integer;
+	n integer;
+	blokken integer[];
+BEGIN
+	DROP TABLE IF EXISTS sg_blokken, sg_cel, sg_perdeel, sg_leden, sg_kand, sg_fe, sg_vgl, sg_lid, sg_grens, sg_werk,
+	    sg_volgende, sg_fout, sg_onvermijdelijk, sg_blok;
+	-- The blocks, and which are decided anew: those whose figures changed
+	-- since they were stored (a fingerprint of every cell's value and
+	-- noemer; the threshold and the areas' membership, when they change,
+	-- decide everything anew: alles, or lakmoes.secundair_alles), in the
+	-- years recomputed. The others keep the suppression stored with them
+	-- (mart.secundair_doorvoeren): a refresh that changes nothing decides
+	-- nothing again.
+	alles := alles OR coalesce(current_setting('lakmoes.secundair_alles', true), '') = 'aan';
+	CREATE TEMP TABLE sg_blokken ON COMMIT DROP AS
+	WITH nu AS (
+		SELECT x.indicator_code, left(x.periode_code, 4) AS jaar, bool_or(x.geheimhouding = 'geheim') AS geheim,
+		       sum(hashtext(x.periode_code || '/' || x.gebied_code || '/' || coalesce(x.waarde::text, '-') || '/'
+		                    || coalesce(x.noemer::text, '-'))::bigint) AS vingerafdruk
+		  FROM sm_nieuw x
+		  JOIN monitoring.indicatoren i ON i.indicator_code = x.indicator_code
+		 WHERE i.eenheid = 'aantal' AND i.aggregatie = 'som'
+		 GROUP BY 1, 2
+	), toen AS (
+		SELECT m.indicator_code, left(m.periode_code, 4) AS jaar,
+		       sum(hashtext(m.periode_code || '/' || m.gebied_code || '/' || coalesce(m.waarde::text, '-') || '/'
+		                    || coalesce(m.noemer::text, '-'))::bigint) AS vingerafdruk
+		  FROM mart.sectormonitor m
+		 WHERE NOT alles
+		   AND (m.indicator_code, m.periode_code) IN (SELECT DISTINCT x.indicator_code, x.periode_code FROM sm_nieuw x)
+		 GROUP BY 1, 2
+	)
+	SELECT nu.indicator_code, nu.jaar, nu.geheim,
+	       (alles OR toen.vingerafdruk IS DISTINCT FROM nu.vingerafdruk) AND (jaren IS NULL OR nu.jaar = ANY (jaren))
+	           AS opnieuw
+	  FROM nu LEFT JOIN toen ON toen.indicator_code = nu.indicator_code AND toen.jaar = nu.jaar;
+
+	-- the cells of the blocks decided anew that hold a withheld cell
+	CREATE TEMP TABLE sg_cel ON COMMIT DROP AS
+	SELECT (row_number() OVER ())::integer AS cid, n.indicator_code, n.periode_code, n.gebied_code,
+	       n.gebied_soort, n.waarde, n.openbare_waarde, n.geheimhouding = 'geheim' AS geheim, false AS secundair,
+	       b.blok
+	  FROM sm_nieuw n
+	  JOIN (SELECT x.indicator_code, x.jaar, (row_number() OVER ())::integer AS blok
+	          FROM sg_blokken x WHERE x.opnieuw AND x.geheim) b
+	    ON b.indicator_code = n.indicator_code AND b.jaar = left(n.periode_code, 4)
+	 WHERE n.waarde IS NOT NULL;
+	IF NOT EXISTS (SELECT 1 FROM sg_cel) THEN
+		RETURN 0;
+	END IF;
+	CREATE INDEX ON sg_cel (indicator_code, periode_code, gebied_code);
+	ANALYZE sg_cel;
+
+	-- the periods and their parts: quarters and half years of a half
+	-- year or year, and the last of each kind (a stand)
+	CREATE TEMP TABLE sg_perdeel ON COMMIT DROP AS
+	SELECT p.periode_code COLLATE "C" AS periode_code, k.periode_code COLLATE "C" AS deel,
+	       k.soort AS soort, k.eind_date = p.eind_date AS laatste
+	  FROM ref.perioden p
+	  JOIN ref.perioden k ON k.begin_date >= p.begin_date AND k.eind_date <= p.eind_date
+	   AND k.periode_code <> p.periode_code
+	 WHERE p.soort IN ('halfjaar', 'jaar')
+	   AND p.periode_code IN (SELECT DISTINCT c.periode_code FROM sg_cel c);
+
+	-- candidate relations: a total, the kind of relation and a part
+	-- (the memberships as a table of their own, counted, so that the
+	-- planner joins them to the totals first: estimated, it joined them to
+	-- every cell of the period and made millions of rows)
+	CREATE TEMP TABLE sg_leden ON COMMIT DROP AS
+	SELECT q.periode_code COLLATE "C" AS periode_code, m.gebied_code COLLATE "C" AS gebied_code,
+	       m.gemeente_code COLLATE "C" AS gemeente_code
+	  FROM ref.perioden q
+	 CROSS JOIN LATERAL mart.leden_op(q.eind_date) m
+	 WHERE q.periode_code IN (SELECT DISTINCT c.periode_code FROM sg_cel c);
+	ANALYZE sg_leden;
+	CREATE TEMP TABLE sg_kand ON COMMIT DROP AS
+	SELECT t.cid AS totaal, 'gemeenten' AS soort, x.cid AS deel
+	  FROM (SELECT t.cid, t.indicator_code, t.periode_code, l.gemeente_code
+	          FROM sg_cel t
+	          JOIN sg_leden l ON l.periode_code = t.periode_code AND l.gebied_code = t.gebied_code
+	         OFFSET 0) t
+	  JOIN sg_cel x ON x.indicator_code = t.indicator_code AND x.periode_code = t.periode_code
+	   AND x.gebied_code = t.gemeente_code
+	UNION ALL
+	SELECT t.cid, 'indeling ' || x.gebied_soort, x.cid
+	  FROM sg_cel t
+	  JOIN sg_cel x ON x.indicator_code = t.indicator_code AND x.periode_code = t.periode_code
+	 WHERE t.gebied_code = 'NL' AND x.gebied_soort IN ('provincie', 'jeugdregio', 'veiligthuisregio', 'veiligheidsregio')
+	UNION ALL
+	SELECT t.cid, 'vergelijking', x.cid
+	  FROM sg_cel t
+	  JOIN sg_cel x ON x.indicator_code = t.indicator_code AND x.periode_code = t.periode_code
+	 WHERE (t.gebied_code = 'NL' AND x.gebied_code IN ('PTS0', 'NLR0'))
+	    OR (t.gebied_code = 'PTS0' AND x.gebied_code IN ('PTS1', 'PTS2'))
+	UNION ALL
+	SELECT t.cid, 'proeftuinen', x.cid
+	  FROM sg_cel t
+	  JOIN ref.proeftuinen p ON t.gebied_code IN ('PTS0', 'PTS' || p.tranche)
+	  JOIN sg_cel x ON x.indicator_code = t.indicator_code AND x.periode_code = t.periode_code
+	   AND x.gebied_code = p.proeftuin_code COLLATE "C"
+	UNION ALL
+	SELECT t.cid, CASE WHEN k.laatste THEN 'laatste ' ELSE '' END || k.soort, x.cid
+	  FROM sg_cel t
+	  JOIN (SELECT k.periode_code, k.deel, k.soort, false AS laatste FROM sg_perdeel k
+	        UNION ALL
+	        SELECT k.periode_code, k.deel, k.soort, true FROM sg_perdeel k WHERE k.laatste) k
+	    ON k.periode_code = t.periode_code
+	  JOIN sg_cel x ON x.indicator_code = t.indicator_code AND x.gebied_code = t.gebied_code
+	   AND x.periode_code = k.deel;
+
+	-- the relations that hold; every cell with the relations it is in
+	CREATE TEMP TABLE sg_vgl ON COMMIT DROP AS
+	SELECT (row_number() OVER ())::integer AS eid, r.totaal, r.soort, r.blok
+	  FROM (SELECT k.totaal, k.soort, t.blok
+	          FROM sg_kand k
+	          JOIN sg_cel x ON x.cid = k.deel
+	          JOIN sg_cel t ON t.cid = k.totaal
+	         GROUP BY k.totaal, k.soort, t.blok, t.waarde
+	        HAVING sum(x.waarde) = t.waarde) r;
+	CREATE TEMP TABLE sg_lid ON COMMIT DROP AS
+	SELECT v.eid, v.blok, k.deel AS cid, false AS totaal
+	  FROM sg_vgl v JOIN sg_kand k ON k.totaal = v.totaal AND k.soort = v.soort
+	UNION ALL
+	SELECT v.eid, v.blok, v.totaal, true FROM sg_vgl v;
+	CREATE INDEX ON sg_lid (eid);
+	CREATE INDEX ON sg_lid (cid);
+	ANALYZE sg_lid;
+
+	-- what is known of each cell: model '' the public, model PTnn a
+	-- proeftuin (only the cells where it knows more)
+	CREATE TEMP TABLE sg_grens (model text, cid integer, lo integer, hi integer, PRIMARY KEY (model, cid))
+	    ON COMMIT DROP;
+	CREATE TEMP TABLE sg_werk (model text, eid integer) ON COMMIT DROP;
+	CREATE TEMP TABLE sg_volgende (model text, eid integer) ON COMMIT DROP;
+	CREATE TEMP TABLE sg_fout (model text, cid integer) ON COMMIT DROP;
+	CREATE TEMP TABLE sg_onvermijdelijk (model text, cid integer) ON COMMIT DROP;
+	CREATE TEMP TABLE sg_blok (blok integer PRIMARY KEY) ON COMMIT DROP;
+	INSERT INTO sg_blok SELECT DISTINCT c.blok FROM sg_cel c;
+
+	-- First a cheap fixed point of single steps: a withheld cell that one
+	-- relation alone narrows, from what is published, gets a published
+	-- cell of that relation withheld with it (a part before the total,
+	-- the smallest first), until no relation alone narrows one. Most
+	-- suppression is decided here; the propagation below finds the rest.
+	LOOP
+		WITH g AS (
+			SELECT c.cid, c.geheim, c.waarde, c.periode_code, c.gebied_code,
+			       CASE WHEN c.geheim THEN 0 ELSE greatest(ceil(c.openbare_waarde - 2.5), d) END::integer AS lo,
+			       CASE WHEN c.geheim THEN oneindig ELSE floor(c.openbare_waarde + 2.5) END::integer AS hi
+			  FROM sg_cel c
+		), cel AS (
+			SELECT l.eid, l.cid, l.totaal, g.geheim, g.waarde, g.periode_code, g.gebied_code, g.lo, g.hi
+			  FROM sg_lid l JOIN g ON g.cid = l.cid
+			 WHERE l.eid IN (SELECT m.eid FROM sg_lid m JOIN sg_cel x ON x.cid = m.cid WHERE x.geheim)
+		), s AS (
+			SELECT c.eid, sum(c.lo) FILTER (WHERE NOT c.totaal) AS slo, sum(c.hi) FILTER (WHERE NOT c.totaal) AS shi,
+			       max(c.lo) FILTER (WHERE c.totaal) AS tlo, max(c.hi) FILTER (WHERE c.totaal) AS thi
+			  FROM cel c GROUP BY c.eid
+		), nauw AS (
+			SELECT DISTINCT c.eid
+			  FROM cel c JOIN s ON s.eid = c.eid
+			 WHERE c.geheim
+			   AND CASE WHEN c.totaal THEN least(c.hi, s.shi) - greatest(c.lo, s.slo)
+			            ELSE least(c.hi, s.thi - (s.slo - c.lo)) - greatest(c.lo, s.tlo - (s.shi - c.hi)) END + 1 < d
+		), keuze AS (
+			SELECT DISTINCT ON (n.eid) c.cid
+			  FROM nauw n JOIN cel c ON c.eid = n.eid
+			 WHERE NOT c.geheim
+			 ORDER BY n.eid, c.totaal, c.waarde, c.periode_code, c.gebied_code
+		)
+		UPDATE sg_cel c SET geheim = true, secundair = true FROM (SELECT DISTINCT k.cid FROM keuze k) k
+		 WHERE c.cid = k.cid;
+		GET DIAGNOSTICS n = ROW_COUNT;
+		EXIT WHEN n = 0;
+	END LOOP;
+
+	LOOP
+		-- the public: every cell of the blocks to (re)compute, from what is published
+		DELETE FROM sg_grens g USING sg_cel c WHERE c.cid = g.cid AND c.blok IN (SELECT b.blok FROM sg_blok b);
+		INSERT INTO sg_grens
+		SELECT '', c.cid,
+		       CASE WHEN c.geheim THEN 0 ELSE greatest(ceil(c.openbare_waarde - 2.5), d) END::integer,
+		       CASE WHEN c.geheim THEN oneindig ELSE floor(c.openbare_waarde + 2.5) END::integer
+		  FROM sg_cel c WHERE c.blok IN (SELECT b.blok FROM sg_blok b);
+		INSERT INTO sg_werk SELECT DISTINCT '', v.eid FROM sg_vgl v WHERE v.blok IN (SELECT b.blok FROM sg_blok b);
+		-- then each proeftuin from the public's fixed point, its own cells exact
+		FOR fase IN 1..2 LOOP
+			IF fase = 2 THEN
+				INSERT INTO sg_grens
+				SELECT c.gebied_code, c.cid, floor(c.waarde), ceil(c.waarde)
+				  FROM sg_cel c
+				 WHERE c.gebied_soort = 'proeftuin' AND c.blok IN (SELECT b.blok FROM sg_blok b);
+				INSERT INTO sg_werk
+				SELECT DISTINCT c.gebied_code, l.eid
+				  FROM sg_cel c JOIN sg_lid l ON l.cid = c.cid
+				 WHERE c.gebied_soort = 'proeftuin' AND c.blok IN (SELECT b.blok FROM sg_blok b);
+			END IF;
+			ronde := 0;
+			WHILE ronde < 100 AND EXISTS (SELECT 1 FROM sg_werk) LOOP
+				ronde := ronde + 1;
+				ANALYZE sg_werk;
+				WITH cel AS (
+					SELECT w.model, l.eid, l.cid, l.totaal, coalesce(x.lo, b.lo) AS lo, coalesce(x.hi, b.hi) AS hi
+					  FROM (SELECT DISTINCT w.model, w.eid FROM sg_werk w) w
+					  JOIN sg_lid l ON l.eid = w.eid
+					  JOIN sg_grens b ON b.model = '' AND b.cid = l.cid
+					  LEFT JOIN sg_grens x ON x.model = w.model AND x.cid = l.cid AND w.model <> ''
+				), s AS (
+					SELECT c.model, c.eid, sum(c.lo) FILTER (WHERE NOT c.totaal) AS slo,
+					       sum(c.hi) FILTER (WHERE NOT c.totaal) AS shi,
+					       max(c.lo) FILTER (WHERE c.totaal) AS tlo, max(c.hi) FILTER (WHERE c.totaal) AS thi
+					  FROM cel c GROUP BY c.model, c.eid
+				), b AS (
+					SELECT c.model, c.cid, c.lo AS oud_lo, c.hi AS oud_hi,
+					       CASE WHEN c.totaal THEN s.slo ELSE s.tlo - (s.shi - c.hi) END AS lo,
+					       CASE WHEN c.totaal THEN s.shi ELSE s.thi - (s.slo - c.lo) END AS hi
+					  FROM cel c JOIN s ON s.model = c.model AND s.eid = c.eid
+				), nieuw AS (
+					SELECT b.model, b.cid, greatest(max(b.oud_lo), max(b.lo))::integer AS lo,
+					       least(min(b.oud_hi), min(b.hi))::integer AS hi
+					  FROM b GROUP BY b.model, b.cid
+					HAVING max(b.lo) > max(b.oud_lo) OR min(b.hi) < min(b.oud_hi)
+				), geschreven AS (
+					INSERT INTO sg_grens AS g SELECT * FROM nieuw
+					    ON CONFLICT (model, cid) DO UPDATE SET lo = excluded.lo, hi = excluded.hi
+					RETURNING g.model, g.cid
+				)
+				INSERT INTO sg_volgende SELECT DISTINCT g.model, l.eid FROM geschreven g JOIN sg_lid l ON l.cid = g.cid;
+				TRUNCATE sg_werk;
+				INSERT INTO sg_werk SELECT * FROM sg_volgende;
+				TRUNCATE sg_volgende;
+			END LOOP;
+		END LOOP;
+
+		-- disclosed: a withheld cell with fewer than d candidates, for the
+		-- public or for a proeftuin other than its own; and a withheld cell
+		-- still narrowing when the cap was reached
+		TRUNCATE sg_fout;
+		INSERT INTO sg_fout
+		SELECT g.model, g.cid
+		  FROM sg_grens g JOIN sg_cel c ON c.cid = g.cid
+		 WHERE c.geheim AND c.blok IN (SELECT b.blok FROM sg_blok b) AND g.model IS DISTINCT FROM c.gebied_code
+		   AND g.hi - g.lo + 1 < d
+		UNION
+		SELECT w.model, l.cid
+		  FROM sg_werk w JOIN sg_lid l ON l.eid = w.eid JOIN sg_cel c ON c.cid = l.cid
+		 WHERE c.geheim AND w.model IS DISTINCT FROM c.gebied_code
+		EXCEPT
+		SELECT o.model, o.cid FROM sg_onvermijdelijk o;
+		TRUNCATE sg_werk;
+		EXIT WHEN NOT EXISTS (SELECT 1 FROM sg_fout);
+
+		-- for each, the smallest published cell (a part before a total;
+		-- ties by period and area, so that the choice never depends on the
+		-- order of the work) that the audience does not know raw, of a
+		-- relation that alone narrows it with what the audience now knows,
+		-- else of any of its relations
+		DROP TABLE IF EXISTS sg_fe;
+		CREATE TEMP TABLE sg_fe ON COMMIT DROP AS
+		SELECT f.model, f.cid AS fcid, o.eid, o.cid, o.totaal
+		  FROM sg_fout f
+		  JOIN sg_lid l ON l.cid = f.cid
+		  JOIN sg_lid o ON o.eid = l.eid;
+		ANALYZE sg_fe;
+		WITH fe AS (
+			SELECT e.model, e.fcid, e.eid, e.cid, e.totaal, coalesce(x.lo, b.lo) AS lo, coalesce(x.hi, b.hi) AS hi
+			  FROM sg_fe e
+			  JOIN sg_grens b ON b.model = '' AND b.cid = e.cid
+			  LEFT JOIN sg_grens x ON x.model = e.model AND x.cid = e.cid AND e.model <> ''
+		), s AS (
+			SELECT e.model, e.fcid, e.eid, sum(e.lo) FILTER (WHERE NOT e.totaal) AS slo,
+			       sum(e.hi) FILTER (WHERE NOT e.totaal) AS shi,
+			       max(e.lo) FILTER (WHERE e.totaal) AS tlo, max(e.hi) FILTER (WHERE e.totaal) AS thi
+			  FROM fe e GROUP BY 1, 2, 3
+		), nauw AS (
+			SELECT s.model, s.fcid, s.eid,
+			       CASE WHEN e.totaal THEN least(e.hi, s.shi) - greatest(e.lo, s.slo)
+			            ELSE least(e.hi, s.thi - (s.slo - e.lo)) - greatest(e.lo, s.tlo - (s.shi - e.hi)) END + 1 < d
+			           AS nauw
+			  FROM s JOIN fe e ON e.model = s.model AND e.fcid = s.fcid AND e.eid = s.eid AND e.cid = s.fcid
+		), keuze AS (
+			SELECT DISTINCT ON (e.model, e.fcid) e.model, e.fcid AS cid, k.cid AS kies
+			  FROM fe e
+			  JOIN nauw n ON n.model = e.model AND n.fcid = e.fcid AND n.eid = e.eid
+			  JOIN sg_cel k ON k.cid = e.cid
+			 WHERE e.cid <> e.fcid AND NOT k.geheim AND (e.model = '' OR k.gebied_code <> e.model)
+			 ORDER BY e.model, e.fcid, NOT n.nauw, e.totaal, k.waarde, k.periode_code, k.gebied_code
+		), zonder AS (
+			INSERT INTO sg_onvermijdelijk
+			SELECT f.model, f.cid FROM sg_fout f
+			 WHERE NOT EXISTS (SELECT 1 FROM keuze k WHERE k.model = f.model AND k.cid = f.cid)
+		)
+		, gezet AS (
+			UPDATE sg_cel c SET geheim = true, secundair = true
+			  FROM (SELECT DISTINCT k.kies FROM keuze k) k WHERE c.cid = k.kies
+			RETURNING c.blok
+		)
+		SELECT array_agg(DISTINCT g.blok) INTO blokken FROM gezet g;
+		EXIT WHEN blokken IS NULL;
+		-- again, for the blocks that changed
+		TRUNCATE sg_blok;
+		INSERT INTO sg_blok SELECT unnest(blokken);
+		DELETE FROM sg_onvermijdelijk o USING sg_cel c WHERE c.cid = o.cid AND c.blok = ANY (blokken);
+	END LOOP;
+
+	UPDATE sm_nieuw s
+	   SET openbare_waarde = NULL, geheimhouding = 'geheim', openbare_per_1000 = NULL, secundair = true
+	  FROM sg_cel c
+	 WHERE c.secundair AND s.indicator_code = c.indicator_code AND s.periode_code = c.periode_code
+	   AND s.gebied_code = c.gebied_code;
+	GET DIAGNOSTICS n = ROW_COUNT;
+	RETURN n;
+END
+$$;
+COMMENT ON FUNCTION mart.secundair_geheimhouden(text[], boolean) IS 'Secundaire geheimhouding van de rijen in sm_nieuw (jaren; leeg: alle; alleen blokken waarvan de cijfers veranderden, of alle): houdt cellen geheim tot geen geheime cel door rekenen met gepubliceerde cellen (intervalpropagatie over alle totalen en delen, voor het publiek en voor elke proeftuin met haar eigen ruwe cijfers) tot minder kandidaatwaarden te herleiden is dan de drempel toestaat; geeft het aantal extra geheime cellen.';
 
 -- Waits for, then holds until the end of the transaction, the right to
 -- write the sector monitor's rows of the given indicators (NULL: all), in
@@ -350,38 +807,69 @@ END
 $$;
 COMMENT ON FUNCTION mart.sectormonitor_vergrendelen(text[]) IS 'Wacht op en houdt tot het einde van de transactie het schrijfrecht op de rijen van de sectorbrede monitor van de gegeven indicatoren (leeg: alle).';
 
--- Recomputes the rows of the given indicators × periods (NULL: all) and of
--- the periods that compare with them, and writes only what differs: rows
--- that are gone, rows whose values changed, new rows. What differs is
--- found in one full join of the stored and the computed rows; the stored
--- rows are then written by their place (ctid), which cannot move while
--- this function holds the indicators' lock and nobody else writes the
--- mart. At national scale with nothing changed the comparison takes 2.0 s,
--- where an anti-join, a join and another anti-join took 3.4. Returns how
--- many rows it wrote.
-CREATE OR REPLACE FUNCTION mart.sectormonitor_verversen(ind text[] DEFAULT NULL, per text[] DEFAULT NULL)
+-- The rows of blocks not decided anew keep the secondary suppression
+-- stored with them (their figures did not change, or they are of a year
+-- not recomputed: in sm_nieuw because they compare with a recomputed
+-- period); and a published previous value,
+-- value a year earlier or national value is withheld where that cell is
+-- (in sm_nieuw, or as stored when it is not there).
+CREATE OR REPLACE FUNCTION mart.secundair_doorvoeren()
+RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET client_min_messages = warning
+    SET work_mem = '128MB' SET jit = off SET enable_nestloop = off SET enable_mergejoin = off
+AS $$
+BEGIN
+	UPDATE sm_nieuw s
+	   SET openbare_waarde = NULL, geheimhouding = 'geheim', openbare_per_1000 = NULL, secundair = true
+	  FROM mart.sectormonitor m, sg_blokken b
+	 WHERE m.secundair AND NOT b.opnieuw AND b.indicator_code = s.indicator_code AND b.jaar = left(s.periode_code, 4)
+	   AND m.indicator_code = s.indicator_code AND m.periode_code = s.periode_code
+	   AND m.gebied_code = s.gebied_code;
+	DROP TABLE IF EXISTS sg_geheim;
+	CREATE TEMP TABLE sg_geheim ON COMMIT DROP AS
+	SELECT s.indicator_code, s.periode_code, s.gebied_code FROM sm_nieuw s WHERE s.secundair
+	UNION
+	SELECT m.indicator_code, m.periode_code, m.gebied_code
+	  FROM mart.sectormonitor m
+	 WHERE m.secundair
+	   AND NOT EXISTS (SELECT 1 FROM sm_nieuw s WHERE s.indicator_code = m.indicator_code
+	                      AND s.periode_code = m.periode_code AND s.gebied_code = m.gebied_code);
+	IF NOT EXISTS (SELECT 1 FROM sg_geheim) THEN
+		RETURN;
+	END IF;
+	UPDATE sm_nieuw s SET openbare_vorige_waarde = NULL
+	  FROM sg_geheim g
+	 WHERE g.indicator_code = s.indicator_code AND g.periode_code = s.vorige_periode AND g.gebied_code = s.gebied_code;
+	UPDATE sm_nieuw s SET openbare_jaar_eerder_waarde = NULL
+	  FROM sg_geheim g
+	 WHERE g.indicator_code = s.indicator_code AND g.periode_code = s.jaar_eerder_periode
+	   AND g.gebied_code = s.gebied_code;
+	UPDATE sm_nieuw s SET openbare_nationale_waarde = NULL
+	  FROM sg_geheim g
+	 WHERE g.indicator_code = s.indicator_code AND g.periode_code = s.periode_code AND g.gebied_code = 'NL';
+END
+$$;
+COMMENT ON FUNCTION mart.secundair_doorvoeren() IS 'Neemt de opgeslagen secundaire geheimhouding over voor rijen van blokken die niet opnieuw beslist zijn, en houdt de vorige, een jaar eerder en landelijke waarde geheim waar die cel geheim is.';
+
+-- Writes the rows of sm_nieuw for the given indicators × periods (NULL:
+-- all) and only what differs: rows that are gone, rows whose values
+-- changed, new rows. What differs is found in one full join of the stored
+-- and the computed rows; the stored rows are then written by their place
+-- (ctid), which cannot move while the caller holds the indicators' lock
+-- and nobody else writes the mart. At national scale with nothing changed
+-- the comparison takes 2.0 s, where an anti-join, a join and another
+-- anti-join took 3.4. Returns how many rows it wrote.
+CREATE OR REPLACE FUNCTION mart.sectormonitor_schrijven(ind text[], per text[])
 RETURNS integer
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp
     SET work_mem = '128MB' SET enable_nestloop = off SET enable_mergejoin = off SET enable_sort = off
     SET jit = off SET plan_cache_mode = force_custom_plan
 AS $$
 DECLARE
 	n integer;
 BEGIN
-	PERFORM mart.sectormonitor_vergrendelen(ind);
-	IF per IS NOT NULL THEN
-		-- a quarter's half year and year are derived from it (mart.waarden)
-		per := per || ARRAY(SELECT p.periode_code FROM ref.perioden p
-		                      JOIN ref.perioden k ON k.periode_code = ANY (per) AND k.soort = 'kwartaal'
-		                       AND k.begin_date >= p.begin_date AND k.eind_date <= p.eind_date
-		                     WHERE p.soort IN ('halfjaar', 'jaar'));
-		SELECT array_agg(q.periode_code) INTO per FROM ref.perioden q
-		 WHERE q.periode_code = ANY (per) OR ref.vorige_periode(q.periode_code) = ANY (per)
-		    OR ref.jaar_eerder(q.periode_code) = ANY (per);
-	END IF;
-	WITH nieuw AS MATERIALIZED (
-		SELECT * FROM mart.sectormonitor_berekenen(ind, per)
-	), oud AS (
+	ANALYZE sm_nieuw;
+	WITH oud AS (
 		SELECT s.ctid AS plek, s.indicator_code, s.periode_code, s.gebied_code, s AS rij
 		  FROM mart.sectormonitor s
 		 WHERE (ind IS NULL OR s.indicator_code = ANY (ind)) AND (per IS NULL OR s.periode_code = ANY (per))
@@ -390,7 +878,7 @@ BEGIN
 		-- where the stored row is (none: a new row) and the computed
 		-- row's key (none: a row that is gone)
 		SELECT o.plek, x.indicator_code, x.periode_code, x.gebied_code
-		  FROM nieuw x
+		  FROM sm_nieuw x
 		  FULL JOIN oud o ON o.indicator_code = x.indicator_code AND o.periode_code = x.periode_code
 		   AND o.gebied_code = x.gebied_code
 		 WHERE o.rij IS DISTINCT FROM x
@@ -405,14 +893,15 @@ BEGIN
 		        jaar_eerder_noemer, nulmeting, streefwaarde, streefjaar, nationale_waarde, nationale_noemer,
 		        rang, vergelijkbaar, percentiel, bijgewerkt_op, openbare_waarde, geheimhouding,
 		        openbare_vorige_waarde, openbare_jaar_eerder_waarde, openbare_nationale_waarde, streefvorm,
-		        kwartalen_geleverd, kwartalen_totaal)
+		        kwartalen_geleverd, kwartalen_totaal, basis, per_1000, openbare_per_1000, secundair)
 		     = (x.gebied_soort, x.waarde, x.teller, x.noemer, x.status, x.bron, x.geaggregeerd, x.leden_geleverd,
 		        x.leden_totaal, x.vorige_periode, x.vorige_waarde, x.vorige_noemer, x.jaar_eerder_periode,
 		        x.jaar_eerder_waarde, x.jaar_eerder_noemer, x.nulmeting, x.streefwaarde, x.streefjaar,
 		        x.nationale_waarde, x.nationale_noemer, x.rang, x.vergelijkbaar, x.percentiel, x.bijgewerkt_op,
 		        x.openbare_waarde, x.geheimhouding, x.openbare_vorige_waarde, x.openbare_jaar_eerder_waarde,
-		        x.openbare_nationale_waarde, x.streefvorm, x.kwartalen_geleverd, x.kwartalen_totaal)
-		  FROM nieuw x
+		        x.openbare_nationale_waarde, x.streefvorm, x.kwartalen_geleverd, x.kwartalen_totaal,
+		        x.basis, x.per_1000, x.openbare_per_1000, x.secundair)
+		  FROM sm_nieuw x
 		 WHERE s.ctid = ANY (ARRAY(SELECT v.plek FROM verschil v
 		                            WHERE v.plek IS NOT NULL AND v.indicator_code IS NOT NULL))
 		   AND x.indicator_code = s.indicator_code AND x.periode_code = s.periode_code
@@ -420,7 +909,7 @@ BEGIN
 		RETURNING 1
 	), erbij AS (
 		INSERT INTO mart.sectormonitor
-		SELECT x.* FROM nieuw x
+		SELECT x.* FROM sm_nieuw x
 		 WHERE (x.indicator_code, x.periode_code, x.gebied_code) IN (
 		       SELECT v.indicator_code, v.periode_code, v.gebied_code FROM verschil v WHERE v.plek IS NULL)
 		RETURNING 1
@@ -429,52 +918,74 @@ BEGIN
 	RETURN n;
 END
 $$;
-COMMENT ON FUNCTION mart.sectormonitor_verversen(text[], text[]) IS 'Berekent de sectorbrede monitor opnieuw voor de gegeven indicatoren en perioden (leeg: alles), plus de perioden die ermee vergelijken, en schrijft alleen wat verschilt; geeft het aantal geschreven rijen.';
+COMMENT ON FUNCTION mart.sectormonitor_schrijven(text[], text[]) IS 'Schrijft de rijen van sm_nieuw voor de gegeven indicatoren en perioden (leeg: alle) naar de sectorbrede monitor, alleen wat verschilt; geeft het aantal geschreven rijen.';
 
--- Publishes the stored rows again under the current disclosure threshold.
--- Only the published columns depend on it, so they are computed from the
--- stored raw values (the same functions as in sectormonitor_berekenen) and
--- only the rows whose publication changes are written: at national scale
--- 1-2 s where a full recomputation takes 15-20. Per indicator by its key
--- and each changed row by its key (no hash over the whole mart for a few
--- thousand changed rows). Returns how many rows it wrote.
-CREATE OR REPLACE FUNCTION mart.sectormonitor_onthullen() RETURNS integer
-LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
-    SET enable_hashjoin = off SET enable_mergejoin = off SET jit = off
+-- Recomputes the rows of the given indicators × periods (NULL: all), the
+-- whole years they are in (secondary suppression protects a year's
+-- quarters, half years and year together) and the periods that compare
+-- with them; withholds what secondary suppression requires; writes what
+-- differs. Returns how many rows it wrote.
+CREATE OR REPLACE FUNCTION mart.sectormonitor_verversen(ind text[] DEFAULT NULL, per text[] DEFAULT NULL)
+RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET client_min_messages = warning
+    SET work_mem = '128MB' SET enable_nestloop = off SET enable_mergejoin = off SET enable_sort = off
+    SET jit = off SET plan_cache_mode = force_custom_plan
 AS $$
 DECLARE
-	n integer;
+	jaren text[];
+BEGIN
+	PERFORM mart.sectormonitor_vergrendelen(ind);
+	IF per IS NOT NULL THEN
+		jaren := ARRAY(SELECT DISTINCT left(p, 4) FROM unnest(per) p);
+		SELECT array_agg(q.periode_code) INTO per FROM ref.perioden q
+		 WHERE left(q.periode_code, 4) = ANY (jaren)
+		    OR left(ref.vorige_periode(q.periode_code), 4) = ANY (jaren)
+		    OR left(ref.jaar_eerder(q.periode_code), 4) = ANY (jaren);
+	END IF;
+	DROP TABLE IF EXISTS sm_nieuw;
+	CREATE TEMP TABLE sm_nieuw ON COMMIT DROP AS SELECT * FROM mart.sectormonitor_berekenen(ind, per);
+	PERFORM mart.secundair_geheimhouden(jaren, false);
+	PERFORM mart.secundair_doorvoeren();
+	RETURN mart.sectormonitor_schrijven(ind, per);
+END
+$$;
+COMMENT ON FUNCTION mart.sectormonitor_verversen(text[], text[]) IS 'Berekent de sectorbrede monitor opnieuw voor de gegeven indicatoren en perioden (leeg: alles), hun hele jaren en de perioden die ermee vergelijken, met secundaire geheimhouding, en schrijft alleen wat verschilt; geeft het aantal geschreven rijen.';
+
+-- Publishes the stored rows again under the current disclosure threshold:
+-- the published columns from the stored raw values (the same functions as
+-- in sectormonitor_berekenen), secondary suppression over every block
+-- again, and only the rows whose publication changes are written.
+CREATE OR REPLACE FUNCTION mart.sectormonitor_onthullen() RETURNS integer
+LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp SET client_min_messages = warning
+    SET work_mem = '128MB' SET enable_nestloop = off SET enable_mergejoin = off SET jit = off
+AS $$
 BEGIN
 	PERFORM mart.sectormonitor_vergrendelen(NULL);
-	WITH x AS MATERIALIZED (
-		SELECT y.* FROM (
-			SELECT s.indicator_code, s.periode_code, s.gebied_code,
-			       ROW(s.openbare_waarde, s.geheimhouding, s.openbare_vorige_waarde,
-			           s.openbare_jaar_eerder_waarde, s.openbare_nationale_waarde) AS oud,
-			       monitoring.onthulde_waarde(i.eenheid, s.waarde, s.noemer, d.drempel) AS openbare_waarde,
-			       monitoring.onthulling(i.eenheid, s.waarde, s.noemer, d.drempel) AS geheimhouding,
-			       monitoring.onthulde_waarde(i.eenheid, s.vorige_waarde, s.vorige_noemer, d.drempel)
-			           AS openbare_vorige_waarde,
-			       monitoring.onthulde_waarde(i.eenheid, s.jaar_eerder_waarde, s.jaar_eerder_noemer, d.drempel)
-			           AS openbare_jaar_eerder_waarde,
-			       monitoring.onthulde_waarde(i.eenheid, s.nationale_waarde, s.nationale_noemer, d.drempel)
-			           AS openbare_nationale_waarde
-			  FROM monitoring.indicatoren i
-			 CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
-			  JOIN mart.sectormonitor s ON s.indicator_code = i.indicator_code) y
-		 WHERE y.oud IS DISTINCT FROM ROW(y.openbare_waarde, y.geheimhouding, y.openbare_vorige_waarde,
-		                                  y.openbare_jaar_eerder_waarde, y.openbare_nationale_waarde)
-	)
-	UPDATE mart.sectormonitor s
-	   SET (openbare_waarde, geheimhouding, openbare_vorige_waarde, openbare_jaar_eerder_waarde,
-	        openbare_nationale_waarde)
-	     = (x.openbare_waarde, x.geheimhouding, x.openbare_vorige_waarde, x.openbare_jaar_eerder_waarde,
-	        x.openbare_nationale_waarde)
-	  FROM x
-	 WHERE s.indicator_code = x.indicator_code AND s.periode_code = x.periode_code
-	   AND s.gebied_code = x.gebied_code;
-	GET DIAGNOSTICS n = ROW_COUNT;
-	RETURN n;
+	DROP TABLE IF EXISTS sm_nieuw;
+	CREATE TEMP TABLE sm_nieuw ON COMMIT DROP AS
+	SELECT s.indicator_code, s.periode_code, s.gebied_code, s.gebied_soort, s.waarde, s.teller, s.noemer, s.status,
+	       s.bron, s.geaggregeerd, s.leden_geleverd, s.leden_totaal, s.vorige_periode, s.vorige_waarde,
+	       s.vorige_noemer, s.jaar_eerder_periode, s.jaar_eerder_waarde, s.jaar_eerder_noemer, s.nulmeting,
+	       s.streefwaarde, s.streefjaar, s.nationale_waarde, s.nationale_noemer, s.rang, s.vergelijkbaar,
+	       s.percentiel, s.bijgewerkt_op,
+	       monitoring.onthulde_waarde(i.eenheid, s.waarde, s.noemer, d.drempel) AS openbare_waarde,
+	       monitoring.onthulling(i.eenheid, s.waarde, s.noemer, d.drempel) AS geheimhouding,
+	       monitoring.onthulde_waarde(i.eenheid, s.vorige_waarde, s.vorige_noemer, d.drempel)
+	           AS openbare_vorige_waarde,
+	       monitoring.onthulde_waarde(i.eenheid, s.jaar_eerder_waarde, s.jaar_eerder_noemer, d.drempel)
+	           AS openbare_jaar_eerder_waarde,
+	       monitoring.onthulde_waarde(i.eenheid, s.nationale_waarde, s.nationale_noemer, d.drempel)
+	           AS openbare_nationale_waarde,
+	       s.streefvorm, s.kwartalen_geleverd, s.kwartalen_totaal, s.basis, s.per_1000,
+	       round(1000 * monitoring.onthulde_waarde(i.eenheid, s.waarde, s.noemer, d.drempel) / s.basis, 2)
+	           AS openbare_per_1000,
+	       false AS secundair
+	  FROM monitoring.indicatoren i
+	 CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
+	  JOIN mart.sectormonitor s ON s.indicator_code = i.indicator_code;
+	PERFORM mart.secundair_geheimhouden(NULL, true);
+	PERFORM mart.secundair_doorvoeren();
+	RETURN mart.sectormonitor_schrijven(NULL, NULL);
 END
 $$;
 COMMENT ON FUNCTION mart.sectormonitor_onthullen() IS 'Past de huidige onthullingsdrempel opnieuw toe op de opgeslagen rijen van de sectorbrede monitor en schrijft alleen de rijen waarvan de publicatie verandert; geeft het aantal geschreven rijen.';
@@ -484,10 +995,10 @@ COMMENT ON FUNCTION mart.sectormonitor_onthullen() IS 'Past de huidige onthullin
 -- The transition monitor's rows for the given parts (NULL: all), for every
 -- half year of the programme, 2021-H2 up to the end state in 2030: the
 -- registers plan ahead (milestones, budget), and a row exists before its
--- figures do. Effects: the effect indicators' gemeente values aggregated by
--- the indicator's rule over the gemeenten in a proeftuin at the end of the
--- half year and over the others; level, trend (against the previous half
--- year) and the difference. The register parts count the register as it
+-- figures do. Effects: the effect indicators of the proeftuinen together
+-- (PTS0) and of the rest of the country (NLR0) as the sector monitor has
+-- them; level, trend (against the previous half year) and the difference
+-- of rates. The register parts count the register as it
 -- is now; actions by their start and end, milestones by their planned date.
 CREATE OR REPLACE FUNCTION mart.transitiemonitor_berekenen(onderdelen text[])
 RETURNS SETOF mart.transitiemonitor
@@ -510,25 +1021,20 @@ AS $$
 		 GROUP BY h.periode_code, h.eind_date, l.gemeente_code
 		HAVING bool_or(l.gebied_code = 'NL')
 	), ei AS (
-		SELECT i.indicator_code, i.eenheid, i.aggregatie FROM monitoring.indicatoren i
+		SELECT i.indicator_code, i.eenheid, i.aggregatie, i.basis_indicator FROM monitoring.indicatoren i
 		 WHERE i.thema LIKE 'effect\_%' AND i.aggregatie <> 'niet_aggregeerbaar'
-	), ew AS (
-		SELECT w.indicator_code, w.gebied_code, w.periode_code, w.waarde, w.noemer, w.teller
-		  FROM mart.actueel w
-		 WHERE w.indicator_code IN (SELECT ei.indicator_code FROM ei)
-		   AND w.periode_code IN (SELECT h.periode_code FROM h) AND w.gebied_code LIKE 'GM%'
-		   AND (onderdelen IS NULL OR 'effecten' = ANY (onderdelen))
 	), eg AS MATERIALIZED (
-		SELECT ei.indicator_code, ei.eenheid, gm.periode_code,
-		       CASE WHEN gm.in_proeftuin THEN 'proeftuinen' ELSE 'overig' END AS groep,
-		       CASE WHEN ei.aggregatie = 'som' THEN sum(ew.waarde)
-		            ELSE mart.ratio(ei.eenheid, sum(ew.teller), sum(ew.noemer)) END AS waarde,
-		       CASE WHEN ei.aggregatie = 'ratio' THEN sum(ew.noemer) END AS noemer
-		  FROM ew
-		  JOIN ei ON ei.indicator_code = ew.indicator_code
-		  JOIN gm ON gm.gemeente_code = ew.gebied_code AND gm.periode_code = ew.periode_code
-		 WHERE ei.aggregatie = 'som' OR ew.noemer IS NOT NULL
-		 GROUP BY ei.indicator_code, ei.eenheid, ei.aggregatie, gm.periode_code, gm.in_proeftuin
+		-- the proeftuinen together and the rest of the country (V033) as
+		-- the sector monitor has them (refreshed before this), with the
+		-- secondary suppression it decided and the published rate per 1,000
+		SELECT s.indicator_code, ei.eenheid, ei.aggregatie, ei.basis_indicator, s.periode_code,
+		       CASE s.gebied_code WHEN 'PTS0' THEN 'proeftuinen' ELSE 'overig' END AS groep,
+		       s.waarde, s.noemer, s.secundair, s.openbare_per_1000
+		  FROM mart.sectormonitor s
+		  JOIN ei ON ei.indicator_code = s.indicator_code
+		 WHERE s.gebied_code IN ('PTS0', 'NLR0') AND s.waarde IS NOT NULL
+		   AND s.periode_code IN (SELECT h.periode_code FROM h)
+		   AND (onderdelen IS NULL OR 'effecten' = ANY (onderdelen))
 	), ac AS (
 		SELECT h.periode_code, x.resultaat_nummer AS nr, a.niveau, a.soort, count(*) AS n
 		  FROM h
@@ -543,26 +1049,34 @@ AS $$
 		  FROM register.kennisopdrachten k JOIN register.kennisopdracht_resultaten x USING (kennisopdracht_id)
 		 GROUP BY ROLLUP (1, 2)
 	)
-	-- effects: level and trend per group, and proeftuinen minus the others
+	-- effects: level and trend per group, and proeftuinen minus the others:
+	-- a difference of rates (a percentage, a mean, or a count per 1,000 of
+	-- its population basis, published rates: onthulling false), never of
+	-- absolute counts (the rest is some four times larger)
 	SELECT e.periode_code, format('effecten/%s/%s/%s', e.indicator_code, e.groep, m.maat), 'effecten',
 	       e.indicator_code, NULL::integer, NULL, NULL::integer, NULL, e.groep, m.maat, e.eenheid,
 	       e.waarde, e.noemer,
-	       CASE WHEN m.maat = 'trend' THEN p.waarde END, CASE WHEN m.maat = 'trend' THEN p.noemer END, true
+	       CASE WHEN m.maat = 'trend' THEN p.waarde END, CASE WHEN m.maat = 'trend' THEN p.noemer END, true,
+	       e.secundair OR (m.maat = 'trend' AND coalesce(p.secundair, false))
 	  FROM eg e
 	 CROSS JOIN (VALUES ('niveau'), ('trend')) AS m(maat)
 	  LEFT JOIN eg p ON p.indicator_code = e.indicator_code AND p.groep = e.groep
 	   AND p.periode_code = ref.vorige_periode(e.periode_code)
 	UNION ALL
 	SELECT a.periode_code, format('effecten/%s/verschil', a.indicator_code), 'effecten',
-	       a.indicator_code, NULL, NULL, NULL, NULL, NULL, 'verschil', a.eenheid,
-	       a.waarde, a.noemer, b.waarde, b.noemer, true
+	       a.indicator_code, NULL, NULL, NULL, NULL, NULL, 'verschil',
+	       CASE WHEN a.aggregatie = 'ratio' THEN a.eenheid ELSE 'per_1000' END,
+	       CASE WHEN a.aggregatie = 'ratio' THEN a.waarde ELSE a.openbare_per_1000 END, a.noemer,
+	       CASE WHEN a.aggregatie = 'ratio' THEN b.waarde ELSE b.openbare_per_1000 END, b.noemer,
+	       a.aggregatie = 'ratio', a.aggregatie = 'ratio' AND (a.secundair OR b.secundair)
 	  FROM eg a JOIN eg b ON b.indicator_code = a.indicator_code AND b.periode_code = a.periode_code
 	   AND a.groep = 'proeftuinen' AND b.groep = 'overig'
+	 WHERE a.aggregatie = 'ratio' OR a.basis_indicator IS NOT NULL
 	UNION ALL
 	-- actions active in the half year per result (or none), level and kind
 	SELECT h.periode_code, format('acties/%s/%s/%s', coalesce(r.nr::text, 'zonder'), n.niveau, s.soort),
 	       'acties', NULL, r.nr, n.niveau, NULL, NULL, s.soort, 'aantal', 'aantal', coalesce(ac.n, 0),
-	       NULL, NULL, NULL, false
+	       NULL, NULL, NULL, false, false
 	  FROM h
 	 CROSS JOIN (SELECT g.resultaat_nummer AS nr FROM register.gewenste_resultaten g UNION ALL SELECT NULL) r
 	 CROSS JOIN (VALUES ('governance'), ('organisaties'), ('professionals')) AS n(niveau)
@@ -582,7 +1096,7 @@ AS $$
 	               WHEN 'te_laat' THEN p.gerealiseerd_date > p.gepland_date
 	               WHEN 'open' THEN p.gerealiseerd_date IS NULL AND p.status <> 'vervallen'
 	               ELSE p.status = 'vervallen' END),
-	       NULL, NULL, NULL, false
+	       NULL, NULL, NULL, false, false
 	  FROM h
 	 CROSS JOIN (VALUES (1, 'gepland'), (2, 'op_tijd'), (3, 'te_laat'), (4, 'open'), (5, 'vervallen')) AS m(nr, maat)
 	 WHERE onderdelen IS NULL OR 'mijlpalen' = ANY (onderdelen)
@@ -593,7 +1107,7 @@ AS $$
 	       'kennisopdrachten', NULL, r.resultaat_nummer, NULL, z.horizon, NULL, NULL,
 	       CASE WHEN z.horizon IS NULL THEN 'blinde_vlek' ELSE 'aantal' END, 'aantal',
 	       CASE WHEN z.horizon IS NULL THEN (coalesce(k.n, 0) = 0)::integer ELSE coalesce(k.n, 0) END,
-	       NULL, NULL, NULL, false
+	       NULL, NULL, NULL, false, false
 	  FROM h
 	 CROSS JOIN register.gewenste_resultaten r
 	 CROSS JOIN (VALUES (1), (2), (3), (NULL)) AS z(horizon)
@@ -605,7 +1119,7 @@ AS $$
 	SELECT s.periode_code, format('spreiding/%s/%s', s.nr, m.maat), 'spreiding', NULL, NULL, NULL, NULL,
 	       NULL, s.groep, m.maat, CASE m.maat WHEN 'aandeel' THEN 'percentage' ELSE 'aantal' END,
 	       CASE m.maat WHEN 'aandeel' THEN round(100.0 * s.n / nullif(s.alle, 0), 1) ELSE s.n END,
-	       NULL, NULL, NULL, false
+	       NULL, NULL, NULL, false, false
 	  FROM (SELECT gm.periode_code, x.nr, x.groep, count(*) FILTER (WHERE CASE x.groep
 	               WHEN 'proeftuinen' THEN gm.in_proeftuin WHEN 'basisbouwstenen' THEN gm.bouwstenen
 	               WHEN 'proeftuin_of_basisbouwstenen' THEN gm.in_proeftuin OR gm.bouwstenen
@@ -622,7 +1136,7 @@ AS $$
 	       b.post, NULL, m.maat, CASE m.maat WHEN 'realisatie' THEN 'percentage' ELSE 'euro' END,
 	       CASE m.maat WHEN 'begroot' THEN b.begroot_euro WHEN 'gerealiseerd' THEN b.gerealiseerd_euro
 	            ELSE round(100 * b.gerealiseerd_euro / nullif(b.begroot_euro, 0), 1) END,
-	       NULL, NULL, NULL, false
+	       NULL, NULL, NULL, false, false
 	  FROM h
 	  JOIN register.begrotingsregels b ON b.jaar = h.jaar
 	 CROSS JOIN (VALUES (1, 'begroot'), (2, 'gerealiseerd'), (3, 'realisatie')) AS m(nr, maat)
@@ -681,6 +1195,13 @@ BEGIN
 	        excluded.recorded_at)
 	 WHERE a.revisie < excluded.revisie;
 	PERFORM mart.sectormonitor_verversen(ind, per);
+	-- a population basis (V033): the rates of the counts divided by it, in
+	-- every period (a year's basis holds until the next one); rare, a
+	-- yearly CBS load
+	ind := ARRAY(SELECT i.indicator_code FROM monitoring.indicatoren i WHERE i.basis_indicator = ANY (ind));
+	IF cardinality(ind) > 0 THEN
+		PERFORM mart.sectormonitor_verversen(ind);
+	END IF;
 	IF EXISTS (SELECT 1 FROM nieuw n JOIN monitoring.indicatoren i USING (indicator_code)
 	            WHERE i.thema LIKE 'effect\_%' AND n.gebied_code LIKE 'GM%' AND n.periode_code LIKE '%-H_') THEN
 		PERFORM mart.transitiemonitor_verversen(ARRAY['effecten']);
@@ -730,7 +1251,10 @@ CREATE OR REPLACE FUNCTION mart.na_gebiedswijziging() RETURNS trigger
 LANGUAGE plpgsql SECURITY DEFINER SET search_path = pg_catalog, pg_temp
 AS $$
 BEGIN
+	-- other members are other relations: secondary suppression anew
+	PERFORM set_config('lakmoes.secundair_alles', 'aan', true);
 	PERFORM mart.sectormonitor_verversen();
+	PERFORM set_config('lakmoes.secundair_alles', '', true);
 	PERFORM mart.transitiemonitor_verversen(ARRAY['effecten', 'spreiding']);
 	RETURN NULL;
 END
@@ -785,9 +1309,13 @@ CREATE OR REPLACE TRIGGER basisbouwstenen_mart AFTER INSERT OR UPDATE OR DELETE 
 
 -- Nobody but these functions computes or writes the marts.
 REVOKE ALL ON FUNCTION mart.leden_op(date), mart.waarden(text[], text[]), mart.waarden_direct(text[], text[]),
+    mart.secundair_geheimhouden(text[], boolean), mart.secundair_doorvoeren(), mart.sectormonitor_schrijven(text[], text[]),
     mart.sectormonitor_berekenen(text[], text[]), mart.sectormonitor_verversen(text[], text[]),
     mart.sectormonitor_vergrendelen(text[]), mart.sectormonitor_onthullen(),
     mart.transitiemonitor_berekenen(text[]), mart.transitiemonitor_verversen(text[]) FROM PUBLIC;
 
+-- (the rules may have changed: secondary suppression decided anew)
+SELECT set_config('lakmoes.secundair_alles', 'aan', true);
 SELECT mart.sectormonitor_verversen();
+SELECT set_config('lakmoes.secundair_alles', '', true);
 SELECT mart.transitiemonitor_verversen();

@@ -34,6 +34,7 @@ SELECT s.indicator_code || '/' || s.periode_code || '/' || s.gebied_code AS id,
        o.nulmeting, o.streefwaarde, s.streefvorm AS "streefvorm", s.streefjaar,
        o.streefwaarde - o.waarde AS "afstandTotStreefwaarde",
        o.nationaal AS "nationaleWaarde",
+       i.basis_indicator AS "basisIndicator", CASE WHEN r.ruw THEN s.per_1000 ELSE s.openbare_per_1000 END AS "per1000",
        CASE WHEN o.geheimhouding IS NULL THEN s.rang END AS rang, s.vergelijkbaar,
        CASE WHEN o.geheimhouding IS NULL THEN s.percentiel END AS percentiel,
        s.bijgewerkt_op AS "bijgewerktOp"
@@ -69,9 +70,10 @@ CREATE VIEW api.transitiemonitor AS
 SELECT t.periode_code || '/' || t.sleutel AS id, t.periode_code AS periode, t.onderdeel,
        t.indicator_code AS indicator, t.resultaat_nummer AS resultaat, t.niveau, t.horizon, t.post,
        t.groep, t.maat, t.eenheid,
-       CASE WHEN t.maat IN ('trend', 'verschil') THEN o.a - o.b ELSE o.a END AS waarde,
+       CASE WHEN t.secundair AND t.onthulling AND NOT r.ruw THEN NULL
+            WHEN t.maat IN ('trend', 'verschil') THEN o.a - o.b ELSE o.a END AS waarde,
        CASE WHEN t.onthulling AND NOT r.ruw THEN
-	    CASE WHEN 'geheim' IN (o.ga, o.gb) THEN 'geheim'
+	    CASE WHEN t.secundair OR 'geheim' IN (o.ga, o.gb) THEN 'geheim'
 	         WHEN 'afgerond' IN (o.ga, o.gb) THEN 'afgerond' END END AS geheimhouding
   FROM mart.transitiemonitor t
  CROSS JOIN (SELECT monitoring.onthulling_drempel() AS drempel OFFSET 0) d
@@ -102,7 +104,8 @@ SELECT s.indicator AS indicator_code, s.thema, s.eenheid, s.monitoringtype, s.va
        s."jaarEerderPeriode" AS jaar_eerder_periode, s."jaarEerderWaarde" AS jaar_eerder_waarde,
        s."verschilJaarEerder" AS verschil_jaar_eerder, s."verschilJaarEerderProcent" AS verschil_jaar_eerder_procent,
        s.nulmeting, s.streefwaarde, s.streefvorm, s.streefjaar, s."afstandTotStreefwaarde" AS afstand_tot_streefwaarde,
-       s."nationaleWaarde" AS nationale_waarde, s.rang, s.vergelijkbaar, s.percentiel,
+       s."nationaleWaarde" AS nationale_waarde, s."basisIndicator" AS basis_indicator, s."per1000" AS per_1000,
+       s.rang, s.vergelijkbaar, s.percentiel,
        s."bijgewerktOp" AS bijgewerkt_op
   FROM api.sectormonitor s;
 COMMENT ON VIEW bi.sectormonitor IS 'Sectorbrede monitor: per indicator, periode en gebied de waarde (geleverd of opgeteld uit de gemeenten), vergeleken met de vorige periode, een jaar eerder, nulmeting, streefwaarde, het landelijk cijfer en gebieden van dezelfde soort. Met onthullingscontrole.';
@@ -114,7 +117,7 @@ COMMENT ON COLUMN bi.sectormonitor.validatiestatus IS 'in_ontwikkeling, gevalide
 COMMENT ON COLUMN bi.sectormonitor.periode_code IS 'De periode (bi.perioden).';
 COMMENT ON COLUMN bi.sectormonitor.gebied_code IS 'Het gebied (bi.gebieden).';
 COMMENT ON COLUMN bi.sectormonitor.gebied_soort IS 'Soort gebied; rang en percentiel zijn onder gebieden van deze soort.';
-COMMENT ON COLUMN bi.sectormonitor.waarde IS 'De waarde; aantallen afgerond op 5; leeg als ze geheim is, of bij een afgeleide periode waarvan een kwartaal ontbreekt (onvolledig).';
+COMMENT ON COLUMN bi.sectormonitor.waarde IS 'De waarde; aantallen afgerond op 5; leeg als ze geheim is (klein, of secundair geheimgehouden omdat ze anders een kleine cel zou prijsgeven), of bij een afgeleide periode waarvan een kwartaal ontbreekt (onvolledig).';
 COMMENT ON COLUMN bi.sectormonitor.geheimhouding IS 'afgerond, geheim of leeg.';
 COMMENT ON COLUMN bi.sectormonitor.status IS 'voorlopig, nader_voorlopig of definitief (bij een aggregaat de minst definitieve).';
 COMMENT ON COLUMN bi.sectormonitor.bron IS 'Herkomst van de waarde.';
@@ -136,6 +139,8 @@ COMMENT ON COLUMN bi.sectormonitor.streefvorm IS 'absoluut (besloten waarde) of 
 COMMENT ON COLUMN bi.sectormonitor.streefjaar IS 'Jaar van die streefwaarde.';
 COMMENT ON COLUMN bi.sectormonitor.afstand_tot_streefwaarde IS 'Streefwaarde min waarde.';
 COMMENT ON COLUMN bi.sectormonitor.nationale_waarde IS 'De waarde voor Nederland in dezelfde periode.';
+COMMENT ON COLUMN bi.sectormonitor.basis_indicator IS 'De bevolkingsgrondslag van een aantal (CBS_INWONERS of CBS_MINDERJARIGEN), leeg zonder.';
+COMMENT ON COLUMN bi.sectormonitor.per_1000 IS 'De waarde per 1.000 van de grondslag in het jaar van de periode (of het laatste jaar ervoor), uit de gepubliceerde waarde; leeg zonder grondslag of als de waarde geheim is.';
 COMMENT ON COLUMN bi.sectormonitor.rang IS 'Rang onder gebieden van dezelfde soort, 1 = beste; leeg als de waarde niet ongewijzigd getoond wordt.';
 COMMENT ON COLUMN bi.sectormonitor.vergelijkbaar IS 'Aantal gebieden van dezelfde soort met een waarde.';
 COMMENT ON COLUMN bi.sectormonitor.percentiel IS '100 = beste, 0 = slechtste van de gebieden van dezelfde soort.';
@@ -154,9 +159,9 @@ COMMENT ON COLUMN bi.transitiemonitor.resultaat_nummer IS 'Het gewenste resultaa
 COMMENT ON COLUMN bi.transitiemonitor.niveau IS 'governance, organisaties of professionals (acties).';
 COMMENT ON COLUMN bi.transitiemonitor.horizon IS 'Horizon 1-3 (kennisopdrachten).';
 COMMENT ON COLUMN bi.transitiemonitor.post IS 'Begrotingspost (begroting).';
-COMMENT ON COLUMN bi.transitiemonitor.groep IS 'proeftuinen of overig (effecten); soort actie (acties); groep gemeenten (spreiding).';
+COMMENT ON COLUMN bi.transitiemonitor.groep IS 'proeftuinen (PTS0) of overig (NLR0, Nederland zonder proeftuinen) (effecten); soort actie (acties); groep gemeenten (spreiding).';
 COMMENT ON COLUMN bi.transitiemonitor.maat IS 'niveau, trend, verschil, aantal, gepland, op_tijd, te_laat, open, vervallen, blinde_vlek, gemeenten, aandeel, begroot, gerealiseerd of realisatie.';
-COMMENT ON COLUMN bi.transitiemonitor.eenheid IS 'aantal, percentage, dagen, score of euro.';
+COMMENT ON COLUMN bi.transitiemonitor.eenheid IS 'aantal, percentage, dagen, score, euro of per_1000 (het verschil van proeftuinen en de rest in aantallen per 1.000 van de bevolkingsgrondslag).';
 COMMENT ON COLUMN bi.transitiemonitor.waarde IS 'Het getal; bij effecten aantallen afgerond op 5 en leeg als het geheim is.';
 COMMENT ON COLUMN bi.transitiemonitor.geheimhouding IS 'afgerond, geheim of leeg (alleen effecten).';
 

@@ -4,7 +4,7 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(18);
+SELECT plan(19);
 
 INSERT INTO monitoring.indicatoren (indicator_code, naam, definitie, eenheid, soort, monitoringtype, richting, aggregatie)
 VALUES ('T_BI_N', 'test', 'test', 'aantal', 'output', 'landelijk', 'neutraal', 'som'),
@@ -12,6 +12,9 @@ VALUES ('T_BI_N', 'test', 'test', 'aantal', 'output', 'landelijk', 'neutraal', '
 INSERT INTO monitoring.waarnemingen (indicator_code, gebied_code, periode_code, waarde, teller, noemer, status, bron)
 VALUES ('T_BI_N', 'GM0363', '2024', 7, NULL, NULL, 'definitief', 'test'),
        ('T_BI_N', 'GM0518', '2024', 1234, NULL, NULL, 'definitief', 'test'),
+       -- Aalsmeer, in every area Amsterdam is in: withheld with it (secondary
+       -- suppression), so that NL less Den Haag does not give Amsterdam's 7
+       ('T_BI_N', 'GM0358', '2024', 50, NULL, NULL, 'definitief', 'test'),
        ('T_BI_P', 'GM0363', '2024', 50, 4, 8, 'definitief', 'test'),
        ('T_BI_P', 'GM0518', '2024', 25, 50, 200, 'definitief', 'test');
 
@@ -21,6 +24,9 @@ SELECT is(as_role_value('lakmoes_bi', $$SELECT coalesce(waarde::text, 'leeg') ||
 SELECT is(as_role_value('lakmoes_bi', $$SELECT waarde::text || '/' || geheimhouding
     FROM bi.waarnemingen WHERE indicator_code = 'T_BI_N' AND gebied_code = 'GM0518'$$), '1235/afgerond',
     'a larger count is rounded to 5');
+SELECT is(as_role_value('lakmoes_bi', $$SELECT coalesce(waarde::text, 'leeg') || '/' || geheimhouding
+    FROM bi.waarnemingen WHERE indicator_code = 'T_BI_N' AND gebied_code = 'GM0358'$$), 'leeg/geheim',
+    'a count that would give away a small one is withheld too (secondary suppression), in the observations as well');
 SELECT is(as_role_value('lakmoes_bi', $$SELECT coalesce(waarde::text, 'leeg')
     FROM bi.waarnemingen WHERE indicator_code = 'T_BI_P' AND gebied_code = 'GM0363'$$), 'leeg',
     'a ratio on a denominator below 10 is withheld');
