@@ -349,15 +349,16 @@ AS $$
 		 WHERE per IS NULL OR v.periode_code = ANY (per)
 	), basis AS MATERIALIZED (
 		-- the population basis (V033) of each area and year: the value of
-		-- that year, or of the latest year before it
+		-- that year, or of the latest year before it, as the mart holds it
+		-- (a load of the basis refreshes the basis first, then the counts
+		-- divided by it; a full refresh does the basis first)
 		SELECT DISTINCT ON (b.indicator_code, b.gebied_code, j.jaar)
-		       b.indicator_code COLLATE "C" AS indicator_code, b.gebied_code COLLATE "C" AS gebied_code,
-		       j.jaar, b.waarde
-		  FROM mart.waarden_direct(ARRAY(SELECT DISTINCT i.basis_indicator FROM monitoring.indicatoren i
-		                                  WHERE i.basis_indicator IS NOT NULL
-		                                    AND (ind IS NULL OR i.indicator_code = ANY (ind))), NULL) b
+		       b.indicator_code, b.gebied_code, j.jaar, b.waarde
+		  FROM mart.sectormonitor b
 		  JOIN ref.perioden j ON j.soort = 'jaar' AND j.periode_code >= b.periode_code
-		 WHERE b.periode_code ~ '^[0-9]{4}$' AND b.waarde > 0
+		 WHERE b.indicator_code IN (SELECT i.basis_indicator FROM monitoring.indicatoren i
+		                             WHERE ind IS NULL OR i.indicator_code = ANY (ind))
+		   AND b.periode_code ~ '^[0-9]{4}$' AND b.waarde > 0
 		 ORDER BY b.indicator_code, b.gebied_code, j.jaar, b.periode_code DESC
 	)
 	SELECT c.indicator_code, c.periode_code, c.gebied_code, g.soort, c.waarde, c.teller, c.noemer,
@@ -464,6 +465,61 @@ COMMENT ON FUNCTION mart.sectormonitor_berekenen(text[], text[]) IS 'De rijen va
 -- blocks of the given years (NULL: all); returns how many cells it
 -- withheld. The propagation has a cap of 100 rounds per pass; a cell still
 -- narrowing then counts as disclosed, so the cap can only withhold more.
+-- One propagation to a fixed point (at most maximum rounds) for the work in
+-- sg_werk (model, relation), in sg_grens: model '' what the public knows
+-- of every cell; a proeftuin's model (PTnn) only the cells where it knows
+-- more, the rest as the public; '~' nothing of any cell, and PTnn~ only a
+-- proeftuin's own cells (what it knows without anything published). Each
+-- round recomputes the bounds of the cells of the relations at work from
+-- the others' bounds and puts the relations of the cells that narrowed to
+-- work next. Work left after the cap stays in sg_werk.
+DROP FUNCTION IF EXISTS mart.sg_propageren();
+CREATE OR REPLACE FUNCTION mart.sg_propageren(maximum integer) RETURNS void
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET client_min_messages = warning
+    SET work_mem = '128MB' SET jit = off SET enable_nestloop = off SET enable_mergejoin = off
+AS $$
+DECLARE
+	ronde integer;
+BEGIN
+	ronde := 0;
+	WHILE ronde < maximum AND EXISTS (SELECT 1 FROM sg_werk) LOOP
+		ronde := ronde + 1;
+		ANALYZE sg_werk;
+		WITH cel AS (
+			SELECT w.model, l.eid, l.cid, l.totaal, coalesce(x.lo, b.lo) AS lo, coalesce(x.hi, b.hi) AS hi
+			  FROM (SELECT DISTINCT w.model, w.eid FROM sg_werk w) w
+			  JOIN sg_lid l ON l.eid = w.eid
+			  JOIN sg_grens b ON b.model = CASE WHEN w.model LIKE '%~' THEN '~' ELSE '' END AND b.cid = l.cid
+			  LEFT JOIN sg_grens x ON x.model = w.model AND x.cid = l.cid AND w.model NOT IN ('', '~')
+		), s AS (
+			SELECT c.model, c.eid, sum(c.lo) FILTER (WHERE NOT c.totaal) AS slo,
+			       sum(c.hi) FILTER (WHERE NOT c.totaal) AS shi,
+			       max(c.lo) FILTER (WHERE c.totaal) AS tlo, max(c.hi) FILTER (WHERE c.totaal) AS thi
+			  FROM cel c GROUP BY c.model, c.eid
+		), b AS (
+			SELECT c.model, c.cid, c.lo AS oud_lo, c.hi AS oud_hi,
+			       CASE WHEN c.totaal THEN s.slo ELSE s.tlo - (s.shi - c.hi) END AS lo,
+			       CASE WHEN c.totaal THEN s.shi ELSE s.thi - (s.slo - c.lo) END AS hi
+			  FROM cel c JOIN s ON s.model = c.model AND s.eid = c.eid
+		), nieuw AS (
+			SELECT b.model, b.cid, greatest(max(b.oud_lo), max(b.lo))::integer AS lo,
+			       least(min(b.oud_hi), min(b.hi))::integer AS hi
+			  FROM b GROUP BY b.model, b.cid
+			HAVING max(b.lo) > max(b.oud_lo) OR min(b.hi) < min(b.oud_hi)
+		), geschreven AS (
+			INSERT INTO sg_grens AS g SELECT * FROM nieuw
+			    ON CONFLICT (model, cid) DO UPDATE SET lo = excluded.lo, hi = excluded.hi
+			RETURNING g.model, g.cid
+		)
+		INSERT INTO sg_volgende SELECT DISTINCT g.model, l.eid FROM geschreven g JOIN sg_lid l ON l.cid = g.cid;
+		TRUNCATE sg_werk;
+		INSERT INTO sg_werk SELECT * FROM sg_volgende;
+		TRUNCATE sg_volgende;
+	END LOOP;
+END
+$$;
+COMMENT ON FUNCTION mart.sg_propageren(integer) IS 'Intervalpropagatie tot een vast punt voor het werk in sg_werk (secundaire geheimhouding).';
+
 DROP FUNCTION IF EXISTS mart.secundair_geheimhouden(text[]), mart.secundair_doorvoeren(text[]);
 CREATE OR REPLACE FUNCTION mart.secundair_geheimhouden(jaren text[], alles boolean)
 RETURNS integer
@@ -473,12 +529,11 @@ AS $$
 DECLARE
 	d numeric := monitoring.onthulling_drempel();
 	oneindig constant integer := 2000000000;	-- above any count
-	ronde integer;
 	n integer;
 	blokken integer[];
 BEGIN
 	DROP TABLE IF EXISTS sg_blokken, sg_cel, sg_perdeel, sg_leden, sg_kand, sg_fe, sg_vgl, sg_lid, sg_grens, sg_werk,
-	    sg_volgende, sg_fout, sg_onvermijdelijk, sg_blok;
+	    sg_volgende, sg_fout, sg_fout_vorig, sg_onvermijdelijk, sg_onvermijdelijk_eigen, sg_blok;
 	-- The blocks, and which are decided anew: those whose figures changed
 	-- since they were stored (a fingerprint of every cell's value and
 	-- noemer; the threshold and the areas' membership, when they change,
@@ -608,50 +663,74 @@ BEGIN
 	CREATE TEMP TABLE sg_werk (model text, eid integer) ON COMMIT DROP;
 	CREATE TEMP TABLE sg_volgende (model text, eid integer) ON COMMIT DROP;
 	CREATE TEMP TABLE sg_fout (model text, cid integer) ON COMMIT DROP;
+	CREATE TEMP TABLE sg_fout_vorig (model text, cid integer) ON COMMIT DROP;
 	CREATE TEMP TABLE sg_onvermijdelijk (model text, cid integer) ON COMMIT DROP;
+	CREATE TEMP TABLE sg_onvermijdelijk_eigen (model text, cid integer) ON COMMIT DROP;
 	CREATE TEMP TABLE sg_blok (blok integer PRIMARY KEY) ON COMMIT DROP;
 	INSERT INTO sg_blok SELECT DISTINCT c.blok FROM sg_cel c;
 
-	-- First a cheap fixed point of single steps: a withheld cell that one
-	-- relation alone narrows, from what is published, gets a published
-	-- cell of that relation withheld with it (a part before the total,
-	-- the smallest first), until no relation alone narrows one. Most
-	-- suppression is decided here; the propagation below finds the rest.
-	LOOP
-		WITH g AS (
-			SELECT c.cid, c.geheim, c.waarde, c.periode_code, c.gebied_code,
-			       CASE WHEN c.geheim THEN 0 ELSE greatest(ceil(c.openbare_waarde - 2.5), d) END::integer AS lo,
-			       CASE WHEN c.geheim THEN oneindig ELSE floor(c.openbare_waarde + 2.5) END::integer AS hi
-			  FROM sg_cel c
-		), cel AS (
-			SELECT l.eid, l.cid, l.totaal, g.geheim, g.waarde, g.periode_code, g.gebied_code, g.lo, g.hi
-			  FROM sg_lid l JOIN g ON g.cid = l.cid
-			 WHERE l.eid IN (SELECT m.eid FROM sg_lid m JOIN sg_cel x ON x.cid = m.cid WHERE x.geheim)
-		), s AS (
-			SELECT c.eid, sum(c.lo) FILTER (WHERE NOT c.totaal) AS slo, sum(c.hi) FILTER (WHERE NOT c.totaal) AS shi,
-			       max(c.lo) FILTER (WHERE c.totaal) AS tlo, max(c.hi) FILTER (WHERE c.totaal) AS thi
-			  FROM cel c GROUP BY c.eid
-		), nauw AS (
-			SELECT DISTINCT c.eid
-			  FROM cel c JOIN s ON s.eid = c.eid
-			 WHERE c.geheim
-			   AND CASE WHEN c.totaal THEN least(c.hi, s.shi) - greatest(c.lo, s.slo)
-			            ELSE least(c.hi, s.thi - (s.slo - c.lo)) - greatest(c.lo, s.tlo - (s.shi - c.hi)) END + 1 < d
-		), keuze AS (
-			SELECT DISTINCT ON (n.eid) c.cid
-			  FROM nauw n JOIN cel c ON c.eid = n.eid
-			 WHERE NOT c.geheim
-			 ORDER BY n.eid, c.totaal, c.waarde, c.periode_code, c.gebied_code
-		)
-		UPDATE sg_cel c SET geheim = true, secundair = true FROM (SELECT DISTINCT k.cid FROM keuze k) k
-		 WHERE c.cid = k.cid;
-		GET DIAGNOSTICS n = ROW_COUNT;
-		EXIT WHEN n = 0;
-	END LOOP;
+	-- What a proeftuin knows from its own figures alone, with nothing
+	-- published, no suppression can take away: a cell that narrows below
+	-- d from that alone (a proeftuin's total below d bounds its gemeenten;
+	-- the proeftuinen together are its own figure where it is the only
+	-- one) is not at stake for it.
+	INSERT INTO sg_grens SELECT '~', c.cid, 0, oneindig FROM sg_cel c;
+	INSERT INTO sg_grens
+	SELECT c.gebied_code || '~', c.cid, floor(c.waarde), ceil(c.waarde) FROM sg_cel c WHERE c.gebied_soort = 'proeftuin';
+	INSERT INTO sg_werk
+	SELECT DISTINCT c.gebied_code || '~', l.eid
+	  FROM sg_cel c JOIN sg_lid l ON l.cid = c.cid WHERE c.gebied_soort = 'proeftuin';
+	-- (two rounds: a total bounds its parts, and theirs; lower bounds
+	-- spreading through every area would cost minutes and narrow nothing)
+	PERFORM mart.sg_propageren(2);
+	INSERT INTO sg_onvermijdelijk_eigen
+	SELECT rtrim(g.model, '~'), g.cid
+	  FROM sg_grens g JOIN sg_cel c ON c.cid = g.cid
+	 WHERE g.model LIKE 'PT%~' AND c.gebied_code <> rtrim(g.model, '~') AND g.hi - g.lo + 1 < d;
+	TRUNCATE sg_werk;
 
 	LOOP
+		-- First a cheap fixed point of single steps: a withheld cell that one
+		-- relation alone narrows, from what is published, gets a published
+		-- cell of that relation withheld with it (a part before the total,
+		-- the smallest first), until no relation alone narrows one. Most
+		-- suppression is decided here; the propagation below finds the rest.
+		LOOP
+			WITH g AS (
+				SELECT c.cid, c.geheim, c.waarde, c.periode_code, c.gebied_code,
+				       CASE WHEN c.geheim THEN 0 ELSE greatest(ceil(c.openbare_waarde - 2.5), d) END::integer AS lo,
+				       CASE WHEN c.geheim THEN oneindig ELSE floor(c.openbare_waarde + 2.5) END::integer AS hi
+				  FROM sg_cel c
+			), cel AS (
+				SELECT l.eid, l.cid, l.totaal, g.geheim, g.waarde, g.periode_code, g.gebied_code, g.lo, g.hi
+				  FROM sg_lid l JOIN g ON g.cid = l.cid
+				 WHERE l.blok IN (SELECT b.blok FROM sg_blok b)
+			   AND l.eid IN (SELECT m.eid FROM sg_lid m JOIN sg_cel x ON x.cid = m.cid WHERE x.geheim)
+			), s AS (
+				SELECT c.eid, sum(c.lo) FILTER (WHERE NOT c.totaal) AS slo, sum(c.hi) FILTER (WHERE NOT c.totaal) AS shi,
+				       max(c.lo) FILTER (WHERE c.totaal) AS tlo, max(c.hi) FILTER (WHERE c.totaal) AS thi
+				  FROM cel c GROUP BY c.eid
+			), nauw AS (
+				SELECT DISTINCT c.eid
+				  FROM cel c JOIN s ON s.eid = c.eid
+				 WHERE c.geheim
+				   AND CASE WHEN c.totaal THEN least(c.hi, s.shi) - greatest(c.lo, s.slo)
+				            ELSE least(c.hi, s.thi - (s.slo - c.lo)) - greatest(c.lo, s.tlo - (s.shi - c.hi)) END + 1 < d
+			), keuze AS (
+				SELECT DISTINCT ON (n.eid) c.cid
+				  FROM nauw n JOIN cel c ON c.eid = n.eid
+				 WHERE NOT c.geheim
+				 ORDER BY n.eid, c.totaal, c.waarde, c.periode_code, c.gebied_code
+			)
+			UPDATE sg_cel c SET geheim = true, secundair = true FROM (SELECT DISTINCT k.cid FROM keuze k) k
+			 WHERE c.cid = k.cid;
+			GET DIAGNOSTICS n = ROW_COUNT;
+			EXIT WHEN n = 0;
+		END LOOP;
+
 		-- the public: every cell of the blocks to (re)compute, from what is published
-		DELETE FROM sg_grens g USING sg_cel c WHERE c.cid = g.cid AND c.blok IN (SELECT b.blok FROM sg_blok b);
+		DELETE FROM sg_grens g USING sg_cel c
+		 WHERE c.cid = g.cid AND c.blok IN (SELECT b.blok FROM sg_blok b) AND g.model NOT LIKE '%~';
 		INSERT INTO sg_grens
 		SELECT '', c.cid,
 		       CASE WHEN c.geheim THEN 0 ELSE greatest(ceil(c.openbare_waarde - 2.5), d) END::integer,
@@ -670,41 +749,7 @@ BEGIN
 				  FROM sg_cel c JOIN sg_lid l ON l.cid = c.cid
 				 WHERE c.gebied_soort = 'proeftuin' AND c.blok IN (SELECT b.blok FROM sg_blok b);
 			END IF;
-			ronde := 0;
-			WHILE ronde < 100 AND EXISTS (SELECT 1 FROM sg_werk) LOOP
-				ronde := ronde + 1;
-				ANALYZE sg_werk;
-				WITH cel AS (
-					SELECT w.model, l.eid, l.cid, l.totaal, coalesce(x.lo, b.lo) AS lo, coalesce(x.hi, b.hi) AS hi
-					  FROM (SELECT DISTINCT w.model, w.eid FROM sg_werk w) w
-					  JOIN sg_lid l ON l.eid = w.eid
-					  JOIN sg_grens b ON b.model = '' AND b.cid = l.cid
-					  LEFT JOIN sg_grens x ON x.model = w.model AND x.cid = l.cid AND w.model <> ''
-				), s AS (
-					SELECT c.model, c.eid, sum(c.lo) FILTER (WHERE NOT c.totaal) AS slo,
-					       sum(c.hi) FILTER (WHERE NOT c.totaal) AS shi,
-					       max(c.lo) FILTER (WHERE c.totaal) AS tlo, max(c.hi) FILTER (WHERE c.totaal) AS thi
-					  FROM cel c GROUP BY c.model, c.eid
-				), b AS (
-					SELECT c.model, c.cid, c.lo AS oud_lo, c.hi AS oud_hi,
-					       CASE WHEN c.totaal THEN s.slo ELSE s.tlo - (s.shi - c.hi) END AS lo,
-					       CASE WHEN c.totaal THEN s.shi ELSE s.thi - (s.slo - c.lo) END AS hi
-					  FROM cel c JOIN s ON s.model = c.model AND s.eid = c.eid
-				), nieuw AS (
-					SELECT b.model, b.cid, greatest(max(b.oud_lo), max(b.lo))::integer AS lo,
-					       least(min(b.oud_hi), min(b.hi))::integer AS hi
-					  FROM b GROUP BY b.model, b.cid
-					HAVING max(b.lo) > max(b.oud_lo) OR min(b.hi) < min(b.oud_hi)
-				), geschreven AS (
-					INSERT INTO sg_grens AS g SELECT * FROM nieuw
-					    ON CONFLICT (model, cid) DO UPDATE SET lo = excluded.lo, hi = excluded.hi
-					RETURNING g.model, g.cid
-				)
-				INSERT INTO sg_volgende SELECT DISTINCT g.model, l.eid FROM geschreven g JOIN sg_lid l ON l.cid = g.cid;
-				TRUNCATE sg_werk;
-				INSERT INTO sg_werk SELECT * FROM sg_volgende;
-				TRUNCATE sg_volgende;
-			END LOOP;
+			PERFORM mart.sg_propageren(100);
 		END LOOP;
 
 		-- disclosed: a withheld cell with fewer than d candidates, for the
@@ -715,13 +760,15 @@ BEGIN
 		SELECT g.model, g.cid
 		  FROM sg_grens g JOIN sg_cel c ON c.cid = g.cid
 		 WHERE c.geheim AND c.blok IN (SELECT b.blok FROM sg_blok b) AND g.model IS DISTINCT FROM c.gebied_code
-		   AND g.hi - g.lo + 1 < d
+		   AND g.model NOT LIKE '%~' AND g.hi - g.lo + 1 < d
 		UNION
 		SELECT w.model, l.cid
 		  FROM sg_werk w JOIN sg_lid l ON l.eid = w.eid JOIN sg_cel c ON c.cid = l.cid
 		 WHERE c.geheim AND w.model IS DISTINCT FROM c.gebied_code
 		EXCEPT
-		SELECT o.model, o.cid FROM sg_onvermijdelijk o;
+		SELECT o.model, o.cid FROM sg_onvermijdelijk o
+		EXCEPT
+		SELECT o.model, o.cid FROM sg_onvermijdelijk_eigen o;
 		TRUNCATE sg_werk;
 		EXIT WHEN NOT EXISTS (SELECT 1 FROM sg_fout);
 
@@ -753,13 +800,22 @@ BEGIN
 			            ELSE least(e.hi, s.thi - (s.slo - e.lo)) - greatest(e.lo, s.tlo - (s.shi - e.hi)) END + 1 < d
 			           AS nauw
 			  FROM s JOIN fe e ON e.model = s.model AND e.fcid = s.fcid AND e.eid = s.eid AND e.cid = s.fcid
-		), keuze AS (
-			SELECT DISTINCT ON (e.model, e.fcid) e.model, e.fcid AS cid, k.cid AS kies
+		), kandidaat AS (
+			SELECT e.model, e.fcid, k.cid AS kies, n.nauw, e.totaal, k.waarde, k.periode_code, k.gebied_code,
+			       EXISTS (SELECT 1 FROM sg_fout_vorig v WHERE v.model = e.model AND v.cid = e.fcid) AS hardnekkig
 			  FROM fe e
 			  JOIN nauw n ON n.model = e.model AND n.fcid = e.fcid AND n.eid = e.eid
 			  JOIN sg_cel k ON k.cid = e.cid
 			 WHERE e.cid <> e.fcid AND NOT k.geheim AND (e.model = '' OR k.gebied_code <> e.model)
-			 ORDER BY e.model, e.fcid, NOT n.nauw, e.totaal, k.waarde, k.periode_code, k.gebied_code
+		), keuze AS (
+			(SELECT DISTINCT ON (c.model, c.fcid) c.model, c.fcid AS cid, c.kies
+			   FROM kandidaat c
+			  ORDER BY c.model, c.fcid, NOT c.nauw, c.totaal, c.waarde, c.periode_code, c.gebied_code)
+			-- a cell still disclosed after a cell was withheld with it: what
+			-- was withheld follows from other relations too, so every
+			-- published cell of the relations that narrow it is withheld
+			UNION ALL
+			SELECT c.model, c.fcid, c.kies FROM kandidaat c WHERE c.hardnekkig AND c.nauw
 		), zonder AS (
 			INSERT INTO sg_onvermijdelijk
 			SELECT f.model, f.cid FROM sg_fout f
@@ -772,6 +828,8 @@ BEGIN
 		)
 		SELECT array_agg(DISTINCT g.blok) INTO blokken FROM gezet g;
 		EXIT WHEN blokken IS NULL;
+		TRUNCATE sg_fout_vorig;
+		INSERT INTO sg_fout_vorig SELECT * FROM sg_fout;
 		-- again, for the blocks that changed
 		TRUNCATE sg_blok;
 		INSERT INTO sg_blok SELECT unnest(blokken);
@@ -941,6 +999,11 @@ BEGIN
 		 WHERE left(q.periode_code, 4) = ANY (jaren)
 		    OR left(ref.vorige_periode(q.periode_code), 4) = ANY (jaren)
 		    OR left(ref.jaar_eerder(q.periode_code), 4) = ANY (jaren);
+	END IF;
+	IF ind IS NULL AND per IS NULL THEN
+		-- the population basis first: the rest is divided by it
+		PERFORM mart.sectormonitor_verversen(ARRAY(SELECT i.indicator_code FROM monitoring.indicatoren i
+		                                            WHERE i.thema = 'bevolking'));
 	END IF;
 	DROP TABLE IF EXISTS sm_nieuw;
 	CREATE TEMP TABLE sm_nieuw ON COMMIT DROP AS SELECT * FROM mart.sectormonitor_berekenen(ind, per);
@@ -1309,7 +1372,7 @@ CREATE OR REPLACE TRIGGER basisbouwstenen_mart AFTER INSERT OR UPDATE OR DELETE 
 
 -- Nobody but these functions computes or writes the marts.
 REVOKE ALL ON FUNCTION mart.leden_op(date), mart.waarden(text[], text[]), mart.waarden_direct(text[], text[]),
-    mart.secundair_geheimhouden(text[], boolean), mart.secundair_doorvoeren(), mart.sectormonitor_schrijven(text[], text[]),
+    mart.secundair_geheimhouden(text[], boolean), mart.secundair_doorvoeren(), mart.sg_propageren(integer), mart.sectormonitor_schrijven(text[], text[]),
     mart.sectormonitor_berekenen(text[], text[]), mart.sectormonitor_verversen(text[], text[]),
     mart.sectormonitor_vergrendelen(text[]), mart.sectormonitor_onthullen(),
     mart.transitiemonitor_berekenen(text[]), mart.transitiemonitor_verversen(text[]) FROM PUBLIC;

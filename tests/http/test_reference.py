@@ -10,7 +10,7 @@ from conftest import assert_problem, bearer, request, token
 COLLECTIONS = {
     "/v1/perioden": 21 * 7,
     "/v1/gemeenten": 342,
-    "/v1/regios": 12 + 42 + 25 + 25,
+    "/v1/regios": 12 + 42 + 25 + 25 + 4,   # and the comparison areas PTS0-PTS2, NLR0
     "/v1/proeftuinen": 11,
     "/v1/resultaten": 6,
     "/v1/actielijnen": 5,
