@@ -73,6 +73,11 @@ SELECT mart.transitiemonitor_verversen();
 SQL
 q -c "VACUUM ANALYZE mart.sectormonitor"
 echo "sector monitor rows: $(q -c 'SELECT count(*) FROM mart.sectormonitor')"
+echo "withheld cells (small / secondary suppression, of all published cells of counts):" \
+    "$(q -c "SELECT count(*) FILTER (WHERE geheimhouding = 'geheim' AND NOT secundair) || ' / ' ||
+                    count(*) FILTER (WHERE secundair) || ' of ' || count(*)
+               FROM mart.sectormonitor s JOIN monitoring.indicatoren i USING (indicator_code)
+              WHERE i.eenheid = 'aantal' AND s.waarde IS NOT NULL")"
 q <<'SQL'
 \timing on
 \echo full refresh, sector monitor, nothing changed (a repeatable re-applied; rows written):

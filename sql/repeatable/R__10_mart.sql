@@ -430,9 +430,9 @@ COMMENT ON FUNCTION mart.sectormonitor_berekenen(text[], text[]) IS 'De rijen va
 -- that holds:
 --   an area and its gemeenten (the membership at the period's end),
 --   the country and each partition of it (provinces, jeugdregio's, Veilig
---   Thuis-regio's, veiligheidsregio's; the proeftuinen and the rest), the
---   proeftuinen together and their tranches,
---   the proeftuinen together and per tranche and the proeftuinen,
+--   Thuis-regio's, veiligheidsregio's; the proeftuinen together and the
+--   rest), the proeftuinen together and their two tranches,
+--   the proeftuinen together and per tranche and their proeftuinen,
 --   a half year or year and its quarters, a year and its half years, and
 --   a stand and its last quarter.
 -- Only relations that hold in the figures are used (the sum of the parts
@@ -447,9 +447,15 @@ COMMENT ON FUNCTION mart.sectormonitor_berekenen(text[], text[]) IS 'De rijen va
 -- upper bound minus the others' lower bounds; a total lies between the
 -- sums of its parts' bounds), to a fixed point, gives what arithmetic can
 -- learn. A withheld cell whose interval holds fewer than d whole numbers is
--- disclosed; then a published cell of one of its relations is withheld as
--- well (a part before the total, the smallest first) and the block is
--- propagated again, until no withheld cell is disclosed.
+-- disclosed. First a cheap rule: a withheld cell that one relation alone
+-- narrows gets a published cell of that relation withheld with it (a part
+-- before the total, the smallest first), to a fixed point. Then the
+-- propagation; for each cell it still finds disclosed, a published cell of
+-- a relation that narrows it is withheld, and where that did not help the
+-- round before (the cell withheld with it follows from other relations),
+-- every published cell of those relations; again, for the blocks that
+-- changed, until no withheld cell is disclosed. Suppression only grows, so
+-- this ends. Demo: 21 cells withheld besides 4,116 small ones (of 20,749).
 --
 -- Audiences: the public (and the BI login, the ministries) knows the
 -- published cells. A proeftuin knows its own figures raw as well, so for
@@ -459,12 +465,7 @@ COMMENT ON FUNCTION mart.sectormonitor_berekenen(text[], text[]) IS 'De rijen va
 -- learns from its own raw total alone (a total below d tells it that each
 -- of its gemeenten is below d too) no suppression can take away: such a
 -- cell is counted as unavoidable and left as it is.
---
--- Reads and writes the temporary table sm_nieuw (the rows being written by
--- mart.sectormonitor_verversen or mart.sectormonitor_onthullen) for the
--- blocks of the given years (NULL: all); returns how many cells it
--- withheld. The propagation has a cap of 100 rounds per pass; a cell still
--- narrowing then counts as disclosed, so the cap can only withhold more.
+
 -- One propagation to a fixed point (at most maximum rounds) for the work in
 -- sg_werk (model, relation), in sg_grens: model '' what the public knows
 -- of every cell; a proeftuin's model (PTnn) only the cells where it knows
@@ -520,6 +521,12 @@ END
 $$;
 COMMENT ON FUNCTION mart.sg_propageren(integer) IS 'Intervalpropagatie tot een vast punt voor het werk in sg_werk (secundaire geheimhouding).';
 
+-- Secondary suppression of the rows of the temporary table sm_nieuw (being
+-- written by mart.sectormonitor_verversen or mart.sectormonitor_onthullen)
+-- in the blocks of the given years (NULL: all) whose figures changed (or
+-- all: alles); returns how many cells it withheld. The propagation has a
+-- cap of 100 rounds per pass; a cell still narrowing then counts as
+-- disclosed, so the cap can only withhold more.
 DROP FUNCTION IF EXISTS mart.secundair_geheimhouden(text[]), mart.secundair_doorvoeren(text[]);
 CREATE OR REPLACE FUNCTION mart.secundair_geheimhouden(jaren text[], alles boolean)
 RETURNS integer
