@@ -177,6 +177,20 @@ AS $$
 		 CROSS JOIN LATERAL (VALUES ('PTS0'), ('PTS' || p.tranche)) AS v(code)
 		 WHERE q.periode_code IN (SELECT x.periode_code FROM proeftuinen x)
 		 GROUP BY 1, 2
+	), aggregaat AS (
+		-- the aggregates, of proeftuinen or of gemeenten; the proeftuinen's
+		-- own figures win over those of their gemeenten
+		SELECT o.gebied_code, o.indicator_code, o.periode_code, n.n, o.som, o.teller, o.noemer, o.geleverd,
+		       o.zekerheid, o.bijgewerkt, 'proeftuinen' AS leden
+		  FROM proeftuinen o
+		  JOIN proeftuinen_n n ON n.periode_code = o.periode_code AND n.gebied_code = o.gebied_code
+		UNION ALL
+		SELECT o.gebied_code, o.indicator_code, o.periode_code, o.n, o.som, o.teller, o.noemer, o.geleverd,
+		       o.zekerheid, o.bijgewerkt, 'gemeenten'
+		  FROM opgeteld o
+		 WHERE NOT (o.gebied_code LIKE 'PTS%' AND EXISTS (SELECT 1 FROM proeftuinen x
+		                    WHERE x.indicator_code = o.indicator_code AND x.gebied_code = o.gebied_code
+		                      AND x.periode_code = o.periode_code))
 	)
 	SELECT g.indicator_code, g.gebied_code, g.periode_code, g.waarde, g.teller, g.noemer, g.status,
 	       g.bron, false, NULL::integer, NULL::integer, g.recorded_at
@@ -187,32 +201,14 @@ AS $$
 	       CASE WHEN i.aggregatie = 'ratio' THEN o.teller END,
 	       CASE WHEN i.aggregatie = 'ratio' THEN o.noemer END,
 	       (ARRAY['voorlopig', 'nader_voorlopig', 'definitief'])[o.zekerheid],
-	       format('geaggregeerd uit %s van %s proeftuinen', o.geleverd, n.n),
-	       true, o.geleverd, n.n, o.bijgewerkt
-	  FROM proeftuinen o
-	  JOIN proeftuinen_n n ON n.periode_code = o.periode_code AND n.gebied_code = o.gebied_code
-	  JOIN monitoring.indicatoren i ON i.indicator_code = o.indicator_code
-	 WHERE NOT EXISTS (SELECT 1 FROM geleverd d
-	                    WHERE d.indicator_code = o.indicator_code AND d.gebied_code = o.gebied_code
-	                      AND d.periode_code = o.periode_code)
-	UNION ALL
-	SELECT o.indicator_code, o.gebied_code, o.periode_code,
-	       CASE WHEN i.aggregatie = 'som' THEN o.som ELSE mart.ratio(i.eenheid, o.teller, o.noemer) END,
-	       CASE WHEN i.aggregatie = 'ratio' THEN o.teller END,
-	       CASE WHEN i.aggregatie = 'ratio' THEN o.noemer END,
-	       (ARRAY['voorlopig', 'nader_voorlopig', 'definitief'])[o.zekerheid],
-	       format('geaggregeerd uit %s van %s gemeenten', o.geleverd, o.n),
+	       format('geaggregeerd uit %s van %s %s', o.geleverd, o.n, o.leden),
 	       true, o.geleverd, o.n, o.bijgewerkt
-	  FROM opgeteld o
+	  FROM aggregaat o
 	  JOIN monitoring.indicatoren i ON i.indicator_code = o.indicator_code
-	 -- a delivered value wins over an aggregate, and the proeftuinen's own
-	 -- figures over those of their gemeenten
+	 -- a delivered value wins over an aggregate
 	 WHERE NOT EXISTS (SELECT 1 FROM geleverd d
 	                    WHERE d.gebied_code NOT LIKE 'GM%' AND d.indicator_code = o.indicator_code
 	                      AND d.gebied_code = o.gebied_code AND d.periode_code = o.periode_code)
-	   AND NOT (o.gebied_code LIKE 'PTS%' AND EXISTS (SELECT 1 FROM proeftuinen x
-	                    WHERE x.indicator_code = o.indicator_code AND x.gebied_code = o.gebied_code
-	                      AND x.periode_code = o.periode_code))
 $$;
 COMMENT ON FUNCTION mart.waarden_direct(text[], text[]) IS 'De waarde per indicator, gebied en periode: geleverd, of opgeteld uit de gemeenten volgens de regel van de indicator.';
 
