@@ -477,12 +477,19 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET client_min_messages =
     SET work_mem = '128MB' SET jit = off SET enable_nestloop = off SET enable_mergejoin = off
 AS $$
 DECLARE
+	oneindig constant integer := 2000000000;	-- as in secundair_geheimhouden
+	d numeric := monitoring.onthulling_drempel();
 	ronde integer;
+	werk integer;
 BEGIN
 	ronde := 0;
 	WHILE ronde < maximum AND EXISTS (SELECT 1 FROM sg_werk) LOOP
 		ronde := ronde + 1;
+		-- little work is looked up by index (a nested loop), much is hashed:
+		-- hashing every relation for a few hundred took half a second a round
 		ANALYZE sg_werk;
+		SELECT count(*) INTO werk FROM sg_werk;
+		PERFORM set_config('enable_nestloop', (werk < 3000)::text, true);
 		WITH cel AS (
 			SELECT w.model, l.eid, l.cid, l.totaal, coalesce(x.lo, b.lo) AS lo, coalesce(x.hi, b.hi) AS hi
 			  FROM (SELECT DISTINCT w.model, w.eid FROM sg_werk w) w
@@ -497,7 +504,10 @@ BEGIN
 		), b AS (
 			SELECT c.model, c.cid, c.lo AS oud_lo, c.hi AS oud_hi,
 			       CASE WHEN c.totaal THEN s.slo ELSE s.tlo - (s.shi - c.hi) END AS lo,
-			       CASE WHEN c.totaal THEN s.shi ELSE s.thi - (s.slo - c.lo) END AS hi
+			       -- what is not bounded stays so: a part of an unbounded total
+			       -- is not narrowed by the others' lower bounds
+			       CASE WHEN c.totaal THEN least(s.shi, oneindig) WHEN s.thi >= oneindig THEN oneindig
+			            ELSE s.thi - (s.slo - c.lo) END AS hi
 			  FROM cel c JOIN s ON s.model = c.model AND s.eid = c.eid
 		), nieuw AS (
 			SELECT b.model, b.cid, greatest(max(b.oud_lo), max(b.lo))::integer AS lo,
@@ -507,9 +517,15 @@ BEGIN
 		), geschreven AS (
 			INSERT INTO sg_grens AS g SELECT * FROM nieuw
 			    ON CONFLICT (model, cid) DO UPDATE SET lo = excluded.lo, hi = excluded.hi
-			RETURNING g.model, g.cid
+			RETURNING g.model, g.cid, g.lo, g.hi
 		)
-		INSERT INTO sg_volgende SELECT DISTINCT g.model, l.eid FROM geschreven g JOIN sg_lid l ON l.cid = g.cid;
+		-- (what a proeftuin knows without anything published, the models
+		-- ending in ~, is asked only which cells it narrows below d: a sum
+		-- is as wide as its terms together, so only what is that narrow
+		-- makes more of it narrow)
+		INSERT INTO sg_volgende
+		SELECT DISTINCT g.model, l.eid FROM geschreven g JOIN sg_lid l ON l.cid = g.cid
+		 WHERE g.model NOT LIKE '%~' OR g.hi - g.lo + 1 < d;
 		TRUNCATE sg_werk;
 		INSERT INTO sg_werk SELECT * FROM sg_volgende;
 		TRUNCATE sg_volgende;
@@ -531,13 +547,10 @@ LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET client_min_messages =
     SET work_mem = '128MB' SET jit = off SET enable_nestloop = off SET enable_mergejoin = off
 AS $$
 DECLARE
-	d numeric := monitoring.onthulling_drempel();
-	oneindig constant integer := 2000000000;	-- above any count
-	n integer;
-	blokken integer[];
+	n integer := 0;
+	j text;
 BEGIN
-	DROP TABLE IF EXISTS sg_blokken, sg_cel, sg_perdeel, sg_leden, sg_kand, sg_fe, sg_vgl, sg_lid, sg_grens, sg_werk,
-	    sg_volgende, sg_fout, sg_fout_vorig, sg_onvermijdelijk, sg_onvermijdelijk_eigen, sg_blok;
+	DROP TABLE IF EXISTS sg_blokken;
 	-- The blocks, and which are decided anew: those whose figures changed
 	-- since they were stored (a fingerprint of every cell's value and
 	-- noemer; the threshold and the areas' membership, when they change,
@@ -569,6 +582,32 @@ BEGIN
 	           AS opnieuw
 	  FROM nu LEFT JOIN toen ON toen.indicator_code = nu.indicator_code AND toen.jaar = nu.jaar;
 
+	-- a year at a time: blocks never span years, and the work of all years
+	-- at once outgrew work_mem
+	FOR j IN SELECT DISTINCT b.jaar FROM sg_blokken b WHERE b.opnieuw AND b.geheim ORDER BY 1 LOOP
+		n := n + mart.secundair_jaar(j);
+	END LOOP;
+	RETURN n;
+END
+$$;
+COMMENT ON FUNCTION mart.secundair_geheimhouden(text[], boolean) IS 'Secundaire geheimhouding van de rijen in sm_nieuw (jaren; leeg: alle; alleen blokken waarvan de cijfers veranderden, of alle): houdt cellen geheim tot geen geheime cel door rekenen met gepubliceerde cellen (intervalpropagatie over alle totalen en delen, voor het publiek en voor elke proeftuin met haar eigen ruwe cijfers) tot minder kandidaatwaarden te herleiden is dan de drempel toestaat; geeft het aantal extra geheime cellen.';
+
+-- The secondary suppression of one year's blocks in sg_blokken that are
+-- decided anew (mart.secundair_geheimhouden); returns how many cells it
+-- withheld.
+CREATE OR REPLACE FUNCTION mart.secundair_jaar(het_jaar text)
+RETURNS integer
+LANGUAGE plpgsql SET search_path = pg_catalog, pg_temp SET client_min_messages = warning
+    SET work_mem = '128MB' SET jit = off SET enable_nestloop = off SET enable_mergejoin = off
+AS $$
+DECLARE
+	d numeric := monitoring.onthulling_drempel();
+	oneindig constant integer := 2000000000;	-- above any count
+	n integer;
+	blokken integer[];
+BEGIN
+	DROP TABLE IF EXISTS sg_cel, sg_perdeel, sg_leden, sg_kand, sg_fe, sg_vgl, sg_lid, sg_grens, sg_werk,
+	    sg_volgende, sg_fout, sg_fout_vorig, sg_onvermijdelijk, sg_onvermijdelijk_eigen, sg_blok;
 	-- the cells of the blocks decided anew that hold a withheld cell
 	CREATE TEMP TABLE sg_cel ON COMMIT DROP AS
 	SELECT (row_number() OVER ())::integer AS cid, n.indicator_code, n.periode_code, n.gebied_code,
@@ -576,7 +615,7 @@ BEGIN
 	       b.blok
 	  FROM sm_nieuw n
 	  JOIN (SELECT x.indicator_code, x.jaar, (row_number() OVER ())::integer AS blok
-	          FROM sg_blokken x WHERE x.opnieuw AND x.geheim) b
+	          FROM sg_blokken x WHERE x.opnieuw AND x.geheim AND x.jaar = het_jaar) b
 	    ON b.indicator_code = n.indicator_code AND b.jaar = left(n.periode_code, 4)
 	 WHERE n.waarde IS NOT NULL;
 	IF NOT EXISTS (SELECT 1 FROM sg_cel) THEN
@@ -627,20 +666,30 @@ BEGIN
 	 WHERE (t.gebied_code = 'NL' AND x.gebied_code IN ('PTS0', 'NLR0'))
 	    OR (t.gebied_code = 'PTS0' AND x.gebied_code IN ('PTS1', 'PTS2'))
 	UNION ALL
+	-- (the totals and the parts each narrowed to their kind of area first:
+	-- joined on indicator and period alone they made tens of millions of
+	-- pairs before the areas were matched)
 	SELECT t.cid, 'proeftuinen', x.cid
-	  FROM sg_cel t
-	  JOIN ref.proeftuinen p ON t.gebied_code IN ('PTS0', 'PTS' || p.tranche)
+	  FROM (SELECT t.cid, t.indicator_code, t.periode_code, p.proeftuin_code COLLATE "C" AS proeftuin_code
+	          FROM sg_cel t
+	          JOIN ref.proeftuinen p ON t.gebied_code IN ('PTS0', 'PTS' || p.tranche)
+	         WHERE t.gebied_code IN ('PTS0', 'PTS1', 'PTS2')
+	         OFFSET 0) t
 	  JOIN sg_cel x ON x.indicator_code = t.indicator_code AND x.periode_code = t.periode_code
-	   AND x.gebied_code = p.proeftuin_code COLLATE "C"
+	   AND x.gebied_code = t.proeftuin_code
+	 WHERE x.gebied_soort = 'proeftuin'
 	UNION ALL
-	SELECT t.cid, CASE WHEN k.laatste THEN 'laatste ' ELSE '' END || k.soort, x.cid
-	  FROM sg_cel t
-	  JOIN (SELECT k.periode_code, k.deel, k.soort, false AS laatste FROM sg_perdeel k
-	        UNION ALL
-	        SELECT k.periode_code, k.deel, k.soort, true FROM sg_perdeel k WHERE k.laatste) k
-	    ON k.periode_code = t.periode_code
+	SELECT t.cid, t.soort, x.cid
+	  FROM (SELECT t.cid, t.indicator_code, t.gebied_code, k.deel,
+	               CASE WHEN k.laatste THEN 'laatste ' ELSE '' END || k.soort AS soort
+	          FROM sg_cel t
+	          JOIN (SELECT k.periode_code, k.deel, k.soort, false AS laatste FROM sg_perdeel k
+	                UNION ALL
+	                SELECT k.periode_code, k.deel, k.soort, true FROM sg_perdeel k WHERE k.laatste) k
+	            ON k.periode_code = t.periode_code
+	         OFFSET 0) t
 	  JOIN sg_cel x ON x.indicator_code = t.indicator_code AND x.gebied_code = t.gebied_code
-	   AND x.periode_code = k.deel;
+	   AND x.periode_code = t.deel;
 
 	-- the relations that hold; every cell with the relations it is in
 	CREATE TEMP TABLE sg_vgl ON COMMIT DROP AS
@@ -854,7 +903,7 @@ BEGIN
 	RETURN n;
 END
 $$;
-COMMENT ON FUNCTION mart.secundair_geheimhouden(text[], boolean) IS 'Secundaire geheimhouding van de rijen in sm_nieuw (jaren; leeg: alle; alleen blokken waarvan de cijfers veranderden, of alle): houdt cellen geheim tot geen geheime cel door rekenen met gepubliceerde cellen (intervalpropagatie over alle totalen en delen, voor het publiek en voor elke proeftuin met haar eigen ruwe cijfers) tot minder kandidaatwaarden te herleiden is dan de drempel toestaat; geeft het aantal extra geheime cellen.';
+COMMENT ON FUNCTION mart.secundair_jaar(text) IS 'Secundaire geheimhouding van de blokken van één jaar die opnieuw beslist worden (zie mart.secundair_geheimhouden); geeft het aantal extra geheime cellen.';
 
 -- Waits for, then holds until the end of the transaction, the right to
 -- write the sector monitor's rows of the given indicators (NULL: all), in
