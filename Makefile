@@ -10,7 +10,7 @@ CFLAGS		+= -O2 -g -fPIC -std=c99 -D_GNU_SOURCE -D_FILE_OFFSET_BITS=64 \
 		   -Wall -Wextra -Werror -Wno-unused-parameter \
 		   -Wmissing-prototypes -Wstrict-prototypes -Wshadow \
 		   -Iinclude
-LDLIBS		+= -ljansson -ljwt -lpq -lxlsxwriter -lxxhash
+LDLIBS		+= -ljansson -ljwt -lpq -lxlsxwriter -lxxhash -lz
 
 MODULE		:= lakmoes.so
 SRCS		:= $(wildcard api/*.c)
@@ -18,7 +18,7 @@ OBJS		:= $(SRCS:.c=.o)
 OPENAPI		:= api/openapi.json
 
 # Sources without Kore: linked into the unit tests as they are.
-PURE_SRCS	:= api/token.c api/problem.c api/sqlstate.c api/body.c api/b64url.c \
+PURE_SRCS	:= api/token.c api/problem.c api/sqlstate.c api/body.c api/b64url.c api/negotiate.c \
 		   api/query.c api/sqlbind.c api/csv.c api/buf.c
 UNIT_SRCS	:= $(wildcard tests/unit/test_*.c)
 UNIT_BINS	:= $(UNIT_SRCS:.c=)

@@ -31,6 +31,7 @@
 #include <string.h>
 
 #include <xxhash.h>
+#include <zlib.h>
 
 #include "lakmoes.h"
 
@@ -47,6 +48,11 @@ static int	api_check_write_query(struct api_ctx *);
 static void	api_allow(struct api_ctx *, char *, size_t);
 static void	api_access_log(struct api_ctx *, int, size_t);
 static int	api_stream_done(struct netbuf *);
+static void	api_cors(struct api_ctx *);
+static int	api_origin_listed(const char *);
+static int	api_gzip_wanted(struct api_ctx *, const char *, size_t);
+static int	api_gzip(const char *, size_t, struct api_buf *);
+static void	api_emit(struct api_ctx *, int, const char *, struct api_buf *, int);
 static void	api_respond_begin(struct api_ctx *);
 static void	api_respond_end(struct api_ctx *);
 
@@ -301,6 +307,7 @@ api_check_method(struct api_ctx *ctx)
 {
 	struct http_request	*req = ctx->req;
 	int			 allowed = ctx->route->methods;
+	const char		*preflight;
 	char			 allow[64], detail[128];
 
 	if (allowed & HTTP_METHOD_GET)
@@ -311,6 +318,12 @@ api_check_method(struct api_ctx *ctx)
 	api_allow(ctx, allow, sizeof(allow));
 	http_response_header(req, "allow", allow);
 	if (req->method == HTTP_METHOD_OPTIONS) {
+		/* A CORS preflight: what a browser may send cross-origin. */
+		if (http_request_header(req, "access-control-request-method", &preflight)) {
+			http_response_header(req, "access-control-allow-methods", allow);
+			http_response_header(req, "access-control-allow-headers", API_CORS_ALLOW_HEADERS);
+			http_response_header(req, "access-control-max-age", API_CORS_MAX_AGE);
+		}
 		api_send_raw(ctx, 204, NULL, NULL, 0);
 		return (KORE_RESULT_ERROR);
 	}
@@ -424,15 +437,75 @@ api_problem_json(struct api_ctx *ctx, json_t *p)
 	json_decref(p);
 }
 
-/* Adds the headers every response carries. */
-void
-api_common_headers(struct api_ctx *ctx)
+/*
+ * CORS (every response, problems too, or a browser hides the error from
+ * the app): the API takes bearer tokens and never cookies, so any origin
+ * may read by default; LAKMOES_CORS_ORIGINS narrows it to a list.
+ */
+static void
+api_cors(struct api_ctx *ctx)
 {
+	const char	*origin;
+
+	if (!http_request_header(ctx->req, "origin", &origin))
+		return;
+	if (config.cors == NULL)
+		http_response_header(ctx->req, "access-control-allow-origin", "*");
+	else if (api_origin_listed(origin))
+		http_response_header(ctx->req, "access-control-allow-origin", origin);
+	else
+		return;
+	http_response_header(ctx->req, "access-control-expose-headers", API_CORS_EXPOSE);
+}
+
+/* Whether origin is one of LAKMOES_CORS_ORIGINS (commas or blanks between; "*" any). */
+static int
+api_origin_listed(const char *origin)
+{
+	const char	*p = config.cors;
+	size_t		 n, olen = strlen(origin);
+
+	while (*p != '\0') {
+		p += strspn(p, ", \t");
+		n = strcspn(p, ", \t");
+		if ((n == 1 && *p == '*') || (n == olen && n > 0 && !strncasecmp(p, origin, n)))
+			return (1);
+		p += n;
+	}
+	return (0);
+}
+
+/*
+ * Adds the headers every response carries. Caching (README, "Caching"):
+ * a public read may be kept by browsers and shared caches for a short
+ * while (API_CACHE_PUBLIC), then revalidated by its ETag; a read with a
+ * token is private and never stored (it may hold the raw, uncontrolled
+ * figures of an area); errors, writes and preflights are never stored.
+ * A route may set its own (ctx->cache).
+ */
+void
+api_common_headers(struct api_ctx *ctx, int status)
+{
+	const char	*cache, *auth;
+	int		 read = (ctx->req->method & (HTTP_METHOD_GET | HTTP_METHOD_HEAD)) != 0;
+
 	http_response_header(ctx->req, "api-version", LAKMOES_API_VERSION);
 	http_response_header(ctx->req, "x-request-id", ctx->reqid);
 	http_response_header(ctx->req, "x-content-type-options", "nosniff");
-	if (ctx->role != NULL && strcmp(ctx->role, "publiek") != 0)
-		http_response_header(ctx->req, "cache-control", "no-store");
+	api_cors(ctx);
+	if (read) {
+		/* what the answer depends on besides the URL */
+		http_response_header(ctx->req, "vary", "Accept, Accept-Encoding, Origin, Authorization");
+	}
+	if (!read || status >= 400)
+		cache = "no-store";
+	else if (ctx->cache != NULL)
+		cache = ctx->cache;
+	else if (http_request_header(ctx->req, "authorization", &auth))
+		cache = "private, no-store";
+	else
+		cache = API_CACHE_PUBLIC;
+	http_response_header(ctx->req, "cache-control", cache);
 }
 
 /* Sends a small body (Kore copies it) with the common headers. */
@@ -440,7 +513,7 @@ void
 api_send_raw(struct api_ctx *ctx, int status, const char *type,
     const void *body, size_t len)
 {
-	api_common_headers(ctx);
+	api_common_headers(ctx, status);
 	if (type != NULL)
 		http_response_header(ctx->req, "content-type", type);
 	api_respond_begin(ctx);
@@ -471,40 +544,113 @@ api_send_json(struct api_ctx *ctx, int status, json_t *doc)
 }
 
 /*
+ * Whether to send a body of this type and size gzipped: text (JSON, CSV,
+ * GeoJSON) from API_GZIP_MIN bytes on, when Accept-Encoding allows gzip.
+ * Excel is a zip file already.
+ */
+static int
+api_gzip_wanted(struct api_ctx *ctx, const char *type, size_t len)
+{
+	const char	*ae;
+
+	if (len < API_GZIP_MIN || !http_request_header(ctx->req, "accept-encoding", &ae) ||
+	    !neg_gzip(ae))
+		return (0);
+	return (!strncmp(type, "application/json", 16) || !strncmp(type, "application/geo+json", 20) ||
+	    !strncmp(type, "application/problem+json", 24) || !strncmp(type, "text/", 5));
+}
+
+/* Compresses [p, p + len) into out (gzip, API_GZIP_LEVEL); 0 when it cannot. */
+static int
+api_gzip(const char *p, size_t len, struct api_buf *out)
+{
+	z_stream	 z;
+	int		 rc;
+
+	memset(&z, 0, sizeof(z));
+	memset(out, 0, sizeof(*out));
+	if (len > UINT32_MAX || deflateInit2(&z, API_GZIP_LEVEL, Z_DEFLATED, 15 + 16, 8,
+	    Z_DEFAULT_STRATEGY) != Z_OK)
+		return (0);
+	out->cap = deflateBound(&z, (uLong)len);
+	if ((out->p = malloc(out->cap)) == NULL) {
+		(void)deflateEnd(&z);
+		return (0);
+	}
+	z.next_in = (Bytef *)(uintptr_t)p;
+	z.avail_in = (uInt)len;
+	z.next_out = (Bytef *)out->p;
+	z.avail_out = (uInt)out->cap;
+	rc = deflate(&z, Z_FINISH);
+	out->len = z.total_out;
+	(void)deflateEnd(&z);
+	if (rc != Z_STREAM_END) {
+		free(out->p);
+		memset(out, 0, sizeof(*out));
+		return (0);
+	}
+	return (1);
+}
+
+/*
  * Sends the buffer as the body and takes it over. A 200 gets an ETag, and
  * on a read a matching If-None-Match (or "*": any version) turns it into
- * 304 without a body.
+ * 304 without a body. Gzipped, the ETag has "-gz" added (a strong ETag
+ * names one encoding; write_if_match takes either).
  */
 void
 api_send_buf(struct api_ctx *ctx, int status, const char *type, struct api_buf *b)
 {
+	struct api_buf	 gz;
 	const char	*inm;
-	char		 etag[48];
+	char		 tag[48], etag[56];
+	int		 zip;
 
+	zip = status == 200 && api_gzip_wanted(ctx, type, b->len);
 	if (status == 200) {
 		if (ctx->etag[0] != '\0') {
 			/* The resource's own version, as If-Match will check it. */
-			(void)snprintf(etag, sizeof(etag), "\"%s\"", ctx->etag);
+			(void)kore_strlcpy(tag, ctx->etag, sizeof(tag));
 		} else {
 			/*
 			 * The body's XXH3 (libxxhash). The byte-wise FNV-1a it
 			 * replaced took 3.5% of all CPU at 1,900 pages/s.
 			 */
-			(void)snprintf(etag, sizeof(etag), "\"%016llx\"",
+			(void)snprintf(tag, sizeof(tag), "%016llx",
 			    (unsigned long long)XXH3_64bits(b->p, b->len));
 		}
-		http_response_header(ctx->req, "etag", etag);
+		(void)snprintf(etag, sizeof(etag), "\"%s%s\"", tag, zip ? "-gz" : "");
 		if ((ctx->req->method & (HTTP_METHOD_GET | HTTP_METHOD_HEAD)) &&
 		    http_request_header(ctx->req, "if-none-match", &inm) &&
 		    (strstr(inm, etag) != NULL || !strcmp(inm, "*"))) {
 			free(b->p);
 			memset(b, 0, sizeof(*b));
+			http_response_header(ctx->req, "etag", etag);
 			api_send_raw(ctx, 304, NULL, NULL, 0);
 			return;
 		}
+		if (zip && !api_gzip(b->p, b->len, &gz)) {
+			/* no memory to compress: the body as it is */
+			zip = 0;
+			(void)snprintf(etag, sizeof(etag), "\"%s\"", tag);
+		}
+		http_response_header(ctx->req, "etag", etag);
+		if (zip) {
+			free(b->p);
+			*b = gz;
+		}
 	}
-	api_common_headers(ctx);
+	api_emit(ctx, status, type, b, zip);
+}
+
+/* Sends b (taken over) with the common headers; zip: it is gzipped. */
+static void
+api_emit(struct api_ctx *ctx, int status, const char *type, struct api_buf *b, int zip)
+{
+	api_common_headers(ctx, status);
 	http_response_header(ctx->req, "content-type", type);
+	if (zip)
+		http_response_header(ctx->req, "content-encoding", "gzip");
 	api_respond_begin(ctx);
 	if (ctx->req->method == HTTP_METHOD_HEAD) {
 		/* Kore never calls the free callback for HEAD. */
@@ -560,27 +706,44 @@ api_respond_end(struct api_ctx *ctx)
 }
 
 /*
- * Content negotiation for collections: text/csv when Accept names it, JSON
- * for application/json, any type or no Accept at all. Returns
+ * Proactive negotiation (negotiate.c) among the route's offers, in its
+ * order of preference: the index of the one chosen, or -1 after a 406
+ * that names them.
+ */
+int
+api_accept(struct api_ctx *ctx, const char *const *offers, size_t n)
+{
+	const char	*accept = NULL;
+	char		 detail[256];
+	size_t		 i, len;
+	int		 k;
+
+	(void)http_request_header(ctx->req, "accept", &accept);
+	if ((k = neg_pick(accept, offers, n)) >= 0)
+		return (k);
+	len = (size_t)snprintf(detail, sizeof(detail), "Accept staat geen van de vormen toe; beschikbaar zijn ");
+	for (i = 0; i < n && len < sizeof(detail); i++)
+		len += (size_t)snprintf(detail + len, sizeof(detail) - len, "%s%s",
+		    i == 0 ? "" : i + 1 == n ? " en " : ", ", offers[i]);
+	api_problem(ctx, 406, detail);
+	return (-1);
+}
+
+/*
+ * Content negotiation for collections: JSON or CSV. Returns
  * KORE_RESULT_ERROR after a 406 when neither is acceptable.
  */
 int
 api_wants_csv(struct api_ctx *ctx, int *csv)
 {
-	const char	*accept;
+	static const char *const	 offers[] = { "application/json", "text/csv" };
+	int				 k;
 
 	*csv = 0;
-	if (!http_request_header(ctx->req, "accept", &accept))
-		return (KORE_RESULT_OK);
-	if (strstr(accept, "text/csv") != NULL) {
-		*csv = 1;
-		return (KORE_RESULT_OK);
-	}
-	if (strstr(accept, "application/json") != NULL || strstr(accept, "*/*") != NULL ||
-	    strstr(accept, "application/*") != NULL)
-		return (KORE_RESULT_OK);
-	api_problem(ctx, 406, "beschikbaar zijn application/json en text/csv");
-	return (KORE_RESULT_ERROR);
+	if ((k = api_accept(ctx, offers, 2)) < 0)
+		return (KORE_RESULT_ERROR);
+	*csv = k == 1;
+	return (KORE_RESULT_OK);
 }
 
 /*

@@ -61,6 +61,7 @@ config_load(char *why, size_t whylen)
 	memset(&config, 0, sizeof(config));
 	config.token.leeway = TOKEN_LEEWAY;
 	config.dburl = (char *)config_env("LAKMOES_API_DATABASE_URL");
+	config.cors = config_env("LAKMOES_CORS_ORIGINS");
 	config.token.issuer = config_env("LAKMOES_JWT_ISSUER");
 	config.token.audience = config_env("LAKMOES_JWT_AUDIENCE");
 	secret = config_env("LAKMOES_JWT_SECRET");

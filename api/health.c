@@ -40,6 +40,8 @@ static int
 health_prepare(struct api_ctx *ctx)
 {
 	ctx->tx.query = "SELECT api.health()";
+	/* a probe wants now, never a cached answer */
+	ctx->cache = "no-store";
 	return (KORE_RESULT_OK);
 }
 

@@ -202,17 +202,14 @@ list_utf8(const char *s, size_t len)
 static int
 list_wants(struct api_ctx *ctx, const struct list_resource *res)
 {
-	const char	*accept;
+	static const char *const	 offers[] = { "application/json", "text/csv", API_XLSX_TYPE };
+	int				 k;
 
-	if (http_request_header(ctx->req, "accept", &accept) && strstr(accept, API_XLSX_TYPE) != NULL) {
-		if (res->xlsx != NULL) {
-			ctx->list.xlsx = 1;
-			return (KORE_RESULT_OK);
-		}
-		api_problem(ctx, 406, "beschikbaar zijn application/json en text/csv");
+	if ((k = api_accept(ctx, offers, res->xlsx != NULL ? 3 : 2)) < 0)
 		return (KORE_RESULT_ERROR);
-	}
-	return (api_wants_csv(ctx, &ctx->list.csv));
+	ctx->list.csv = k == 1;
+	ctx->list.xlsx = k == 2;
+	return (KORE_RESULT_OK);
 }
 
 /* Adds row r, as the JSON answer has it, to the Excel sheet's rows. */

@@ -36,21 +36,24 @@ static const struct list_resource sectormonitor = {
 	    "WHERE (s.indicator, s.periode, s.gebied) > "
 	    "(split_part($1, '/', 1), split_part($1, '/', 2), split_part($1, '/', 3)) "
 	    "AND ($3::text IS NULL OR s.periode = $3) "
-	    "AND ($4::text IS NULL OR s.gebied = $4) "
+	    "AND ($4::text IS NULL OR s.gebied = ANY (string_to_array($4, ','))) "
 	    "AND ($5::text IS NULL OR s.indicator = $5) "
 	    "AND ($6::text IS NULL OR s.thema = $6) "
 	    "AND ($7::text IS NULL OR s.validatiestatus = $7) "
 	    "AND ($8::text IS NULL OR s.monitoringtype = $8) "
+	    "AND ($9::text IS NULL OR s.\"gebiedSoort\" = $9) "
 	    "ORDER BY s.indicator, s.periode, s.gebied LIMIT $2::int",
 	.filters = {
 		{ "periode", "^[0-9]{4}(-Q[1-4]|-H[12])?$", "een periode: JJJJ, JJJJ-Hn of JJJJ-Qn", 0 },
-		{ "gebied", GEBIED_CODE_PATTERN,
-		  "een gebiedscode, zoals NL, GM0363 of PT05", 0 },
+		{ "gebied", GEBIED_CODES_PATTERN,
+		  "een gebiedscode, zoals NL, GM0363 of PT05, of tot 50 codes met komma's ertussen", 0 },
 		{ "indicator", "^[A-Z][A-Z0-9_]{1,39}$", "een indicatorcode, zoals EFF_TIJDIGHEID", 0 },
 		{ "thema", THEMA_PATTERN, THEMA_LIST, 0 },
 		{ "validatiestatus", "^(in_ontwikkeling|gevalideerd|vervallen)$",
 		  "in_ontwikkeling, gevalideerd of vervallen", 0 },
 		{ "monitoringtype", "^(landelijk|diagnostisch)$", "landelijk of diagnostisch", 0 },
+		{ "gebiedSoort", GEBIED_SOORT_PATTERN, "land, provincie, jeugdregio, veiligthuisregio, "
+		  "veiligheidsregio, gemeente, proeftuin of vergelijking", 0 },
 	},
 	.prepare = 1,
 	.xlsx = "sectormonitor",

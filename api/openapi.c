@@ -21,6 +21,7 @@
  */
 
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "lakmoes.h"
@@ -70,22 +71,24 @@ openapi_prepare(struct api_ctx *ctx)
 static void
 openapi_respond(struct api_ctx *ctx)
 {
-	static char	 etag[24];
-	const char	*p, *inm;
+	static char	 version[24];
+	struct api_buf	 b;
+	const char	*p;
 	u_int64_t	 h = 14695981039346656037ULL;
 
-	if (etag[0] == '\0') {
+	if (version[0] == '\0') {
 		for (p = openapi_doc; p < openapi_doc_end; p++)
 			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-		(void)snprintf(etag, sizeof(etag), "\"%016llx\"", (unsigned long long)h);
+		(void)snprintf(version, sizeof(version), "%016llx", (unsigned long long)h);
 	}
-	http_response_header(ctx->req, "etag", etag);
-	http_response_header(ctx->req, "cache-control", "public, max-age=300");
-	if (http_request_header(ctx->req, "if-none-match", &inm) &&
-	    strstr(inm, etag) != NULL) {
-		api_send_raw(ctx, 304, NULL, NULL, 0);
+	(void)kore_strlcpy(ctx->etag, version, sizeof(ctx->etag));
+	/* the document changes only with a new module */
+	ctx->cache = "public, max-age=300";
+	b.len = b.cap = (size_t)(openapi_doc_end - openapi_doc);
+	if ((b.p = malloc(b.len)) == NULL) {
+		api_problem(ctx, 500, "geheugen op");
 		return;
 	}
-	api_send_raw(ctx, 200, "application/json", openapi_doc,
-	    (size_t)(openapi_doc_end - openapi_doc));
+	memcpy(b.p, openapi_doc, b.len);
+	api_send_buf(ctx, 200, "application/json", &b);
 }

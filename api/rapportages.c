@@ -115,13 +115,14 @@ rapportage_create_prepare(struct api_ctx *ctx)
 static int
 rapportage_get_prepare(struct api_ctx *ctx)
 {
-	struct api_list	*l = &ctx->list;
-	const char	*accept;
+	static const char *const	 offers[] = { "application/json", "text/csv", API_XLSX_TYPE };
+	struct api_list			*l = &ctx->list;
+	int				 k;
 
-	if (http_request_header(ctx->req, "accept", &accept) && strstr(accept, API_XLSX_TYPE) != NULL)
-		l->xlsx = 1;
-	else if (!api_wants_csv(ctx, &l->csv))
+	if ((k = api_accept(ctx, offers, 3)) < 0)
 		return (KORE_RESULT_ERROR);
+	l->csv = k == 1;
+	l->xlsx = k == 2;
 	(void)kore_strlcpy(ctx->keybuf, ctx->req->path + strlen(RAPPORTAGES_PATH) + 1,
 	    sizeof(ctx->keybuf));
 	if (!l->csv) {

@@ -226,8 +226,8 @@ write_path_id(struct api_ctx *ctx, const char *base)
 }
 
 /*
- * Reads If-Match: "<version>" (a weak W/ prefix is accepted and ignored)
- * into ctx->ifmatch for the database to compare; a value of another shape
+ * Reads If-Match: "<version>" (a weak W/ prefix is accepted and ignored,
+ * and so is the "-gz" of a version sent gzipped) into ctx->ifmatch for the database to compare; a value of another shape
  * becomes "-", which matches no version (412). Without the header
  * ctx->ifmatch stays empty (the database answers 428).
  */
@@ -245,6 +245,9 @@ write_if_match(struct api_ctx *ctx)
 	if (len >= 2 && im[0] == '"' && im[len - 1] == '"' && len - 2 < sizeof(ctx->ifmatch)) {
 		memcpy(ctx->ifmatch, im + 1, len - 2);
 		ctx->ifmatch[len - 2] = '\0';
+		/* the version as sent gzipped (api_send_buf) is the same version */
+		if (len - 2 > 3 && !strcmp(ctx->ifmatch + len - 5, "-gz"))
+			ctx->ifmatch[len - 5] = '\0';
 	} else {
 		(void)kore_strlcpy(ctx->ifmatch, "-", sizeof(ctx->ifmatch));
 	}

@@ -152,6 +152,12 @@ int		 csv_parse(const char *, size_t, char *,
 		    int (*)(void *, int, struct csv_row *), void *, char *, size_t);
 void		 csv_row_clear(struct csv_row *);
 
+/* negotiate.c */
+#define API_NEG_OFFERS_MAX	8
+
+int		 neg_pick(const char *, const char *const *, size_t);
+int		 neg_gzip(const char *);
+
 /* body.c */
 #define BODY_DEPTH_MAX		16
 #define BODY_NUMBER_DIGITS	1000
@@ -189,6 +195,7 @@ struct lakmoes_config {
 	struct token_config	 token;
 	char			*secret;
 	char			*dburl;
+	const char		*cors;		/* LAKMOES_CORS_ORIGINS; NULL: any origin */
 };
 
 extern struct lakmoes_config	config;
@@ -263,7 +270,11 @@ struct db_tx {
 
 /* list.c: a paginated collection read from one api view. */
 /* Area codes as query filters: every soort of ref.gebieden (V003, V033). */
-#define GEBIED_CODE_PATTERN	"^(NL|NLR0|PV[0-9]{2}|JZ[0-9]{2}|VT[0-9]{2}|VR[0-9]{2}|GM[0-9]{4}|PT[0-9]{2}|PTS[0-2])$"
+#define GEBIED_CODE_ALT		"(NL|NLR0|PV[0-9]{2}|JZ[0-9]{2}|VT[0-9]{2}|VR[0-9]{2}|GM[0-9]{4}|PT[0-9]{2}|PTS[0-2])"
+#define GEBIED_CODE_PATTERN	"^" GEBIED_CODE_ALT "$"
+/* up to 50 codes, separated by commas */
+#define GEBIED_CODES_PATTERN	"^" GEBIED_CODE_ALT "(," GEBIED_CODE_ALT "){0,49}$"
+#define GEBIED_SOORT_PATTERN	"^(land|provincie|jeugdregio|veiligthuisregio|veiligheidsregio|gemeente|proeftuin|vergelijking)$"
 #define THEMA_PATTERN	"^(werking_stelsel|betekenis_doelgroep|veiligheid_doelgroep|"	\
 	"veiligheid_professionals|effect_tijdigheid|effect_gedwongen_kader|"	\
 	"effect_terugval|effect_vertrouwen|bevolking)$"
@@ -328,6 +339,7 @@ struct api_ctx {
 	char			 ifmatch[40];
 	char			 resource[32];
 	int			 dryrun;
+	const char		*cache;		/* Cache-Control of a 200, if not the default */
 	void			*state;		/* the route's own, freed by state_free */
 	void			 (*state_free)(void *);
 };
@@ -338,10 +350,11 @@ void		 api_problem_json(struct api_ctx *, json_t *);
 void		 api_send_json(struct api_ctx *, int, json_t *);
 void		 api_send_raw(struct api_ctx *, int, const char *,
 		    const void *, size_t);
-void		 api_common_headers(struct api_ctx *);
+void		 api_common_headers(struct api_ctx *, int);
 void		 api_send_buf(struct api_ctx *, int, const char *,
 		    struct api_buf *);
 int		 api_wants_csv(struct api_ctx *, int *);
+int		 api_accept(struct api_ctx *, const char *const *, size_t);
 const char	*api_method_name(int);
 void		 api_refuse(struct api_ctx *, json_t *);
 void		 api_poging(struct api_ctx *, int, const char *);
@@ -443,6 +456,16 @@ int		 rapportages_root(struct http_request *);
 int		 sectormonitor_list(struct http_request *);
 int		 transitiemonitor_list(struct http_request *);
 /* xlsx.c */
+/* Browsers (api.c; README, "In a browser" and "Caching") */
+#define API_CORS_ALLOW_HEADERS	"Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key"
+#define API_CORS_EXPOSE		"ETag, Link, API-Version, X-Request-Id, Content-Disposition, Retry-After"
+#define API_CORS_MAX_AGE	"7200"
+#define API_CACHE_PUBLIC	"public, max-age=60, stale-while-revalidate=60"
+#define API_GZIP_MIN		1024
+#ifndef API_GZIP_LEVEL
+#define API_GZIP_LEVEL		1
+#endif
+
 #define API_XLSX_TYPE	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 int		 xlsx_report(json_t *, struct api_buf *);

@@ -5,7 +5,7 @@
 #   scripts/deps.sh bench  that plus wrk
 . "$(dirname "$0")/common.sh"
 
-run_pkgs="gcc make libc6-dev pkg-config kore libjansson-dev libjwt-dev libpq-dev libxlsxwriter-dev libxxhash-dev
+run_pkgs="gcc make libc6-dev pkg-config kore libjansson-dev libjwt-dev libpq-dev libxlsxwriter-dev libxxhash-dev zlib1g-dev
 	postgresql-15 postgresql-client-15 coreutils util-linux python3 python3-jwt
 	python3-cryptography"
 test_pkgs="postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl libcmocka-dev libssl-dev

@@ -18,7 +18,7 @@ def test_programma_session_runs_as_programma_in_the_database():
     assert body["role"] == "programma"
     assert body["org"] is None
     assert body["verlooptOp"] == time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(exp))
-    assert r.headers["cache-control"] == "no-store"
+    assert r.headers["cache-control"] == "private, no-store"
 
 
 def test_aanleveraar_session_carries_its_org():

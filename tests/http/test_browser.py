@@ -1,0 +1,186 @@
+"""The API in a browser: CORS on every route (preflight, reads, problems),
+Cache-Control and Vary, content negotiation with quality values, gzip with
+an ETag per encoding, and a deployment that narrows CORS to its origins."""
+import gzip
+import json
+import os
+
+import pytest
+
+from conftest import Server, assert_problem, bearer, post_json, request, sql, token
+
+ORIGIN = {"Origin": "http://localhost:3000"}
+PUBLIC_CACHE = "public, max-age=60, stale-while-revalidate=60"
+EXPOSED = {"etag", "link", "api-version", "x-request-id", "content-disposition", "retry-after"}
+PROGRAMMA = bearer(token(role="programma", sub="browser-test"))
+PAGE = "/v1/sectormonitor?indicator=BM_KINDEREN&limit=200"
+
+
+def exposed(r):
+    return {h.strip().lower() for h in r.headers.get("access-control-expose-headers", "").split(",")}
+
+
+def test_preflight_allows_the_methods_and_headers_a_dashboard_sends():
+    r = request("OPTIONS", "/v1/sectormonitor", dict(ORIGIN, **{
+        "Access-Control-Request-Method": "GET",
+        "Access-Control-Request-Headers": "authorization, if-none-match"}), documented=False)
+    assert r.status == 204, r.body
+    assert r.headers["access-control-allow-origin"] == "*"
+    assert "GET" in r.headers["access-control-allow-methods"].split(", ")
+    allowed = {h.strip().lower() for h in r.headers["access-control-allow-headers"].split(",")}
+    assert allowed >= {"authorization", "content-type", "if-match", "if-none-match", "idempotency-key"}
+    assert int(r.headers["access-control-max-age"]) > 0
+    # a write route's preflight names its write methods
+    r = request("OPTIONS", "/v1/acties", dict(ORIGIN, **{"Access-Control-Request-Method": "POST"}),
+                documented=False)
+    assert r.status == 204
+    assert "POST" in r.headers["access-control-allow-methods"]
+
+
+def test_reads_and_problems_carry_cors_headers_only_for_a_browser():
+    r = request("GET", "/v1/indicatoren", ORIGIN)
+    assert r.status == 200
+    assert r.headers["access-control-allow-origin"] == "*"
+    assert exposed(r) >= EXPOSED
+    # an error must reach the app too, not be hidden by the browser
+    p = request("GET", "/v1/indicatoren/BESTAAT_NIET", ORIGIN)
+    assert_problem(p, 404)
+    assert p.headers["access-control-allow-origin"] == "*"
+    assert exposed(p) >= EXPOSED
+    bad = request("GET", "/v1/sessie", dict(ORIGIN, Authorization="Bearer x.y.z"))
+    assert_problem(bad, 401)
+    assert bad.headers["access-control-allow-origin"] == "*"
+    # no Origin, no CORS headers
+    assert "access-control-allow-origin" not in request("GET", "/v1/indicatoren").headers
+
+
+def test_cache_control_public_private_and_never_stored():
+    r = request("GET", "/v1/indicatoren")
+    assert r.headers["cache-control"] == PUBLIC_CACHE
+    vary = {v.strip().lower() for v in r.headers["vary"].split(",")}
+    assert vary >= {"accept", "accept-encoding", "origin", "authorization"}
+    # revalidated by its ETag: a 304 says the same
+    n = request("GET", "/v1/indicatoren", {"If-None-Match": r.headers["etag"]})
+    assert n.status == 304 and n.headers["cache-control"] == PUBLIC_CACHE
+    # read with a token: the caller's own view, never in a shared cache or on disk
+    assert request("GET", "/v1/indicatoren", PROGRAMMA).headers["cache-control"] == "private, no-store"
+    assert request("GET", "/v1/sessie", PROGRAMMA).headers["cache-control"] == "private, no-store"
+    # errors and writes are never stored; a probe neither
+    assert request("GET", "/v1/bestaat-niet").headers["cache-control"] == "no-store"
+    w = post_json("/v1/acties", {"titel": "Cachetoets", "niveau": "professionals",
+                                 "soort": "transitiebevorderend"}, PROGRAMMA)
+    assert w.status == 201, w.body
+    assert w.headers["cache-control"] == "no-store"
+    assert request("GET", "/v1/health").headers["cache-control"] == "no-store"
+    assert request("GET", "/v1/openapi.json").headers["cache-control"] == "public, max-age=300"
+
+
+@pytest.mark.parametrize("accept,want", [
+    ("text/csv;q=0.5, application/json;q=0.9", "application/json"),
+    ("application/json;q=0.5, text/csv;q=0.9", "text/csv"),
+    ("text/*", "text/csv"),
+    ("*/*", "application/json"),
+    ("*/*;q=0.1, text/csv", "text/csv"),
+    ("application/json;q=0, */*", "text/csv"),
+])
+def test_accept_with_quality_values(accept, want):
+    r = request("GET", "/v1/indicatoren", {"Accept": accept})
+    assert r.status == 200, r.body
+    assert r.content_type.startswith(want), (accept, r.content_type)
+
+
+def test_nothing_acceptable_is_406_naming_what_is():
+    p = assert_problem(request("GET", "/v1/indicatoren", {"Accept": "image/png, text/csv;q=0"}), 406)
+    assert "application/json" in p["detail"] and "text/csv" in p["detail"]
+
+
+def test_gzip_when_accepted_same_content_own_etag():
+    plain = request("GET", PAGE)
+    assert plain.status == 200 and len(plain.body) > 1024
+    assert "content-encoding" not in plain.headers
+    z = request("GET", PAGE, {"Accept-Encoding": "gzip, deflate, br"}, documented=False)
+    assert z.status == 200
+    assert z.headers["content-encoding"] == "gzip"
+    assert int(z.headers["content-length"]) == len(z.body) < len(plain.body) / 3
+    assert json.loads(gzip.decompress(z.body)) == plain.json()
+    assert z.headers["etag"] == plain.headers["etag"][:-1] + '-gz"'
+    # each encoding revalidates against its own ETag
+    assert request("GET", PAGE, {"Accept-Encoding": "gzip", "If-None-Match": z.headers["etag"]},
+                   documented=False).status == 304
+    assert request("GET", PAGE, {"Accept-Encoding": "gzip", "If-None-Match": plain.headers["etag"]},
+                   documented=False).status == 200
+    assert request("GET", PAGE, {"If-None-Match": plain.headers["etag"]}).status == 304
+    # CSV too; refused by q=0; small bodies and Excel are sent as they are
+    c = request("GET", PAGE, {"Accept": "text/csv", "Accept-Encoding": "gzip"}, documented=False)
+    assert c.headers["content-encoding"] == "gzip"
+    assert gzip.decompress(c.body) == request("GET", PAGE, {"Accept": "text/csv"}).body
+    assert "content-encoding" not in request("GET", PAGE, {"Accept-Encoding": "gzip;q=0"}).headers
+    small = request("GET", "/v1/health", {"Accept-Encoding": "gzip"})
+    assert "content-encoding" not in small.headers
+    x = request("GET", PAGE, {"Accept-Encoding": "gzip", "Accept":
+                              "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"},
+                documented=False)
+    assert x.status == 200 and "content-encoding" not in x.headers and x.body[:2] == b"PK"
+
+
+def test_head_gzipped_announces_the_gzipped_length():
+    g = request("GET", PAGE, {"Accept-Encoding": "gzip"}, documented=False)
+    h = request("HEAD", PAGE, {"Accept-Encoding": "gzip"}, documented=False)
+    assert h.status == 200 and h.body == b""
+    assert h.headers["content-encoding"] == "gzip"
+    assert h.headers["content-length"] == g.headers["content-length"]
+
+
+def test_a_version_read_gzipped_is_the_version_to_write_to():
+    r = post_json("/v1/acties", {"titel": "Gzip en If-Match, " + "lang " * 300, "niveau": "governance",
+                                 "soort": "transitiebevorderend"}, PROGRAMMA)
+    assert r.status == 201, r.body
+    path = r.headers["location"]
+    g = request("GET", path, dict(PROGRAMMA, **{"Accept-Encoding": "gzip"}), documented=False)
+    assert g.headers["content-encoding"] == "gzip" and g.headers["etag"].endswith('-gz"')
+    u = post_json(path, {"status": "lopend"}, dict(PROGRAMMA, **{"If-Match": g.headers["etag"]}), "PATCH")
+    assert u.status == 200, u.body
+    # and the old one, gzipped or not, is stale
+    p = post_json(path, {"status": "afgerond"}, dict(PROGRAMMA, **{"If-Match": g.headers["etag"]}), "PATCH")
+    assert_problem(p, 412)
+
+
+@pytest.fixture(scope="module")
+def narrowed():
+    env = {k: v for k, v in os.environ.items() if k.startswith("LAKMOES_JWT_")}
+    env["LAKMOES_CORS_ORIGINS"] = "https://dashboard.example.nl, http://localhost:3000"
+    s = Server(env, "cors")
+    assert s.up(), s.output()
+    yield s
+    s.stop()
+
+
+def test_a_deployment_narrows_cors_to_its_origins(narrowed):
+    ok = narrowed.request("GET", "/v1/indicatoren", {"Origin": "https://dashboard.example.nl"})
+    assert ok.headers["access-control-allow-origin"] == "https://dashboard.example.nl"
+    other = narrowed.request("GET", "/v1/indicatoren", {"Origin": "https://elders.example.com"})
+    assert other.status == 200 and "access-control-allow-origin" not in other.headers
+    pre = narrowed.request("OPTIONS", "/v1/indicatoren", {"Origin": "http://localhost:3000",
+                                                          "Access-Control-Request-Method": "GET"})
+    assert pre.status == 204 and pre.headers["access-control-allow-origin"] == "http://localhost:3000"
+
+
+def test_sector_monitor_by_area_kind_and_by_several_areas():
+    ind, per = sql("SELECT indicator_code || ' ' || periode_code FROM mart.sectormonitor "
+                   "WHERE gebied_soort = 'jeugdregio' GROUP BY indicator_code, periode_code "
+                   "ORDER BY count(*) DESC, 1 LIMIT 1").split()
+    want = int(sql("SELECT count(*) FROM mart.sectormonitor WHERE indicator_code = '%s' "
+                   "AND gebied_soort = 'jeugdregio' AND periode_code = '%s'" % (ind, per)))
+    assert want == 42
+    q = "/v1/sectormonitor?indicator=%s&periode=%s" % (ind, per)
+    r = request("GET", q + "&gebiedSoort=jeugdregio&limit=100")
+    assert r.status == 200, r.body
+    items = r.json()["items"]
+    assert len(items) == want and {x["gebiedSoort"] for x in items} == {"jeugdregio"}
+    r = request("GET", q + "&gebied=NL,JZ01,GM0363")
+    assert sorted(x["gebied"] for x in r.json()["items"]) == ["GM0363", "JZ01", "NL"]
+    p = assert_problem(request("GET", "/v1/sectormonitor?gebied=NL,XX01"), 400)
+    assert p["invalidParams"][0]["name"] == "gebied"
+    assert_problem(request("GET", "/v1/sectormonitor?gebied=" + ",".join(["NL"] * 51)), 400)
+    p = assert_problem(request("GET", "/v1/sectormonitor?gebiedSoort=wijk"), 400)
+    assert p["invalidParams"][0]["name"] == "gebiedSoort"
