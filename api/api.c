@@ -545,7 +545,8 @@ api_send_json(struct api_ctx *ctx, int status, json_t *doc)
 
 /*
  * Whether to send a body of this type and size gzipped: text (JSON, CSV,
- * GeoJSON) from API_GZIP_MIN bytes on, when Accept-Encoding allows gzip.
+ * GeoJSON) from API_GZIP_MIN bytes on, when Accept-Encoding allows gzip
+ * and the deployment does not leave it to its proxy (LAKMOES_GZIP_LEVEL=0).
  * Excel is a zip file already.
  */
 static int
@@ -553,14 +554,14 @@ api_gzip_wanted(struct api_ctx *ctx, const char *type, size_t len)
 {
 	const char	*ae;
 
-	if (len < API_GZIP_MIN || !http_request_header(ctx->req, "accept-encoding", &ae) ||
+	if (config.gzip_level == 0 || len < API_GZIP_MIN || !http_request_header(ctx->req, "accept-encoding", &ae) ||
 	    !neg_gzip(ae))
 		return (0);
 	return (!strncmp(type, "application/json", 16) || !strncmp(type, "application/geo+json", 20) ||
 	    !strncmp(type, "application/problem+json", 24) || !strncmp(type, "text/", 5));
 }
 
-/* Compresses [p, p + len) into out (gzip, API_GZIP_LEVEL); 0 when it cannot. */
+/* Compresses [p, p + len) into out (gzip at LAKMOES_GZIP_LEVEL); 0 when it cannot. */
 static int
 api_gzip(const char *p, size_t len, struct api_buf *out)
 {
@@ -569,7 +570,7 @@ api_gzip(const char *p, size_t len, struct api_buf *out)
 
 	memset(&z, 0, sizeof(z));
 	memset(out, 0, sizeof(*out));
-	if (len > UINT32_MAX || deflateInit2(&z, API_GZIP_LEVEL, Z_DEFLATED, 15 + 16, 8,
+	if (len > UINT32_MAX || deflateInit2(&z, config.gzip_level, Z_DEFLATED, 15 + 16, 8,
 	    Z_DEFAULT_STRATEGY) != Z_OK)
 		return (0);
 	out->cap = deflateBound(&z, (uLong)len);

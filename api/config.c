@@ -56,12 +56,21 @@ config_env(const char *name)
 int
 config_load(char *why, size_t whylen)
 {
-	const char	*secret, *pem, *alg;
+	const char	*secret, *pem, *alg, *gz;
 
 	memset(&config, 0, sizeof(config));
 	config.token.leeway = TOKEN_LEEWAY;
 	config.dburl = (char *)config_env("LAKMOES_API_DATABASE_URL");
 	config.cors = config_env("LAKMOES_CORS_ORIGINS");
+	gz = config_env("LAKMOES_GZIP_LEVEL");
+	config.gzip_level = API_GZIP_LEVEL;
+	if (gz != NULL) {
+		if (strlen(gz) != 1 || gz[0] < '0' || gz[0] > '9') {
+			(void)snprintf(why, whylen, "LAKMOES_GZIP_LEVEL must be 0 (off) to 9");
+			return (KORE_RESULT_ERROR);
+		}
+		config.gzip_level = gz[0] - '0';
+	}
 	config.token.issuer = config_env("LAKMOES_JWT_ISSUER");
 	config.token.audience = config_env("LAKMOES_JWT_AUDIENCE");
 	secret = config_env("LAKMOES_JWT_SECRET");

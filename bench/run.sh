@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Benchmarks (not tests): wrk against /v1/health and /v1/sessie of the real
 # API on a throw-away cluster, next to a Kore hello world on the same
-# machine. Prints requests/s and latency percentiles; never fails on speed.
+# machine; gzip's cost next to its saving. Prints requests/s and latency
+# percentiles; never fails on speed.
 #   make bench                  defaults: 10 s per run, 64 connections
 #   DURATION=30s CONNS=128 make bench
 . "$(dirname "$0")/../scripts/common.sh"
@@ -53,6 +54,34 @@ run "GET /v1/health (publiek; one message: BEGIN; set_config; SELECT api.health(
 run "GET /v1/sessie (JWT HS256 verify + the same one-message transaction)" "http://127.0.0.1:$APORT/v1/sessie" "Authorization: Bearer $TOKEN"
 run "GET /v1/gemeenten?regio=JZ13 (6 rows through list.c)" "http://127.0.0.1:$APORT/v1/gemeenten?regio=JZ13"
 run "GET /v1/openapi.json (no database)" "http://127.0.0.1:$APORT/v1/openapi.json"
+
+# gzip: cost (requests/s) next to saving (bytes) for a page of 1,000
+# sector-monitor rows and a small one, identity and gzip at levels 1
+# (the default), 6 and 9, each level a server of its own (LAKMOES_GZIP_LEVEL).
+PAGE="/v1/sectormonitor?limit=1000"
+SMALL="/v1/gemeenten?regio=JZ13"
+gzrun() {	# gzrun LABEL PORT PATH [ENCODING]
+	local rps bytes hdr=()
+	[ -n "${4:-}" ] && hdr=(-H "Accept-Encoding: $4")
+	bytes=$(curl -s "${hdr[@]}" -o /dev/null -w '%{size_download}' "http://127.0.0.1:$2$3")
+	rps=$(wrk -t2 -c"$CONNS" -d"$DURATION" "${hdr[@]}" "http://127.0.0.1:$2$3" | awk '/Requests\/sec/ {print $2}')
+	printf '%-34s %10s req/s %10s bytes/response\n' "$1" "$rps" "$bytes"
+}
+echo
+echo "## gzip: GET $PAGE (and $SMALL), same run"
+for level in 6 9; do
+	eval "GPORT$level=$(free_port)"
+	port=$(eval echo "\$GPORT$level")
+	mkdir -p "$STATE/gzip$level"
+	write_conf "$STATE/gzip$level/lakmoes.conf" 127.0.0.1 "$port" "$STATE/gzip$level"
+	LAKMOES_GZIP_LEVEL=$level serve "$STATE/gzip$level/lakmoes.conf" /dev/null "$port"
+done
+gzrun "1,000 rows, identity" "$APORT" "$PAGE"
+gzrun "1,000 rows, gzip level 1 (default)" "$APORT" "$PAGE" gzip
+gzrun "1,000 rows, gzip level 6" "$GPORT6" "$PAGE" gzip
+gzrun "1,000 rows, gzip level 9" "$GPORT9" "$PAGE" gzip
+gzrun "6 rows, identity" "$APORT" "$SMALL"
+gzrun "6 rows, gzip level 1" "$APORT" "$SMALL" gzip
 
 # The data path's limit: the bare statement through pgbench, same
 # concurrency, same machine, without the role/claims wrapper.

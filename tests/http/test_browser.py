@@ -149,6 +149,7 @@ def test_a_version_read_gzipped_is_the_version_to_write_to():
 def narrowed():
     env = {k: v for k, v in os.environ.items() if k.startswith("LAKMOES_JWT_")}
     env["LAKMOES_CORS_ORIGINS"] = "https://dashboard.example.nl, http://localhost:3000"
+    env["LAKMOES_GZIP_LEVEL"] = "0"
     s = Server(env, "cors")
     assert s.up(), s.output()
     yield s
@@ -163,6 +164,11 @@ def test_a_deployment_narrows_cors_to_its_origins(narrowed):
     pre = narrowed.request("OPTIONS", "/v1/indicatoren", {"Origin": "http://localhost:3000",
                                                           "Access-Control-Request-Method": "GET"})
     assert pre.status == 204 and pre.headers["access-control-allow-origin"] == "http://localhost:3000"
+
+
+def test_a_deployment_leaves_compression_to_its_proxy(narrowed):
+    r = narrowed.request("GET", PAGE, {"Accept-Encoding": "gzip"})
+    assert r.status == 200 and len(r.body) > 1024 and "content-encoding" not in r.headers
 
 
 def test_sector_monitor_by_area_kind_and_by_several_areas():

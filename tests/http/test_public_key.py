@@ -76,6 +76,8 @@ def test_public_key_survives_reload(rs256):
       "LAKMOES_JWT_AUDIENCE": "a"}, "cannot read"),
     ({"LAKMOES_JWT_PUBLIC_KEY": os.path.join(KEYS, "rsa.pub.pem"), "LAKMOES_JWT_ALG": "HS256",
       "LAKMOES_JWT_ISSUER": "i", "LAKMOES_JWT_AUDIENCE": "a"}, "RS256 or ES256"),
+    ({"LAKMOES_JWT_SECRET": "s" * 40, "LAKMOES_JWT_ISSUER": "i", "LAKMOES_JWT_AUDIENCE": "a",
+      "LAKMOES_GZIP_LEVEL": "snel"}, "LAKMOES_GZIP_LEVEL"),
 ])
 def test_bad_configuration_stops_the_server(env, why):
     s = Server(env, "badconf")
