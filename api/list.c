@@ -46,6 +46,8 @@
 #define OID_NUMERIC	1700
 #define OID_JSONB	3802
 
+#define LIST_GEO_HEAD	"{\"type\":\"FeatureCollection\",\"features\":["
+
 static int	list_parse(struct api_ctx *, const struct list_resource *, json_t *);
 static int	list_match(const char *, const char *);
 static int	list_utf8(const char *, size_t);
@@ -67,6 +69,7 @@ static int	list_keys(struct list_keys *, struct kore_pgsql *);
 static int	list_object(struct api_buf *, const struct list_keys *, struct kore_pgsql *, int, int);
 static int	list_json_value(struct api_buf *, struct kore_pgsql *, int, int, int);
 static int	list_row_csv(struct api_list *, struct kore_pgsql *, int);
+static int	list_features(struct api_list *, struct kore_pgsql *, int);
 static int	list_csv_field(struct api_buf *, const char *, int);
 static int	list_next_url(struct api_ctx *, char *, size_t);
 
@@ -91,15 +94,17 @@ list_prepare(struct api_ctx *ctx)
 	}
 	if (strncmp(ctx->req->path, res->path, strlen(res->path)) == 0 &&
 	    ctx->req->path[strlen(res->path)] == '/') {
-		/* /v1/<resource>/<key>: one item, JSON only. */
+		/* /v1/<resource>/<key>: one item, JSON (or a GeoJSON Feature). */
 		if (l->csv || l->xlsx) {
 			json_decref(p);
-			api_problem(ctx, 406, "een enkel item is er alleen als application/json");
+			api_problem(ctx, 406, res->geo_item_sql != NULL ?
+			    "een enkel item is er alleen als application/json of application/geo+json" :
+			    "een enkel item is er alleen als application/json");
 			return (KORE_RESULT_ERROR);
 		}
 		l->item = 1;
 		l->last = strdup(ctx->req->path + strlen(res->path) + 1);
-		ctx->tx.query = res->item_sql;
+		ctx->tx.query = l->geo ? res->geo_item_sql : res->item_sql;
 		ctx->tx.nparams = 1;
 		ctx->tx.params[0] = l->last;
 		if (!query_parse(ctx->req->query_string, &l->q, p) || l->q.n > 0) {
@@ -119,8 +124,8 @@ list_prepare(struct api_ctx *ctx)
 	json_decref(p);
 
 	(void)snprintf(l->limitbuf, sizeof(l->limitbuf), "%ld", l->limit + 1);
-	ctx->tx.query = res->sql;
-	ctx->tx.prepare = res->prepare;
+	ctx->tx.query = l->geo ? res->geo_sql : res->sql;
+	ctx->tx.prepare = l->geo ? 0 : res->prepare;
 	ctx->tx.params[0] = l->cursor != NULL ? l->cursor : "";
 	ctx->tx.params[1] = l->limitbuf;
 	ctx->tx.nparams = 2;
@@ -197,18 +202,37 @@ list_utf8(const char *s, size_t len)
 
 /*
  * Negotiates the format from Accept: JSON (default) or CSV anywhere, Excel
- * where the resource offers it (res->xlsx); 406 otherwise.
+ * where the resource offers it (res->xlsx), GeoJSON where it has
+ * geometries (res->geo_sql) and the client accepts CRS84 (Accept-Crs);
+ * 406 otherwise.
  */
 static int
 list_wants(struct api_ctx *ctx, const struct list_resource *res)
 {
-	static const char *const	 offers[] = { "application/json", "text/csv", API_XLSX_TYPE };
-	int				 k;
+	const char	*offers[4], *crs;
+	int		 n = 0, k, xlsx = -1, geo = -1;
 
-	if ((k = api_accept(ctx, offers, res->xlsx != NULL ? 3 : 2)) < 0)
+	offers[n++] = "application/json";
+	offers[n++] = "text/csv";
+	if (res->xlsx != NULL) {
+		xlsx = n;
+		offers[n++] = API_XLSX_TYPE;
+	}
+	if (res->geo_sql != NULL) {
+		geo = n;
+		offers[n++] = API_GEOJSON_TYPE;
+	}
+	if ((k = api_accept(ctx, offers, (size_t)n)) < 0)
 		return (KORE_RESULT_ERROR);
 	ctx->list.csv = k == 1;
-	ctx->list.xlsx = k == 2;
+	ctx->list.xlsx = k == xlsx;
+	ctx->list.geo = k == geo;
+	if (ctx->list.geo && http_request_header(ctx->req, "accept-crs", &crs) &&
+	    strcmp(crs, API_CRS84) != 0) {
+		api_problem(ctx, 406, "de coördinaten zijn er alleen in CRS84 (WGS84, lengtegraad voor "
+		    "breedtegraad): Accept-Crs: " API_CRS84);
+		return (KORE_RESULT_ERROR);
+	}
 	return (KORE_RESULT_OK);
 }
 
@@ -268,6 +292,8 @@ list_row(struct api_ctx *ctx, struct kore_pgsql *sql)
 
 	if (l->item)
 		return (list_item(ctx, sql, n));
+	if (l->geo)
+		return (list_features(l, sql, n));
 	/* A byte order mark, so that Excel reads the CSV as UTF-8. */
 	if (l->csv && l->out.len == 0 &&
 	    (!api_buf_add(&l->out, "\xef\xbb\xbf", 3) || !list_row_csv(l, sql, -1)))
@@ -300,6 +326,31 @@ list_row(struct api_ctx *ctx, struct kore_pgsql *sql)
 	free(keys.text.p);
 	free(keys.end);
 	return (ok ? KORE_RESULT_OK : KORE_RESULT_ERROR);
+}
+
+/*
+ * GeoJSON: each row's Feature (its second column, json built by the
+ * database) into a FeatureCollection; the first column is the key.
+ */
+static int
+list_features(struct api_list *l, struct kore_pgsql *sql, int n)
+{
+	int	r;
+
+	for (r = 0; r < n; r++) {
+		if (l->rows == l->limit) {
+			l->more = 1;
+			break;
+		}
+		if (!api_buf_add(&l->out, l->rows ? "," : LIST_GEO_HEAD, l->rows ? 1 : sizeof(LIST_GEO_HEAD) - 1) ||
+		    !api_buf_add(&l->out, kore_pgsql_getvalue(sql, r, 1), (size_t)kore_pgsql_getlength(sql, r, 1)))
+			return (KORE_RESULT_ERROR);
+		free(l->last);
+		if ((l->last = strdup(kore_pgsql_getvalue(sql, r, 0))) == NULL)
+			return (KORE_RESULT_ERROR);
+		l->rows++;
+	}
+	return (KORE_RESULT_OK);
 }
 
 /*
@@ -357,20 +408,32 @@ list_respond(struct api_ctx *ctx)
 			if (next[0] != '\0')
 				http_response_header(ctx->req, "location", next);
 		}
-		api_send_buf(ctx, l->created ? 201 : 200, "application/json", &l->out);
+		if (l->geo)
+			http_response_header(ctx->req, "content-crs", API_CRS84);
+		api_send_buf(ctx, l->created ? 201 : 200, l->geo ? API_GEOJSON_TYPE : "application/json", &l->out);
 		return;
 	}
 	if (l->more && !list_next_url(ctx, next, sizeof(next))) {
 		api_problem(ctx, 500, "de link naar de volgende pagina kon niet worden gemaakt");
 		return;
 	}
-	if (l->csv || l->xlsx) {
+	if (l->csv || l->xlsx || l->geo) {
 		if (l->more) {
 			(void)snprintf(link, sizeof(link), "<%s>; rel=\"next\"", next);
 			http_response_header(ctx->req, "link", link);
 		}
 		if (l->csv) {
 			api_send_buf(ctx, 200, "text/csv; charset=utf-8; header=present", &l->out);
+			return;
+		}
+		if (l->geo) {
+			if ((l->rows == 0 && !api_buf_add(&l->out, LIST_GEO_HEAD, sizeof(LIST_GEO_HEAD) - 1)) ||
+			    !api_buf_add(&l->out, "]}", 2)) {
+				api_problem(ctx, 500, "geheugen op");
+				return;
+			}
+			http_response_header(ctx->req, "content-crs", API_CRS84);
+			api_send_buf(ctx, 200, API_GEOJSON_TYPE, &l->out);
 			return;
 		}
 		/* only list_prepare sets xlsx, for a resource that names its sheet */

@@ -16,7 +16,8 @@
 
 /*
  * The public reference collections: GET /v1/perioden, /v1/gemeenten,
- * /v1/regios, /v1/proeftuinen, /v1/indicatoren (and /v1/indicatoren/{code}),
+ * /v1/regios (and /v1/regios/{code}; both, and the gemeenten, also as
+ * GeoJSON for maps), /v1/proeftuinen, /v1/indicatoren (and /v1/indicatoren/{code}),
  * /v1/resultaten and /v1/actielijnen. Each is an api view read through
  * list.c; the SQL below is all there is to a resource. $1 cursor, $2 page
  * size + 1, $3… the filters in the order listed.
@@ -43,6 +44,10 @@ static const struct list_resource gemeenten = {
 	    "AND ($3::text IS NULL OR code IN "
 	    "(SELECT gemeente_code FROM ref.gebied_leden_vandaag WHERE gebied_code = $3)) "
 	    "ORDER BY code LIMIT $2::int",
+	.geo_sql = "SELECT code, feature FROM api.gemeentekaart WHERE code > $1 "
+	    "AND ($3::text IS NULL OR code IN "
+	    "(SELECT gemeente_code FROM ref.gebied_leden_vandaag WHERE gebied_code = $3)) "
+	    "ORDER BY code LIMIT $2::int",
 	.filters = {
 		{ "regio", GEBIED_PATTERN,
 		  "een gebiedscode: NL, NLR0, PVnn, JZnn, VTnn, VRnn, PTnn of PTS0-PTS2, zoals JZ13" },
@@ -53,6 +58,10 @@ static const struct list_resource regios = {
 	.path = "/v1/regios",
 	.sql = "SELECT * FROM api.regios WHERE code > $1 "
 	    "AND ($3::text IS NULL OR soort = $3) ORDER BY code LIMIT $2::int",
+	.item_sql = "SELECT * FROM api.regios WHERE code = $1",
+	.geo_sql = "SELECT code, feature FROM api.regiokaart WHERE code > $1 "
+	    "AND ($3::text IS NULL OR soort = $3) ORDER BY code LIMIT $2::int",
+	.geo_item_sql = "SELECT feature FROM api.regiokaart WHERE code = $1",
 	.filters = {
 		{ "soort", "^(jeugdregio|veiligthuisregio|veiligheidsregio|provincie|vergelijking)$",
 		  "jeugdregio, veiligthuisregio, veiligheidsregio, provincie of vergelijking" },
@@ -101,6 +110,8 @@ static const struct api_route gemeenten_route =
     LIST_ROUTE("gemeenten", HTTP_METHOD_GET, API_AUTH_OPTIONAL, gemeenten);
 static const struct api_route regios_route =
     LIST_ROUTE("regios", HTTP_METHOD_GET, API_AUTH_OPTIONAL, regios);
+static const struct api_route regio_route =
+    LIST_ROUTE("regio", HTTP_METHOD_GET, API_AUTH_OPTIONAL, regios);
 static const struct api_route proeftuinen_route =
     LIST_ROUTE("proeftuinen", HTTP_METHOD_GET, API_AUTH_OPTIONAL, proeftuinen);
 static const struct api_route indicatoren_route =
@@ -128,6 +139,12 @@ int
 regios_list(struct http_request *req)
 {
 	return (api_handle(req, &regios_route));
+}
+
+int
+regio_get(struct http_request *req)
+{
+	return (api_handle(req, &regio_route));
 }
 
 int

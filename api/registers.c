@@ -71,7 +71,7 @@ static struct register_def registers[] = {
 	    "AND ($4::text IS NULL OR status = $4) ORDER BY code LIMIT $2::int",
 	    "SELECT * FROM api.projecten WHERE code = $1",
 	    { { "actielijn", "^(AL[1-9]|KLI)$", "AL1-AL4 of KLI", 0 },
-	      { "status", STATUS_PATTERN, "een status", 0 } }, 0, NULL }, ROUTES("projecten") },
+	      { "status", STATUS_PATTERN, "een status", 0 } }, 0, NULL, NULL, NULL }, ROUTES("projecten") },
 	{ "producten", { "/v1/producten",
 	    ID_KEY("producten") "AND ($3::text IS NULL OR actielijn = $3) "
 	    "AND ($4::text IS NULL OR project = $4) AND ($5::text IS NULL OR status = $5) "
@@ -79,7 +79,7 @@ static struct register_def registers[] = {
 	    "SELECT * FROM api.producten WHERE id::text = $1",
 	    { { "actielijn", "^(AL[1-9]|KLI)$", "AL1-AL4 of KLI", 0 },
 	      { "project", CODE_PATTERN, "een projectcode", 0 },
-	      { "status", STATUS_PATTERN, "een status", 0 } }, 0, NULL }, ROUTES("producten") },
+	      { "status", STATUS_PATTERN, "een status", 0 } }, 0, NULL, NULL, NULL }, ROUTES("producten") },
 	{ "acties", { "/v1/acties",
 	    ID_KEY("acties") "AND ($3::text IS NULL OR niveau = $3) "
 	    "AND ($4::text IS NULL OR soort = $4) AND ($5::text IS NULL OR status = $5) "
@@ -89,41 +89,41 @@ static struct register_def registers[] = {
 		"governance, organisaties of professionals", 0 },
 	      { "soort", "^(transitiebevorderend|transitiebelemmerend|dialoogvraag)$",
 		"transitiebevorderend, transitiebelemmerend of dialoogvraag", 0 },
-	      { "status", STATUS_PATTERN, "een status", 0 } }, 0, NULL }, ROUTES("acties") },
+	      { "status", STATUS_PATTERN, "een status", 0 } }, 0, NULL, NULL, NULL }, ROUTES("acties") },
 	{ "mijlpalen", { "/v1/mijlpalen",
 	    ID_KEY("mijlpalen") "AND ($3::text IS NULL OR actielijn = $3) "
 	    "AND ($4::text IS NULL OR status = $4) ORDER BY id LIMIT $2::int",
 	    "SELECT * FROM api.mijlpalen WHERE id::text = $1",
 	    { { "actielijn", "^(AL[1-9]|KLI)$", "AL1-AL4 of KLI", 0 },
-	      { "status", STATUS_PATTERN, "een status", 0 } }, 0, NULL }, ROUTES("mijlpalen") },
+	      { "status", STATUS_PATTERN, "een status", 0 } }, 0, NULL, NULL, NULL }, ROUTES("mijlpalen") },
 	{ "besluiten", { "/v1/besluiten",
 	    ID_KEY("besluiten") "AND ($3::text IS NULL OR orgaan = $3) ORDER BY id LIMIT $2::int",
 	    "SELECT * FROM api.besluiten WHERE id::text = $1",
-	    { { "orgaan", "^(AHO|AOG|BOG|Tweede Kamer)$", "AHO, AOG, BOG of Tweede Kamer", 0 } }, 0, NULL },
+	    { { "orgaan", "^(AHO|AOG|BOG|Tweede Kamer)$", "AHO, AOG, BOG of Tweede Kamer", 0 } }, 0, NULL, NULL, NULL },
 	    ROUTES("besluiten") },
 	{ "kennisopdrachten", { "/v1/kennisopdrachten",
 	    ID_KEY("kennisopdrachten") "AND ($3::int IS NULL OR horizon = $3::int) "
 	    "AND ($4::text IS NULL OR status = $4) ORDER BY id LIMIT $2::int",
 	    "SELECT * FROM api.kennisopdrachten WHERE id::text = $1",
 	    { { "horizon", "^[123]$", "1, 2 of 3", 0 },
-	      { "status", STATUS_PATTERN, "een status", 0 } }, 0, NULL }, ROUTES("kennisopdrachten") },
+	      { "status", STATUS_PATTERN, "een status", 0 } }, 0, NULL, NULL, NULL }, ROUTES("kennisopdrachten") },
 	{ "begroting", { "/v1/begroting",
 	    ID_KEY("begroting") "AND ($3::int IS NULL OR jaar = $3::int) ORDER BY id LIMIT $2::int",
 	    "SELECT * FROM api.begroting WHERE id::text = $1",
-	    { { "jaar", "^20[0-9]{2}$", "een jaartal", 0 } }, 0, NULL }, ROUTES("begroting") },
+	    { { "jaar", "^20[0-9]{2}$", "een jaartal", 0 } }, 0, NULL, NULL, NULL }, ROUTES("begroting") },
 	{ "basisbouwstenen", { "/v1/basisbouwstenen",
 	    ID_KEY("basisbouwstenen") "AND ($3::text IS NULL OR gemeente = $3) ORDER BY id LIMIT $2::int",
 	    "SELECT * FROM api.basisbouwstenen WHERE id::text = $1",
-	    { { "gemeente", "^GM[0-9]{4}$", "een gemeentecode, zoals GM0363", 0 } }, 0, NULL },
+	    { { "gemeente", "^GM[0-9]{4}$", "een gemeentecode, zoals GM0363", 0 } }, 0, NULL, NULL, NULL },
 	    ROUTES("basisbouwstenen") },
 	{ "rvt-varianten", { "/v1/rvt-varianten",
 	    CODE_KEY("rvt_varianten") "ORDER BY code LIMIT $2::int",
-	    "SELECT * FROM api.rvt_varianten WHERE code = $1", { { NULL, NULL, NULL, 0 } }, 0, NULL },
+	    "SELECT * FROM api.rvt_varianten WHERE code = $1", { { NULL, NULL, NULL, 0 } }, 0, NULL, NULL, NULL },
 	    ROUTES("rvt-varianten") },
 	{ "doelgroepdefinities", { "/v1/doelgroepdefinities",
 	    ID_KEY("doelgroepdefinities") "AND ($3::text IS NULL OR status = $3) ORDER BY id LIMIT $2::int",
 	    "SELECT * FROM api.doelgroepdefinities WHERE id::text = $1",
-	    { { "status", "^(concept|vastgesteld|vervallen)$", "concept, vastgesteld of vervallen", 0 } }, 0, NULL },
+	    { { "status", "^(concept|vastgesteld|vervallen)$", "concept, vastgesteld of vervallen", 0 } }, 0, NULL, NULL, NULL },
 	    ROUTES("doelgroepdefinities") },
 	{ "doelgroepschattingen", { "/v1/doelgroepschattingen",
 	    ID_KEY("doelgroepschattingen") "AND ($3::int IS NULL OR definitie = $3::int) "
@@ -133,9 +133,9 @@ static struct register_def registers[] = {
 	    { { "definitie", "^[0-9]{1,9}$", "het id van een definitie", 0 },
 	      { "gebied", GEBIED_CODE_PATTERN,
 		"een gebiedscode", 0 },
-	      { "periode", "^[0-9]{4}(-Q[1-4]|-H[12])?$", "een periode", 0 } }, 0, NULL },
+	      { "periode", "^[0-9]{4}(-Q[1-4]|-H[12])?$", "een periode", 0 } }, 0, NULL, NULL, NULL },
 	    ROUTES("doelgroepschattingen") },
-	{ NULL, { NULL, NULL, NULL, { { NULL, NULL, NULL, 0 } }, 0, NULL }, .list = { 0 } }
+	{ NULL, { NULL, NULL, NULL, { { NULL, NULL, NULL, 0 } }, 0, NULL, NULL, NULL }, .list = { 0 } }
 };
 
 /*

@@ -302,12 +302,15 @@ struct list_resource {
 	struct list_filter	 filters[LIST_FILTERS_MAX];
 	int			 prepare;	/* keep sql prepared (db.c) */
 	const char		*xlsx;		/* also as Excel: the sheet and file name */
+	const char		*geo_sql;	/* also as GeoJSON: rows of (key, Feature) */
+	const char		*geo_item_sql;	/* one Feature by key */
 };
 
 struct api_list {
 	struct query		 q;
 	int			 csv;
 	int			 xlsx;
+	int			 geo;
 	int			 item;
 	int			 created;
 	long			 limit;
@@ -437,6 +440,7 @@ int		 db_json_value(struct kore_pgsql *, int, int, json_t **);
 int		 perioden_list(struct http_request *);
 int		 gemeenten_list(struct http_request *);
 int		 regios_list(struct http_request *);
+int		 regio_get(struct http_request *);
 int		 proeftuinen_list(struct http_request *);
 int		 indicatoren_list(struct http_request *);
 int		 indicator_get(struct http_request *);
@@ -464,6 +468,10 @@ int		 transitiemonitor_list(struct http_request *);
 #define API_CACHE_PUBLIC	"public, max-age=60, stale-while-revalidate=60"
 #define API_GZIP_MIN		1024
 #define API_GZIP_LEVEL		1	/* the default; make bench compares */
+
+#define API_GEOJSON_TYPE	"application/geo+json"
+/* GeoJSON's coordinates: WGS84, longitude before latitude (ADR geospatial module) */
+#define API_CRS84		"http://www.opengis.net/def/crs/OGC/1.3/CRS84"
 
 #define API_XLSX_TYPE	"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 

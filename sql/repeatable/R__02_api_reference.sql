@@ -8,7 +8,7 @@ SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
 DROP VIEW IF EXISTS api.perioden, api.gemeenten, api.regios, api.proeftuinen,
-    api.indicatoren, api.resultaten, api.actielijnen, bi.gemeenten CASCADE;
+    api.indicatoren, api.resultaten, api.actielijnen, bi.gemeenten, api.regiokaart, api.gemeentekaart CASCADE;
 DROP VIEW IF EXISTS ref.gemeente_regios, ref.gebied_leden_vandaag CASCADE;
 
 -- The members of the comparison areas (V033) on a date, which follow from
@@ -98,6 +98,36 @@ SELECT g.gebied_code AS code, g.naam, g.soort,
  WHERE g.soort IN ('provincie', 'jeugdregio', 'veiligthuisregio', 'veiligheidsregio', 'vergelijking');
 COMMENT ON VIEW api.regios IS 'Provincies, jeugdregio''s, Veilig Thuis-regio''s, veiligheidsregio''s en de vergelijkingsgebieden (proeftuinen samen, per tranche, Nederland zonder proeftuinen), voor /v1/regios.';
 
+-- Maps (GeoJSON, RFC 7946; the API Design Rules' geospatial module): each
+-- region as a Feature whose id is its code (the key a dashboard joins the
+-- sector monitor's rows on), with its name, kind and gemeenten of today
+-- and the boundary valid today (V034; none for the kinds without one:
+-- geometry null); each gemeente as a Feature with its interior point.
+CREATE VIEW api.regiokaart WITH (security_invoker = true) AS
+SELECT g.gebied_code AS code, g.soort,
+       json_build_object('type', 'Feature', 'id', g.gebied_code, 'geometry', b.geometrie,
+           'properties', json_build_object('code', g.gebied_code, 'naam', g.naam, 'soort', g.soort,
+               'gemeenten', coalesce((SELECT json_agg(l.gemeente_code ORDER BY l.gemeente_code)
+                                        FROM ref.gebied_leden_vandaag l WHERE l.gebied_code = g.gebied_code),
+                                     '[]'))) AS feature
+  FROM ref.gebieden g
+  LEFT JOIN ref.gebied_grenzen b ON b.gebied_code = g.gebied_code AND b.geldig_van <= current_date
+   AND (b.geldig_tot IS NULL OR b.geldig_tot > current_date)
+ WHERE g.soort IN ('provincie', 'jeugdregio', 'veiligthuisregio', 'veiligheidsregio', 'vergelijking');
+COMMENT ON VIEW api.regiokaart IS 'De regio''s als GeoJSON-Features (id: de code; grens van vandaag, CRS84), voor /v1/regios met Accept: application/geo+json.';
+
+CREATE VIEW api.gemeentekaart WITH (security_invoker = true) AS
+SELECT r.gemeente_code AS code,
+       json_build_object('type', 'Feature', 'id', r.gemeente_code,
+           'geometry', CASE WHEN r.lon IS NOT NULL
+                            THEN json_build_object('type', 'Point', 'coordinates', json_build_array(r.lon, r.lat)) END,
+           'properties', json_build_object('code', r.gemeente_code, 'naam', r.naam,
+               'provincie', r.provincie_code, 'jeugdregio', r.jeugdregio_code,
+               'veiligThuisRegio', r.veiligthuisregio_code, 'veiligheidsregio', r.veiligheidsregio_code))
+           AS feature
+  FROM ref.gemeente_regios r;
+COMMENT ON VIEW api.gemeentekaart IS 'De gemeenten als GeoJSON-Features met een punt binnen de gemeente (CRS84), voor /v1/gemeenten met Accept: application/geo+json.';
+
 CREATE VIEW api.proeftuinen WITH (security_invoker = true) AS
 SELECT p.proeftuin_code AS code, p.naam, p.regio_naam AS "regioNaam", p.tranche,
        p.start_date AS "startDatum", p.is_actief AS "isActief",
@@ -133,4 +163,5 @@ SELECT a.actielijn_code AS code, a.naam, a.nummer, a.subdoelstelling
 COMMENT ON VIEW api.actielijnen IS 'De actielijnen en de kennis- en leerinfrastructuur, voor /v1/actielijnen.';
 
 GRANT SELECT ON api.perioden, api.gemeenten, api.regios, api.proeftuinen, api.indicatoren,
-    api.resultaten, api.actielijnen TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;
+    api.resultaten, api.actielijnen, api.regiokaart, api.gemeentekaart
+    TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;

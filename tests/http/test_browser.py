@@ -190,3 +190,74 @@ def test_sector_monitor_by_area_kind_and_by_several_areas():
     assert_problem(request("GET", "/v1/sectormonitor?gebied=" + ",".join(["NL"] * 51)), 400)
     p = assert_problem(request("GET", "/v1/sectormonitor?gebiedSoort=wijk"), 400)
     assert p["invalidParams"][0]["name"] == "gebiedSoort"
+
+
+GEO = {"Accept": "application/geo+json"}
+CRS84 = "http://www.opengis.net/def/crs/OGC/1.3/CRS84"
+
+
+def in_nl(lon, lat):
+    return 3.0 <= lon <= 7.5 and 50.5 <= lat <= 53.8
+
+
+def positions(coords):
+    if isinstance(coords[0], (int, float)):
+        yield coords
+    else:
+        for c in coords:
+            yield from positions(c)
+
+
+def test_a_map_of_jeugdregios_from_two_calls():
+    r = request("GET", "/v1/regios?soort=jeugdregio", GEO)
+    assert r.status == 200, r.body
+    assert r.content_type == "application/geo+json"
+    assert r.headers["content-crs"] == CRS84
+    fc = r.json()
+    assert fc["type"] == "FeatureCollection" and len(fc["features"]) == 42
+    for f in fc["features"]:
+        assert f["type"] == "Feature" and f["id"] == f["properties"]["code"]
+        assert f["properties"]["soort"] == "jeugdregio" and f["properties"]["gemeenten"]
+        assert f["geometry"]["type"] in ("Polygon", "MultiPolygon")
+        # longitude before latitude, inside the Netherlands
+        assert all(in_nl(*p) for p in positions(f["geometry"]["coordinates"]))
+    jz13 = next(f for f in fc["features"] if f["id"] == "JZ13")
+    assert "GM0363" in jz13["properties"]["gemeenten"]
+    # the second call: every row of the sector monitor finds its feature
+    ind, per = sql("SELECT indicator_code || ' ' || periode_code FROM mart.sectormonitor "
+                   "WHERE gebied_soort = 'jeugdregio' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").split()
+    rows = request("GET", "/v1/sectormonitor?gebiedSoort=jeugdregio&indicator=%s&periode=%s&limit=100"
+                   % (ind, per)).json()["items"]
+    assert {x["gebied"] for x in rows} == {f["id"] for f in fc["features"]}
+
+
+def test_veilig_thuis_regios_one_region_and_gemeenten_as_geojson():
+    vt = request("GET", "/v1/regios?soort=veiligthuisregio", GEO).json()["features"]
+    assert len(vt) == 25 and all(f["geometry"] for f in vt)
+    f = request("GET", "/v1/regios/JZ13", GEO)
+    assert f.status == 200 and f.content_type == "application/geo+json"
+    assert f.headers["content-crs"] == CRS84
+    assert f.json()["type"] == "Feature" and f.json()["id"] == "JZ13"
+    j = request("GET", "/v1/regios/JZ13")
+    assert j.status == 200 and j.json()["code"] == "JZ13" and j.json()["soort"] == "jeugdregio"
+    assert_problem(request("GET", "/v1/regios/JZ99", GEO), 404)
+    assert_problem(request("GET", "/v1/regios/JZ13", {"Accept": "text/csv"}), 406)
+    p = assert_problem(request("GET", "/v1/regios?soort=jeugdregio",
+                               dict(GEO, **{"Accept-Crs": "http://www.opengis.net/def/crs/EPSG/0/28992"})), 406)
+    assert "CRS84" in p["detail"]
+    # no boundary for a comparison area: a feature without geometry
+    pts = request("GET", "/v1/regios/PTS0", GEO).json()
+    assert pts["geometry"] is None and len(pts["properties"]["gemeenten"]) > 11
+    g = request("GET", "/v1/gemeenten?regio=JZ13", GEO)
+    assert g.headers["content-crs"] == CRS84
+    gm = g.json()["features"]
+    assert {f["id"] for f in gm} == set(jz13_members())
+    assert all(f["geometry"]["type"] == "Point" and in_nl(*f["geometry"]["coordinates"]) for f in gm)
+    assert all(f["properties"]["jeugdregio"] == "JZ13" for f in gm)
+    # and the whole country pages as any collection
+    page = request("GET", "/v1/gemeenten?limit=300", GEO)
+    assert len(page.json()["features"]) == 300 and 'rel="next"' in page.headers["link"]
+
+
+def jz13_members():
+    return request("GET", "/v1/regios/JZ13", GEO).json()["properties"]["gemeenten"]

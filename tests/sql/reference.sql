@@ -2,7 +2,7 @@
 BEGIN;
 SET search_path = tap, public;
 SET client_min_messages = warning;
-SELECT plan(16);
+SELECT plan(22);
 
 SELECT is((SELECT count(*)::int FROM ref.gebieden WHERE soort = 'gemeente'), 342, '342 gemeenten');
 SELECT is((SELECT count(*)::int FROM ref.gebieden WHERE soort = 'jeugdregio'), 42, '42 jeugdregio''s');
@@ -42,6 +42,28 @@ SELECT lives_ok($$UPDATE ref.gebied_leden SET geldig_tot = '2026-01-01'
     'but may move to another one from a later date');
 SELECT throws_ok($$INSERT INTO ref.perioden VALUES ('2025-Q5', 'kwartaal', 2025, 5, '2025-01-01', '2025-03-31')$$,
     '23514', NULL, 'a quarter that does not exist is refused');
+
+-- region boundaries for maps (V034)
+SELECT is((SELECT count(*)::int FROM ref.gebied_grenzen g JOIN ref.gebieden r USING (gebied_code)
+            WHERE r.soort = 'jeugdregio'), 42, 'every jeugdregio has its boundary');
+SELECT is((SELECT count(*)::int FROM ref.gebied_grenzen g JOIN ref.gebieden r USING (gebied_code)
+            WHERE r.soort = 'veiligthuisregio'), 25, 'every Veilig Thuis-regio has its boundary');
+SELECT ok((SELECT bool_and((p ->> 0)::numeric BETWEEN 3.0 AND 7.5 AND (p ->> 1)::numeric BETWEEN 50.5 AND 53.8)
+             FROM ref.gebied_grenzen g,
+                  jsonb_array_elements(CASE g.geometrie ->> 'type' WHEN 'Polygon' THEN jsonb_build_array(g.geometrie -> 'coordinates')
+                                        ELSE g.geometrie -> 'coordinates' END) poly,
+                  jsonb_array_elements(poly) ring, jsonb_array_elements(ring) p),
+    'every position is longitude, latitude within the Netherlands');
+SELECT throws_ok($$INSERT INTO ref.gebied_grenzen (gebied_code, geldig_van, geometrie, bron, licentie)
+                   VALUES ('JZ13', '2025-06-01', '{"type": "Polygon", "coordinates": []}', 'x', 'y')$$,
+    '23P01', NULL, 'two boundaries of one region never hold on the same day');
+SELECT throws_ok($$INSERT INTO ref.gebied_grenzen (gebied_code, geldig_van, geometrie, bron, licentie)
+                   VALUES ('JZ13', '2024-01-01', '{"type": "Point", "coordinates": [4.9, 52.4]}', 'x', 'y')$$,
+    '23514', NULL, 'a boundary is a surface');
+SELECT lives_ok($$UPDATE ref.gebied_grenzen SET geldig_tot = '2027-01-01' WHERE gebied_code = 'JZ13';
+                  INSERT INTO ref.gebied_grenzen (gebied_code, geldig_van, geometrie, bron, licentie)
+                  VALUES ('JZ13', '2027-01-01', '{"type": "Polygon", "coordinates": [[[4.7, 52.2], [5.0, 52.2], [5.0, 52.4], [4.7, 52.2]]]}', 'herindeling', 'CC BY 4.0')$$,
+    'a redivision adds a boundary from the day it holds, keeping the old one');
 
 SELECT * FROM finish();
 ROLLBACK;
