@@ -78,5 +78,6 @@ init(int state)
 	(void)kore_pgsql_register("audit", config.dburl);
 	conn_init();
 	pogingen_start();
+	web_load();
 	return (KORE_RESULT_OK);
 }

@@ -441,6 +441,10 @@ int		 perioden_list(struct http_request *);
 int		 gemeenten_list(struct http_request *);
 int		 regios_list(struct http_request *);
 int		 regio_get(struct http_request *);
+
+/* web.c */
+int		 web_get(struct http_request *);
+void		 web_load(void);
 int		 proeftuinen_list(struct http_request *);
 int		 indicatoren_list(struct http_request *);
 int		 indicator_get(struct http_request *);

@@ -9,7 +9,7 @@ run_pkgs="gcc make libc6-dev pkg-config kore libjansson-dev libjwt-dev libpq-dev
 	postgresql-15 postgresql-client-15 coreutils util-linux python3 python3-jwt
 	python3-cryptography"
 test_pkgs="postgresql-15-pgtap libtap-parser-sourcehandler-pgtap-perl libcmocka-dev libssl-dev
-	python3-pytest python3-openpyxl python3-jsonschema curl"
+	python3-pytest python3-openpyxl python3-jsonschema curl chromium fonts-dejavu-core"
 bench_pkgs="wrk postgresql-contrib"
 
 case "${1:-run}" in
@@ -27,12 +27,10 @@ for p in $want; do
 	*) missing="$missing $p" ;;
 	esac
 done
-# The contract lint runs Spectral on Node: Debian's nodejs and npm unless
-# the machine already has them.
-case "${1:-run}" in
-test|bench)
-	command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm" ;;
-esac
+# The dashboard's packages (web/), the contract lint (Spectral, Redocly)
+# and the browser tests (Playwright) come from npm: Debian's nodejs and npm
+# unless the machine already has them.
+command -v npm >/dev/null 2>&1 || missing="$missing nodejs npm"
 [ -z "$missing" ] && exit 0
 
 say "installing:$missing"

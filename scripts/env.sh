@@ -12,4 +12,6 @@ if [ -n "$_state" ] && [ -z "${LAKMOES_API_DATABASE_URL:-}" ]; then
 	. "$_state/api.env"
 	export LAKMOES_API_DATABASE_URL
 fi
+# the dashboard's files (web/, npm ci by scripts/web.sh)
+export LAKMOES_WEB_DIR="${LAKMOES_WEB_DIR:-$ROOT/web}"
 unset _state _k _v

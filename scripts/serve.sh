@@ -6,6 +6,7 @@
 . "$(dirname "$0")/common.sh"
 
 "$ROOT/scripts/setup.sh" "$LOCAL"
+"$ROOT/scripts/web.sh"
 . "$ROOT/scripts/env.sh" "$LOCAL"
 
 if [ -z "${LAKMOES_DATABASE_URL:-}" ]; then
@@ -15,7 +16,7 @@ fi
 conf="$LOCAL/lakmoes.conf"
 write_conf "$conf" "${BIND:-127.0.0.1}" "$PORT" "$LOCAL"
 
-say "Lakmoes on http://${BIND:-127.0.0.1}:$PORT/v1 (Ctrl-C stops)"
+say "Lakmoes on http://${BIND:-127.0.0.1}:$PORT/v1, the dashboard on http://${BIND:-127.0.0.1}:$PORT/ (Ctrl-C stops)"
 say "owner connection: .local/database.url, BI connection: .local/bi.url"
 say "a token: make token ROLE=programma"
 # TZ without a file to read keeps the sandbox happy (KORE.md §2.2); -n -r:

@@ -261,3 +261,21 @@ def test_veilig_thuis_regios_one_region_and_gemeenten_as_geojson():
 
 def jz13_members():
     return request("GET", "/v1/regios/JZ13", GEO).json()["properties"]["gemeenten"]
+
+
+def test_the_dashboard_and_its_assets_are_served_by_the_api():
+    page = request("GET", "/", documented=False)
+    assert page.status == 200 and page.content_type == "text/html; charset=utf-8"
+    assert b'lang="nl"' in page.body and b"/app.js" in page.body
+    assert page.headers["cache-control"] == "public, no-cache"
+    assert "default-src 'self'" in page.headers["content-security-policy"]
+    assert request("GET", "/", {"If-None-Match": page.headers["etag"]}, documented=False).status == 304
+    js = request("GET", "/vendor/plot.umd.min.js", {"Accept-Encoding": "gzip"}, documented=False)
+    assert js.status == 200 and js.content_type.startswith("text/javascript")
+    assert js.headers["content-encoding"] == "gzip" and js.headers["cache-control"] == "public, max-age=3600"
+    for path in ("/app.js", "/lakmoes.css", "/vendor/d3.min.js", "/vendor/utrecht.css", "/docs", "/docs.js",
+                 "/vendor/swagger-ui-bundle.js", "/vendor/swagger-ui.css"):
+        assert request("GET", path, documented=False).status == 200, path
+    assert_problem(request("GET", "/vendor/anders.js", documented=False), 404)
+    assert_problem(request("GET", "/?x=1", documented=False), 400)
+    assert_problem(request("POST", "/", documented=False), 405)

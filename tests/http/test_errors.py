@@ -17,7 +17,7 @@ def test_trailing_slash():
 
 def test_outside_v1():
     assert_problem(request("GET", "/health"), 404)
-    assert_problem(request("GET", "/"), 404)
+    assert_problem(request("GET", "/index.html"), 404)
     assert_problem(request("GET", "/v2/health"), 404)
 
 
