@@ -467,7 +467,7 @@ int		 transitiemonitor_list(struct http_request *);
 /* xlsx.c */
 /* Browsers (api.c; README, "In a browser" and "Caching") */
 #define API_CORS_ALLOW_HEADERS	"Authorization, Content-Type, If-Match, If-None-Match, Idempotency-Key"
-#define API_CORS_EXPOSE		"ETag, Link, API-Version, X-Request-Id, Content-Disposition, Retry-After"
+#define API_CORS_EXPOSE		"ETag, Link, API-Version, X-Request-Id, Content-Disposition, Retry-After, Content-Crs"
 #define API_CORS_MAX_AGE	"7200"
 #define API_CACHE_PUBLIC	"public, max-age=60, stale-while-revalidate=60"
 #define API_GZIP_MIN		1024

@@ -171,3 +171,30 @@ test("the API documentation page shows the OpenAPI document", async ({ page }) =
   expect(problems).toEqual([]);
   await page.screenshot({ path: path.join(ARTEFACTS, "docs.png") });
 });
+
+test("a dashboard on another origin reads the public API, its headers and its errors", async ({ page, baseURL }) => {
+  // a page of another origin: the same server by the name localhost is
+  // another origin than 127.0.0.1 (both on loopback, so the browser's
+  // local network rules do not come into it); a JSON page has no CSP
+  const api = new URL(baseURL);
+  api.hostname = "127.0.0.1";
+  const elders = new URL(baseURL);
+  elders.hostname = "localhost";
+  await page.goto(elders.origin + "/v1/health");
+  const out = await page.evaluate(async (api) => {
+    const r = await fetch(api + "/v1/sectormonitor?limit=2", { headers: { Accept: "application/json" } });
+    const body = await r.json();
+    const again = await fetch(api + "/v1/sectormonitor?limit=2", { headers: { "If-None-Match": r.headers.get("ETag") } });
+    const csv = await fetch(api + "/v1/sectormonitor?limit=2", { headers: { Accept: "text/csv;q=0.9, application/json;q=0.1" } });
+    const err = await fetch(api + "/v1/sectormonitor?gebiedSoort=wijk");
+    const map = await fetch(api + "/v1/regios?soort=jeugdregio", { headers: { Accept: "application/geo+json" } });
+    return { status: r.status, items: body.items.length, etag: r.headers.get("ETag"), link: r.headers.get("Link"),
+      version: r.headers.get("API-Version"), again: again.status, csv: (await csv.text()).slice(0, 20),
+      errStatus: err.status, errName: (await err.json()).invalidParams[0].name,
+      crs: map.headers.get("Content-Crs"), features: (await map.json()).features.length };
+  }, api.origin);
+  expect(out).toMatchObject({ status: 200, items: 2, version: "0.1.0", again: 304, errStatus: 400, errName: "gebiedSoort",
+    crs: "http://www.opengis.net/def/crs/OGC/1.3/CRS84", features: 42 });
+  expect(out.etag).toMatch(/^"[0-9a-f]+(-gz)?"$/);
+  expect(out.csv).toContain("id,indicator");
+});

@@ -11,7 +11,7 @@ from conftest import Server, assert_problem, bearer, post_json, request, sql, to
 
 ORIGIN = {"Origin": "http://localhost:3000"}
 PUBLIC_CACHE = "public, max-age=60, stale-while-revalidate=60"
-EXPOSED = {"etag", "link", "api-version", "x-request-id", "content-disposition", "retry-after"}
+EXPOSED = {"etag", "link", "api-version", "x-request-id", "content-disposition", "retry-after", "content-crs"}
 PROGRAMMA = bearer(token(role="programma", sub="browser-test"))
 PAGE = "/v1/sectormonitor?indicator=BM_KINDEREN&limit=200"
 
