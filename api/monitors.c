@@ -68,8 +68,8 @@ static const struct list_resource transitiemonitor = {
 	    "ORDER BY t.id LIMIT $2::int",
 	.filters = {
 		{ "periode", "^[0-9]{4}-H[12]$", "een halfjaar: JJJJ-H1 of JJJJ-H2", 0 },
-		{ "onderdeel", "^(effecten|acties|mijlpalen|kennisopdrachten|spreiding|begroting)$",
-		  "effecten, acties, mijlpalen, kennisopdrachten, spreiding of begroting", 0 },
+		{ "onderdeel", "^(effecten|acties|mijlpalen|kennisopdrachten|spreiding|begroting|helikopterblik)$",
+		  "effecten, acties, mijlpalen, kennisopdrachten, spreiding, begroting of helikopterblik", 0 },
 	},
 	.prepare = 1,
 	.xlsx = "transitiemonitor",

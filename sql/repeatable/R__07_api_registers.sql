@@ -21,7 +21,8 @@ SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
 DROP FUNCTION IF EXISTS api.register_aanmaken(text, jsonb, text), api.register_wijzigen(text, text, jsonb, text),
-    api.register_koppel(text, bigint, jsonb), api.register_problemen(text, text, jsonb, boolean),
+    api.register_koppel(text, bigint, jsonb), api.register_koppel(text, text, text, jsonb),
+    api.register_problemen(text, text, jsonb, boolean),
     api.register_problemen(text, text, text, jsonb, boolean), api.register_velden(text),
     api.register_schending(text, text, text, text, jsonb, boolean),
     api.register_weigeren(text, text, text, text, jsonb, boolean, text), api.register_bron(text) CASCADE;
@@ -29,22 +30,42 @@ DROP VIEW IF EXISTS api.projecten, api.producten, api.acties, api.mijlpalen, api
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
     api.doelgroepschattingen, api.doelgroepschattingen_invoer, api.basisbouwstenen CASCADE;
 
+-- (the results an item serves, directly and indirectly (V035), are part of
+-- its version: a change of them is a change of the item)
 CREATE VIEW api.projecten WITH (security_invoker = true) AS
 SELECT p.project_code AS code, p.actielijn_code AS actielijn, p.naam, p.omschrijving, p.status,
-       md5(to_jsonb(p)::text) AS versie
+       (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.project_resultaten r WHERE r.project_code = p.project_code AND r.bijdrage = 'direct') AS resultaten,
+       (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.project_resultaten r WHERE r.project_code = p.project_code AND r.bijdrage = 'indirect') AS "indirecteResultaten",
+       md5(to_jsonb(p)::text || (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.project_resultaten r WHERE r.project_code = p.project_code AND r.bijdrage = 'direct')::text
+           || (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.project_resultaten r WHERE r.project_code = p.project_code AND r.bijdrage = 'indirect')::text) AS versie
   FROM register.projecten p;
 CREATE VIEW api.producten WITH (security_invoker = true) AS
 SELECT p.product_id AS id, p.actielijn_code AS actielijn, p.project_code AS project, p.naam, p.soort,
        p.status, p.gepland_date AS "geplandDatum", p.opgeleverd_date AS "opgeleverdDatum",
-       md5(to_jsonb(p)::text) AS versie
+       (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.product_resultaten r WHERE r.product_id = p.product_id AND r.bijdrage = 'direct') AS resultaten,
+       (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.product_resultaten r WHERE r.product_id = p.product_id AND r.bijdrage = 'indirect') AS "indirecteResultaten",
+       md5(to_jsonb(p)::text || (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.product_resultaten r WHERE r.product_id = p.product_id AND r.bijdrage = 'direct')::text
+           || (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.product_resultaten r WHERE r.product_id = p.product_id AND r.bijdrage = 'indirect')::text) AS versie
   FROM register.producten p;
 CREATE VIEW api.acties WITH (security_invoker = true) AS
 SELECT a.actie_id AS id, a.titel, a.omschrijving, a.niveau, a.principe, a.soort, a.eigenaar, a.status,
        a.start_date AS "startDatum", a.eind_date AS "eindDatum",
        (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
-          FROM register.actie_resultaten r WHERE r.actie_id = a.actie_id) AS resultaten,
+          FROM register.actie_resultaten r WHERE r.actie_id = a.actie_id AND r.bijdrage = 'direct') AS resultaten,
+       (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.actie_resultaten r WHERE r.actie_id = a.actie_id AND r.bijdrage = 'indirect') AS "indirecteResultaten",
        md5(to_jsonb(a)::text || (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
-          FROM register.actie_resultaten r WHERE r.actie_id = a.actie_id)::text) AS versie
+          FROM register.actie_resultaten r WHERE r.actie_id = a.actie_id AND r.bijdrage = 'direct')::text
+           || (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.actie_resultaten r WHERE r.actie_id = a.actie_id AND r.bijdrage = 'indirect')::text) AS versie
   FROM register.acties a;
 CREATE VIEW api.mijlpalen WITH (security_invoker = true) AS
 SELECT m.mijlpaal_id AS id, m.actielijn_code AS actielijn, m.project_code AS project, m.naam,
@@ -59,9 +80,13 @@ CREATE VIEW api.kennisopdrachten WITH (security_invoker = true) AS
 SELECT k.kennisopdracht_id AS id, k.titel, k.omschrijving, k.horizon, k.gelaagdheid, k.cyclusfase,
        k.makelaarsrol, k.opdrachtnemer, k.status,
        (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
-          FROM register.kennisopdracht_resultaten r WHERE r.kennisopdracht_id = k.kennisopdracht_id) AS resultaten,
+          FROM register.kennisopdracht_resultaten r WHERE r.kennisopdracht_id = k.kennisopdracht_id AND r.bijdrage = 'direct') AS resultaten,
+       (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.kennisopdracht_resultaten r WHERE r.kennisopdracht_id = k.kennisopdracht_id AND r.bijdrage = 'indirect') AS "indirecteResultaten",
        md5(to_jsonb(k)::text || (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
-          FROM register.kennisopdracht_resultaten r WHERE r.kennisopdracht_id = k.kennisopdracht_id)::text) AS versie
+          FROM register.kennisopdracht_resultaten r WHERE r.kennisopdracht_id = k.kennisopdracht_id AND r.bijdrage = 'direct')::text
+           || (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
+          FROM register.kennisopdracht_resultaten r WHERE r.kennisopdracht_id = k.kennisopdracht_id AND r.bijdrage = 'indirect')::text) AS versie
   FROM register.kennisopdrachten k;
 CREATE VIEW api.begroting WITH (security_invoker = true) AS
 SELECT b.begrotingsregel_id AS id, b.jaar, b.post, b.actielijn_code AS actielijn,
@@ -169,14 +194,20 @@ BEGIN
 		   AND NOT r.attisdropped;
 		IF typ IS NULL THEN
 			problems := problems || jsonb_build_object('name', '/' || k, 'reason', 'onbekend veld');
-		ELSIF k = 'resultaten' AND view IN ('acties', 'kennisopdrachten') THEN
+		ELSIF k IN ('resultaten', 'indirecteResultaten')
+		      AND view IN ('projecten', 'producten', 'acties', 'kennisopdrachten') THEN
 			IF jsonb_typeof(v) <> 'array' OR EXISTS (
 			    SELECT 1 FROM jsonb_array_elements(v) AS e(n)
 			     WHERE jsonb_typeof(e.n) <> 'number'
 			        OR NOT EXISTS (SELECT 1 FROM register.gewenste_resultaten g
 			                        WHERE g.resultaat_nummer::numeric = (e.n #>> '{}')::numeric)) THEN
-				problems := problems || jsonb_build_object('name', '/resultaten',
+				problems := problems || jsonb_build_object('name', '/' || k,
 				    'reason', 'een lijst van nummers van gewenste resultaten (1-6)');
+			ELSIF k = 'indirecteResultaten' AND jsonb_typeof(doc -> 'resultaten') = 'array' AND EXISTS (
+			    SELECT 1 FROM jsonb_array_elements(v) AS e(n)
+			     WHERE e.n IN (SELECT d.n FROM jsonb_array_elements(doc -> 'resultaten') AS d(n))) THEN
+				problems := problems || jsonb_build_object('name', '/indirecteResultaten',
+				    'reason', 'een resultaat wordt direct of indirect gediend, niet allebei');
 			END IF;
 		ELSIF NOT writable OR k = 'versie' OR (k = sleutel AND (sleutel = 'id' OR NOT nieuw)) THEN
 			IF NOT (k = sleutel AND NOT nieuw AND sleutel = 'code') THEN
@@ -311,20 +342,31 @@ BEGIN
 END
 $$;
 
--- Replaces the gewenste resultaten an action or knowledge assignment serves.
-CREATE FUNCTION api.register_koppel(view text, id bigint, resultaten jsonb) RETURNS void
+-- Replaces the gewenste resultaten an item serves with this contribution
+-- (direct or indirect); a result it served the other way moves over.
+CREATE FUNCTION api.register_koppel(view text, sleutel text, bijdrage text, resultaten jsonb) RETURNS void
 LANGUAGE plpgsql SECURITY INVOKER
 AS $$
+DECLARE
+	tabel text;
+	kolom text;
 BEGIN
-	IF view = 'acties' THEN
-		DELETE FROM register.actie_resultaten r WHERE r.actie_id = id;
-		INSERT INTO register.actie_resultaten (actie_id, resultaat_nummer)
-		SELECT DISTINCT id, (e #>> '{}')::integer FROM jsonb_array_elements(resultaten) AS e;
-	ELSIF view = 'kennisopdrachten' THEN
-		DELETE FROM register.kennisopdracht_resultaten r WHERE r.kennisopdracht_id = id;
-		INSERT INTO register.kennisopdracht_resultaten (kennisopdracht_id, resultaat_nummer)
-		SELECT DISTINCT id, (e #>> '{}')::integer FROM jsonb_array_elements(resultaten) AS e;
+	SELECT x.tabel, x.kolom INTO tabel, kolom
+	  FROM (VALUES ('projecten', 'project_resultaten', 'project_code'),
+	               ('producten', 'product_resultaten', 'product_id'),
+	               ('acties', 'actie_resultaten', 'actie_id'),
+	               ('kennisopdrachten', 'kennisopdracht_resultaten', 'kennisopdracht_id')) AS x(view, tabel, kolom)
+	 WHERE x.view = register_koppel.view;
+	IF tabel IS NULL THEN
+		RETURN;
 	END IF;
+	EXECUTE format('DELETE FROM register.%I r WHERE r.%I::text = $1 AND r.bijdrage = $2', tabel, kolom)
+	   USING sleutel, bijdrage;
+	EXECUTE format('INSERT INTO register.%I AS r (%I, resultaat_nummer, bijdrage) '
+	    'SELECT DISTINCT $1::%s, (e #>> ''{}'')::integer, $2 FROM jsonb_array_elements($3) AS e '
+	    'ON CONFLICT (%I, resultaat_nummer) DO UPDATE SET bijdrage = excluded.bijdrage',
+	    tabel, kolom, CASE WHEN kolom = 'project_code' THEN 'text' ELSE 'integer' END, kolom)
+	   USING sleutel, bijdrage, resultaten;
 END
 $$;
 
@@ -364,14 +406,16 @@ BEGIN
 	IF jsonb_array_length(problems) > 0 THEN
 		RAISE EXCEPTION 'zo kan het niet worden vastgelegd' USING ERRCODE = 'LK400', DETAIL = problems::text;
 	END IF;
-	SELECT string_agg(quote_ident(k), ', ') INTO cols FROM jsonb_object_keys(doc) AS k WHERE k <> 'resultaten';
+	SELECT string_agg(quote_ident(k), ', ') INTO cols FROM jsonb_object_keys(doc) AS k
+	 WHERE k NOT IN ('resultaten', 'indirecteResultaten');
 	IF cols IS NULL THEN
 		RAISE EXCEPTION 'een leeg object legt niets vast' USING ERRCODE = 'LK400',
 		    DETAIL = jsonb_build_array(jsonb_build_object('name', '/', 'reason', 'geen velden'))::text;
 	END IF;
 	BEGIN
 		EXECUTE format('INSERT INTO api.%I AS t (%s) SELECT %s FROM jsonb_populate_record(NULL::api.%I, $1) '
-		    'RETURNING to_jsonb(t)', b.invoer, cols, cols, b.invoer) USING doc - 'resultaten' INTO result;
+		    'RETURNING to_jsonb(t)', b.invoer, cols, cols, b.invoer)
+		   USING doc - 'resultaten' - 'indirecteResultaten' INTO result;
 	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
 	    OR exclusion_violation OR program_limit_exceeded THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
@@ -380,10 +424,15 @@ BEGIN
 		    'zo kan het niet worden vastgelegd');
 		RAISE;
 	END;
-	IF doc ? 'resultaten' THEN
-		PERFORM api.register_koppel(b.view, (result ->> 'id')::bigint, doc -> 'resultaten');
-		EXECUTE format('SELECT to_jsonb(v) FROM api.%I v WHERE v.id = $1', b.view)
-		   USING (result ->> 'id')::bigint INTO result;
+	IF doc ?| ARRAY['resultaten', 'indirecteResultaten'] THEN
+		IF doc ? 'resultaten' THEN
+			PERFORM api.register_koppel(b.view, result ->> b.sleutel, 'direct', doc -> 'resultaten');
+		END IF;
+		IF doc ? 'indirecteResultaten' THEN
+			PERFORM api.register_koppel(b.view, result ->> b.sleutel, 'indirect', doc -> 'indirecteResultaten');
+		END IF;
+		EXECUTE format('SELECT to_jsonb(v) FROM api.%I v WHERE v.%I::text = $1', b.view, b.sleutel)
+		   USING result ->> b.sleutel INTO result;
 	END IF;
 	IF idem IS NOT NULL THEN
 		INSERT INTO audit.idempotentie (sleutel, sub, resource, antwoord, verzoek)
@@ -435,12 +484,12 @@ BEGIN
 		RAISE EXCEPTION 'het item is gewijzigd sinds u het las; lees het opnieuw' USING ERRCODE = 'LK412';
 	END IF;
 	SELECT string_agg(format('%I = r.%I', k, k), ', ') INTO sets
-	  FROM jsonb_object_keys(doc) AS k WHERE k <> b.sleutel AND k <> 'resultaten';
+	  FROM jsonb_object_keys(doc) AS k WHERE k <> b.sleutel AND k NOT IN ('resultaten', 'indirecteResultaten');
 	IF sets IS NOT NULL THEN
 		BEGIN
 			EXECUTE format('UPDATE api.%I AS t SET %s FROM jsonb_populate_record(NULL::api.%I, $1) AS r '
 			    'WHERE t.%I::text = $2', b.invoer, sets, b.invoer, b.sleutel)
-			   USING doc - 'resultaten', sleutel;
+			   USING doc - 'resultaten' - 'indirecteResultaten', sleutel;
 		EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
 		    OR exclusion_violation OR program_limit_exceeded THEN
 			GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
@@ -451,7 +500,10 @@ BEGIN
 		END;
 	END IF;
 	IF doc ? 'resultaten' THEN
-		PERFORM api.register_koppel(b.view, sleutel::bigint, doc -> 'resultaten');
+		PERFORM api.register_koppel(b.view, sleutel, 'direct', doc -> 'resultaten');
+	END IF;
+	IF doc ? 'indirecteResultaten' THEN
+		PERFORM api.register_koppel(b.view, sleutel, 'indirect', doc -> 'indirecteResultaten');
 	END IF;
 	EXECUTE format('SELECT to_jsonb(v) FROM api.%I v WHERE v.%I::text = $1', b.view, b.sleutel)
 	   USING sleutel INTO result;
@@ -465,7 +517,7 @@ GRANT SELECT ON api.projecten, api.producten, api.acties, api.mijlpalen, api.bes
 GRANT INSERT, UPDATE ON api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
     api.basisbouwstenen TO programma;
-GRANT EXECUTE ON FUNCTION api.register_koppel(text, bigint, jsonb) TO programma;
+GRANT EXECUTE ON FUNCTION api.register_koppel(text, text, text, jsonb) TO programma;
 GRANT SELECT, INSERT, UPDATE ON api.doelgroepschattingen_invoer TO programma;
 GRANT EXECUTE ON FUNCTION api.register_bron(text), api.register_problemen(text, text, text, jsonb, boolean),
     api.register_velden(text), api.register_schending(text, text, text, text, jsonb, boolean),

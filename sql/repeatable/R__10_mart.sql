@@ -1165,6 +1165,44 @@ AS $$
 		  LEFT JOIN register.actie_resultaten x ON x.actie_id = a.actie_id
 		 WHERE onderdelen IS NULL OR 'acties' = ANY (onderdelen)
 		 GROUP BY 1, 2, 3, 4
+	), hk AS MATERIALIZED (
+		-- the helikopterblik (V035): what the programme does in the half
+		-- year, each item with each result it serves and how (direct,
+		-- indirect), or none yet. Actions by their dates as above; projects,
+		-- products and knowledge assignments have no dates of their own and
+		-- count as the register has them now, unless stopped or dropped (a
+		-- product also not after it was delivered).
+		SELECT h.periode_code, 'projecten' AS groep, NULL::text AS niveau, x.resultaat_nummer AS nr, x.bijdrage
+		  FROM h JOIN register.projecten p ON p.status <> 'gestopt'
+		  LEFT JOIN register.project_resultaten x ON x.project_code = p.project_code
+		 WHERE onderdelen IS NULL OR 'helikopterblik' = ANY (onderdelen)
+		UNION ALL
+		SELECT h.periode_code, 'producten', NULL, x.resultaat_nummer, x.bijdrage
+		  FROM h JOIN register.producten p ON p.status <> 'vervallen'
+		   AND (p.opgeleverd_date IS NULL OR p.opgeleverd_date >= h.begin_date)
+		  LEFT JOIN register.product_resultaten x ON x.product_id = p.product_id
+		 WHERE onderdelen IS NULL OR 'helikopterblik' = ANY (onderdelen)
+		UNION ALL
+		SELECT h.periode_code, 'acties', a.niveau, x.resultaat_nummer, x.bijdrage
+		  FROM h
+		  JOIN register.acties a ON coalesce(a.start_date, '-infinity') <= h.eind_date
+		   AND coalesce(a.eind_date, 'infinity') >= h.begin_date
+		   AND (a.status <> 'gestopt' OR a.eind_date IS NOT NULL)
+		  LEFT JOIN register.actie_resultaten x ON x.actie_id = a.actie_id
+		 WHERE onderdelen IS NULL OR 'helikopterblik' = ANY (onderdelen)
+		UNION ALL
+		SELECT h.periode_code, 'kennisopdrachten', NULL, x.resultaat_nummer, x.bijdrage
+		  FROM h JOIN register.kennisopdrachten k ON k.status <> 'gestopt'
+		  LEFT JOIN register.kennisopdracht_resultaten x ON x.kennisopdracht_id = k.kennisopdracht_id
+		 WHERE onderdelen IS NULL OR 'helikopterblik' = ANY (onderdelen)
+	), hv AS (
+		-- the volume per result (every kind, direct or indirect) and the least
+		SELECT r.periode_code, r.nr, r.n, min(r.n) OVER (PARTITION BY r.periode_code) AS minste
+		  FROM (SELECT h.periode_code, g.resultaat_nummer AS nr, count(hk.nr) AS n
+		          FROM h CROSS JOIN register.gewenste_resultaten g
+		          LEFT JOIN hk ON hk.periode_code = h.periode_code AND hk.nr = g.resultaat_nummer
+		         WHERE onderdelen IS NULL OR 'helikopterblik' = ANY (onderdelen)
+		         GROUP BY 1, 2) r
 	), ko AS (
 		SELECT x.resultaat_nummer AS nr, k.horizon, count(*) AS n
 		  FROM register.kennisopdrachten k JOIN register.kennisopdracht_resultaten x USING (kennisopdracht_id)
@@ -1205,6 +1243,31 @@ AS $$
 	  LEFT JOIN ac ON ac.periode_code = h.periode_code AND ac.nr IS NOT DISTINCT FROM r.nr
 	   AND ac.niveau = n.niveau AND ac.soort = s.soort
 	 WHERE onderdelen IS NULL OR 'acties' = ANY (onderdelen)
+	UNION ALL
+	-- the helikopterblik: per result (or not linked yet) and kind of item
+	-- (per level for actions) how many serve it directly and indirectly
+	SELECT h.periode_code,
+	       format('helikopterblik/%s/%s/%s/%s', coalesce(r.nr::text, 'niet_gekoppeld'), g.groep,
+	              coalesce(n.niveau, '-'), b.maat),
+	       'helikopterblik', NULL, r.nr, n.niveau, NULL, NULL, g.groep, b.maat, 'aantal', coalesce(k.n, 0),
+	       NULL, NULL, NULL, false, false
+	  FROM h
+	 CROSS JOIN (SELECT g.resultaat_nummer AS nr FROM register.gewenste_resultaten g UNION ALL SELECT NULL) r
+	 CROSS JOIN (VALUES ('projecten'), ('producten'), ('acties'), ('kennisopdrachten')) AS g(groep)
+	 CROSS JOIN (VALUES (NULL), ('governance'), ('organisaties'), ('professionals')) AS n(niveau)
+	 CROSS JOIN (VALUES ('direct'), ('indirect'), ('niet_gekoppeld')) AS b(maat)
+	  LEFT JOIN (SELECT hk.periode_code, hk.groep, hk.niveau, hk.nr, hk.bijdrage, count(*) AS n
+	               FROM hk GROUP BY 1, 2, 3, 4, 5) k
+	    ON k.periode_code = h.periode_code AND k.groep = g.groep AND k.niveau IS NOT DISTINCT FROM n.niveau
+	   AND k.nr IS NOT DISTINCT FROM r.nr AND k.bijdrage IS NOT DISTINCT FROM nullif(b.maat, 'niet_gekoppeld')
+	 WHERE (onderdelen IS NULL OR 'helikopterblik' = ANY (onderdelen))
+	   AND (n.niveau IS NULL) = (g.groep <> 'acties')
+	   AND (b.maat = 'niet_gekoppeld') = (r.nr IS NULL)
+	UNION ALL
+	-- and the result the least is done for, by volume (several when tied)
+	SELECT v.periode_code, format('helikopterblik/minste_volume/%s', v.nr), 'helikopterblik', NULL, v.nr,
+	       NULL, NULL, NULL, NULL, 'minste_volume', 'aantal', v.n, NULL, NULL, NULL, false, false
+	  FROM hv v WHERE v.n = v.minste
 	UNION ALL
 	-- milestones planned in the half year: met on time, met late, open, dropped
 	SELECT h.periode_code, format('mijlpalen/%s/%s', m.nr, m.maat), 'mijlpalen', NULL, NULL, NULL, NULL,
@@ -1413,16 +1476,24 @@ BEGIN
 END
 $$;
 CREATE OR REPLACE TRIGGER acties_mart AFTER INSERT OR UPDATE OR DELETE ON register.acties
-    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('acties');
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('acties', 'helikopterblik');
 CREATE OR REPLACE TRIGGER actie_resultaten_mart AFTER INSERT OR UPDATE OR DELETE ON register.actie_resultaten
-    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('acties');
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('acties', 'helikopterblik');
+CREATE OR REPLACE TRIGGER projecten_mart AFTER INSERT OR UPDATE OR DELETE ON register.projecten
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('helikopterblik');
+CREATE OR REPLACE TRIGGER project_resultaten_mart AFTER INSERT OR UPDATE OR DELETE ON register.project_resultaten
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('helikopterblik');
+CREATE OR REPLACE TRIGGER producten_mart AFTER INSERT OR UPDATE OR DELETE ON register.producten
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('helikopterblik');
+CREATE OR REPLACE TRIGGER product_resultaten_mart AFTER INSERT OR UPDATE OR DELETE ON register.product_resultaten
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('helikopterblik');
 CREATE OR REPLACE TRIGGER mijlpalen_mart AFTER INSERT OR UPDATE OR DELETE ON register.mijlpalen
     FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('mijlpalen');
 CREATE OR REPLACE TRIGGER kennisopdrachten_mart AFTER INSERT OR UPDATE OR DELETE ON register.kennisopdrachten
-    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('kennisopdrachten');
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('kennisopdrachten', 'helikopterblik');
 CREATE OR REPLACE TRIGGER kennisopdracht_resultaten_mart AFTER INSERT OR UPDATE OR DELETE
     ON register.kennisopdracht_resultaten
-    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('kennisopdrachten');
+    FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('kennisopdrachten', 'helikopterblik');
 CREATE OR REPLACE TRIGGER begrotingsregels_mart AFTER INSERT OR UPDATE OR DELETE ON register.begrotingsregels
     FOR EACH STATEMENT EXECUTE FUNCTION mart.na_registerwijziging('begroting');
 CREATE OR REPLACE TRIGGER basisbouwstenen_mart AFTER INSERT OR UPDATE OR DELETE ON register.basisbouwstenen
@@ -1430,7 +1501,8 @@ CREATE OR REPLACE TRIGGER basisbouwstenen_mart AFTER INSERT OR UPDATE OR DELETE 
 
 -- Nobody but these functions computes or writes the marts.
 REVOKE ALL ON FUNCTION mart.leden_op(date), mart.waarden(text[], text[]), mart.waarden_direct(text[], text[]),
-    mart.secundair_geheimhouden(text[], boolean), mart.secundair_doorvoeren(), mart.sg_propageren(integer), mart.sectormonitor_schrijven(text[], text[]),
+    mart.secundair_geheimhouden(text[], boolean), mart.secundair_jaar(text), mart.secundair_doorvoeren(),
+    mart.sg_propageren(integer), mart.sectormonitor_schrijven(text[], text[]),
     mart.sectormonitor_berekenen(text[], text[]), mart.sectormonitor_verversen(text[], text[]),
     mart.sectormonitor_vergrendelen(text[]), mart.sectormonitor_onthullen(),
     mart.transitiemonitor_berekenen(text[]), mart.transitiemonitor_verversen(text[]) FROM PUBLIC;

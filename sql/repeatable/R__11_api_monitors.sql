@@ -153,7 +153,7 @@ SELECT t.periode AS periode_code, t.onderdeel, t.indicator AS indicator_code,
   FROM api.transitiemonitor t;
 COMMENT ON VIEW bi.transitiemonitor IS 'Transitiemonitor per halfjaar: effecten in proeftuinen tegenover de overige gemeenten, acties per gewenst resultaat en niveau, mijlpalen, kennisopdrachten met blinde vlekken, geografische spreiding en begrotingsrealisatie. Effecten met onthullingscontrole.';
 COMMENT ON COLUMN bi.transitiemonitor.periode_code IS 'Het halfjaar.';
-COMMENT ON COLUMN bi.transitiemonitor.onderdeel IS 'effecten, acties, mijlpalen, kennisopdrachten, spreiding of begroting.';
+COMMENT ON COLUMN bi.transitiemonitor.onderdeel IS 'effecten, acties, mijlpalen, kennisopdrachten, spreiding, begroting of helikopterblik (alles wat het programma doet tegen de zes gewenste resultaten: per resultaat, of nog niet gekoppeld, en soort (groep: projecten, producten, acties, kennisopdrachten) hoeveel direct en indirect bijdragen; minste_volume noemt het resultaat met het minste volume).';
 COMMENT ON COLUMN bi.transitiemonitor.indicator_code IS 'De effectindicator (effecten).';
 COMMENT ON COLUMN bi.transitiemonitor.resultaat_nummer IS 'Het gewenste resultaat (acties: leeg = zonder resultaat; kennisopdrachten).';
 COMMENT ON COLUMN bi.transitiemonitor.niveau IS 'governance, organisaties of professionals (acties).';

@@ -19,6 +19,7 @@ SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
 DROP VIEW IF EXISTS bi.projecten, bi.producten, bi.acties, bi.actie_resultaten, bi.mijlpalen,
+    bi.project_resultaten, bi.product_resultaten,
     bi.besluiten, bi.kennisopdrachten, bi.kennisopdracht_resultaten, bi.begroting, bi.rvt_varianten,
     bi.basisbouwstenen, bi.doelgroepdefinities, bi.doelgroepschattingen, bi.streefwaarden CASCADE;
 
@@ -37,8 +38,16 @@ SELECT actie_id, titel, omschrijving, niveau, principe, soort, eigenaar, status,
 COMMENT ON VIEW bi.acties IS 'Acties voor verandering, met niveau, principe en soort; de resultaten die ze dienen staan in bi.actie_resultaten.';
 
 CREATE VIEW bi.actie_resultaten AS
-SELECT actie_id, resultaat_nummer FROM register.actie_resultaten;
-COMMENT ON VIEW bi.actie_resultaten IS 'Aan welke gewenste resultaten (bi.gewenste_resultaten) een actie (bi.acties) bijdraagt.';
+SELECT actie_id, resultaat_nummer, bijdrage FROM register.actie_resultaten;
+COMMENT ON VIEW bi.actie_resultaten IS 'Aan welke gewenste resultaten (bi.gewenste_resultaten) een actie (bi.acties) bijdraagt, direct of indirect.';
+
+CREATE VIEW bi.project_resultaten AS
+SELECT project_code, resultaat_nummer, bijdrage FROM register.project_resultaten;
+COMMENT ON VIEW bi.project_resultaten IS 'Welke gewenste resultaten (bi.gewenste_resultaten) een project (bi.projecten) dient, direct of indirect; een project zonder rij is nog niet gekoppeld.';
+
+CREATE VIEW bi.product_resultaten AS
+SELECT product_id, resultaat_nummer, bijdrage FROM register.product_resultaten;
+COMMENT ON VIEW bi.product_resultaten IS 'Welke gewenste resultaten (bi.gewenste_resultaten) een product of activiteit (bi.producten) dient, direct of indirect; zonder rij: nog niet gekoppeld.';
 
 CREATE VIEW bi.mijlpalen AS
 SELECT mijlpaal_id, actielijn_code, project_code, naam, gepland_date, gerealiseerd_date, status, beslisorgaan
@@ -56,7 +65,7 @@ SELECT kennisopdracht_id, titel, omschrijving, horizon, gelaagdheid, cyclusfase,
 COMMENT ON VIEW bi.kennisopdrachten IS 'Kennisopdrachten naar horizon, gelaagdheid, fase in de kenniscyclus en rol van kennismakelaardij; de resultaten die ze dienen staan in bi.kennisopdracht_resultaten.';
 
 CREATE VIEW bi.kennisopdracht_resultaten AS
-SELECT kennisopdracht_id, resultaat_nummer FROM register.kennisopdracht_resultaten;
+SELECT kennisopdracht_id, resultaat_nummer, bijdrage FROM register.kennisopdracht_resultaten;
 COMMENT ON VIEW bi.kennisopdracht_resultaten IS 'Welke gewenste resultaten (bi.gewenste_resultaten) een kennisopdracht (bi.kennisopdrachten) dient.';
 
 CREATE VIEW bi.begroting AS
@@ -109,6 +118,8 @@ BEGIN
 		SELECT v.oid::regclass AS view, a.attname AS kolom, col_description(t.oid, b.attnum) AS tekst
 		  FROM (VALUES ('bi.projecten', 'register.projecten'), ('bi.producten', 'register.producten'),
 		               ('bi.acties', 'register.acties'), ('bi.actie_resultaten', 'register.actie_resultaten'),
+		               ('bi.project_resultaten', 'register.project_resultaten'),
+		               ('bi.product_resultaten', 'register.product_resultaten'),
 		               ('bi.mijlpalen', 'register.mijlpalen'), ('bi.besluiten', 'register.besluiten'),
 		               ('bi.kennisopdrachten', 'register.kennisopdrachten'),
 		               ('bi.kennisopdracht_resultaten', 'register.kennisopdracht_resultaten'),
@@ -136,5 +147,6 @@ COMMENT ON COLUMN bi.streefwaarden.waarde IS 'De waarde, in de eenheid van de in
 COMMENT ON COLUMN bi.streefwaarden.geheimhouding IS 'Bij een nulmeting: afgerond (aantal op 5 afgerond), geheim (te klein om te tonen) of leeg.';
 
 GRANT SELECT ON bi.projecten, bi.producten, bi.acties, bi.actie_resultaten, bi.mijlpalen, bi.besluiten,
+    bi.project_resultaten, bi.product_resultaten,
     bi.kennisopdrachten, bi.kennisopdracht_resultaten, bi.begroting, bi.rvt_varianten, bi.basisbouwstenen,
     bi.doelgroepdefinities, bi.doelgroepschattingen, bi.streefwaarden TO lakmoes_bi;

@@ -68,8 +68,10 @@ def test_create_read_update(resource):
 def test_action_results_must_exist():
     p = assert_problem(post_json("/v1/acties", dict(CREATE["acties"], resultaten=[7]), PROGRAMMA), 400)
     assert p["invalidParams"][0]["name"] == "/resultaten"
-    assert_problem(post_json("/v1/projecten", dict(CREATE["projecten"], code="AL1-P22", resultaten=[1]),
-                             PROGRAMMA), 400)
+    # projects serve results too (the helikopterblik), but only results that exist
+    p = assert_problem(post_json("/v1/projecten", dict(CREATE["projecten"], code="AL1-P22", resultaten=[1],
+                                                       indirecteResultaten=[9]), PROGRAMMA), 400)
+    assert [x["name"] for x in p["invalidParams"]] == ["/indirecteResultaten"]
 
 
 def test_idempotent_create():
