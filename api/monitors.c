@@ -75,6 +75,37 @@ static const struct list_resource transitiemonitor = {
 	.xlsx = "transitiemonitor",
 };
 
+/*
+ * GET /v1/blinde-vlekken: the blind spots of the programme's knowledge
+ * (api.blinde_vlekken, R__07): every result against every category of
+ * horizon, gelaagdheid, cyclusfase, makelaarsrol and aard, with the number
+ * of knowledge assignments. Public: totals only.
+ */
+static const struct list_resource blinde_vlekken = {
+	.path = "/v1/blinde-vlekken",
+	.sql = "SELECT b.* FROM api.blinde_vlekken b WHERE b.id > $1 "
+	    "AND ($3::text IS NULL OR b.dimensie = $3) "
+	    "AND ($4::int IS NULL OR b.resultaat = $4::int) "
+	    "AND ($5::text IS NULL OR ($5 = 'true') = (b.leeg OR b.dun)) "
+	    "ORDER BY b.id LIMIT $2::int",
+	.filters = {
+		{ "dimensie", "^(horizon|gelaagdheid|cyclusfase|makelaarsrol|aard)$",
+		  "horizon, gelaagdheid, cyclusfase, makelaarsrol of aard", 0 },
+		{ "resultaat", "^[1-9]$", "het nummer van een gewenst resultaat (1-6)", 0 },
+		{ "blind", "^(true|false)$", "true (alleen lege en dunne cellen) of false", 0 },
+	},
+	.xlsx = "blinde-vlekken",
+};
+
+static const struct api_route blinde_vlekken_route =
+    LIST_ROUTE("blinde-vlekken", HTTP_METHOD_GET, API_AUTH_OPTIONAL, blinde_vlekken);
+
+int
+blinde_vlekken_list(struct http_request *req)
+{
+	return (api_handle(req, &blinde_vlekken_route));
+}
+
 static const struct api_route sectormonitor_route =
     LIST_ROUTE("sectormonitor", HTTP_METHOD_GET, API_AUTH_OPTIONAL, sectormonitor);
 static const struct api_route transitiemonitor_route =

@@ -28,7 +28,9 @@ DROP FUNCTION IF EXISTS api.register_aanmaken(text, jsonb, text), api.register_w
     api.register_weigeren(text, text, text, text, jsonb, boolean, text), api.register_bron(text) CASCADE;
 DROP VIEW IF EXISTS api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
-    api.doelgroepschattingen, api.doelgroepschattingen_invoer, api.basisbouwstenen CASCADE;
+    api.doelgroepschattingen, api.doelgroepschattingen_invoer, api.basisbouwstenen, api.kennisaarden,
+    api.blinde_vlekken CASCADE;
+DROP FUNCTION IF EXISTS api.register_besluiten(text, jsonb);
 
 -- (the results an item serves, directly and indirectly (V035), are part of
 -- its version: a change of them is a change of the item)
@@ -78,7 +80,9 @@ SELECT b.besluit_id AS id, b.mijlpaal_id AS mijlpaal, b.orgaan, b.besluit_date A
   FROM register.besluiten b;
 CREATE VIEW api.kennisopdrachten WITH (security_invoker = true) AS
 SELECT k.kennisopdracht_id AS id, k.titel, k.omschrijving, k.horizon, k.gelaagdheid, k.cyclusfase,
-       k.makelaarsrol, k.opdrachtnemer, k.status,
+       k.makelaarsrol, k.aard_code AS aard, k.opdrachtnemer, k.status,
+       (SELECT coalesce(json_agg(b.besluit_id ORDER BY b.besluit_id), '[]')
+          FROM register.kennisopdracht_besluiten b WHERE b.kennisopdracht_id = k.kennisopdracht_id) AS besluiten,
        (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
           FROM register.kennisopdracht_resultaten r WHERE r.kennisopdracht_id = k.kennisopdracht_id AND r.bijdrage = 'direct') AS resultaten,
        (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
@@ -86,8 +90,55 @@ SELECT k.kennisopdracht_id AS id, k.titel, k.omschrijving, k.horizon, k.gelaagdh
        md5(to_jsonb(k)::text || (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
           FROM register.kennisopdracht_resultaten r WHERE r.kennisopdracht_id = k.kennisopdracht_id AND r.bijdrage = 'direct')::text
            || (SELECT coalesce(json_agg(r.resultaat_nummer ORDER BY r.resultaat_nummer), '[]')
-          FROM register.kennisopdracht_resultaten r WHERE r.kennisopdracht_id = k.kennisopdracht_id AND r.bijdrage = 'indirect')::text) AS versie
+          FROM register.kennisopdracht_resultaten r WHERE r.kennisopdracht_id = k.kennisopdracht_id AND r.bijdrage = 'indirect')::text
+           || (SELECT coalesce(json_agg(b.besluit_id ORDER BY b.besluit_id), '[]')
+          FROM register.kennisopdracht_besluiten b WHERE b.kennisopdracht_id = k.kennisopdracht_id)::text) AS versie
   FROM register.kennisopdrachten k;
+CREATE VIEW api.kennisaarden WITH (security_invoker = true) AS
+SELECT a.aard_code AS code, a.naam, a.omschrijving, md5(to_jsonb(a)::text) AS versie
+  FROM register.kennisaarden a;
+COMMENT ON VIEW api.kennisaarden IS 'De categorieën van de aard van kennis die het programma vaststelt, voor /v1/kennisaarden.';
+
+-- Blind spots of the programme's knowledge (V036; seeds/000 part 2): every
+-- result against every category of each dimension (horizon, gelaagdheid,
+-- cyclusfase, makelaarsrol, aard) with the number of knowledge assignments
+-- (planned, running or finished) that serve it, directly or indirectly;
+-- leeg: none, dun: one. Totals only, so public (a view with its owner's
+-- rights); which assignments they are, members read in /v1/kennisopdrachten.
+-- An assignment without an aard counts as aard "onbekend".
+CREATE VIEW api.blinde_vlekken AS
+WITH k AS (
+	SELECT o.kennisopdracht_id, r.resultaat_nummer, o.horizon::text AS horizon, o.gelaagdheid, o.cyclusfase,
+	       o.makelaarsrol, coalesce(o.aard_code, 'onbekend') AS aard
+	  FROM register.kennisopdrachten o JOIN register.kennisopdracht_resultaten r USING (kennisopdracht_id)
+), categorie AS (
+	SELECT d.dimensie, d.nr, c.categorie, c.volgorde
+	  FROM (VALUES ('horizon', 1), ('gelaagdheid', 2), ('cyclusfase', 3), ('makelaarsrol', 4), ('aard', 5)) AS d(dimensie, nr)
+	  JOIN (VALUES ('horizon', '1', 1), ('horizon', '2', 2), ('horizon', '3', 3),
+	               ('gelaagdheid', 'operationeel', 1), ('gelaagdheid', 'tactisch', 2),
+	               ('gelaagdheid', 'systemisch', 3), ('gelaagdheid', 'complex', 4),
+	               ('cyclusfase', 'ontwikkelen', 1), ('cyclusfase', 'delen', 2), ('cyclusfase', 'wegen', 3),
+	               ('cyclusfase', 'gebruiken', 4),
+	               ('makelaarsrol', 'informeren', 1), ('makelaarsrol', 'vertalen', 2),
+	               ('makelaarsrol', 'co_creeren', 3), ('makelaarsrol', 'innoveren', 4)) AS c(dimensie, categorie, volgorde)
+	    USING (dimensie)
+	UNION ALL
+	SELECT 'aard', 5, a.categorie, row_number() OVER (ORDER BY a.categorie = 'onbekend', a.categorie)
+	  FROM (SELECT aard_code AS categorie FROM register.kennisaarden UNION SELECT 'onbekend') a
+)
+SELECT format('%s/%s/%s', c.dimensie, g.resultaat_nummer, c.categorie) AS id, c.dimensie,
+       g.resultaat_nummer AS resultaat, g.naam AS "resultaatNaam", c.categorie,
+       count(k.kennisopdracht_id)::integer AS aantal,
+       count(k.kennisopdracht_id) = 0 AS leeg, count(k.kennisopdracht_id) = 1 AS dun
+  FROM categorie c
+ CROSS JOIN register.gewenste_resultaten g
+  LEFT JOIN k ON k.resultaat_nummer = g.resultaat_nummer
+   AND CASE c.dimensie WHEN 'horizon' THEN k.horizon WHEN 'gelaagdheid' THEN k.gelaagdheid
+                       WHEN 'cyclusfase' THEN k.cyclusfase WHEN 'makelaarsrol' THEN k.makelaarsrol
+                       ELSE k.aard END = c.categorie
+ GROUP BY c.dimensie, c.nr, g.resultaat_nummer, g.naam, c.categorie, c.volgorde;
+COMMENT ON VIEW api.blinde_vlekken IS 'Blinde vlekken in de kennis van het programma: per gewenst resultaat en categorie van horizon, gelaagdheid, cyclusfase, makelaarsrol en aard het aantal kennisopdrachten (leeg: geen, dun: één), voor /v1/blinde-vlekken.';
+
 CREATE VIEW api.begroting WITH (security_invoker = true) AS
 SELECT b.begrotingsregel_id AS id, b.jaar, b.post, b.actielijn_code AS actielijn,
        b.begroot_euro AS "begrootEuro", b.gerealiseerd_euro AS "gerealiseerdEuro", b.bron,
@@ -157,7 +208,7 @@ AS $$
 		('begroting', 'begroting', 'id'), ('rvt-varianten', 'rvt_varianten', 'code'),
 		('doelgroepdefinities', 'doelgroepdefinities', 'id'),
 		('doelgroepschattingen', 'doelgroepschattingen', 'id'),
-		('basisbouwstenen', 'basisbouwstenen', 'id')
+		('basisbouwstenen', 'basisbouwstenen', 'id'), ('kennisaarden', 'kennisaarden', 'code')
 	) AS r(res, v, k) WHERE r.res = resource
 $$;
 
@@ -208,6 +259,15 @@ BEGIN
 			     WHERE e.n IN (SELECT d.n FROM jsonb_array_elements(doc -> 'resultaten') AS d(n))) THEN
 				problems := problems || jsonb_build_object('name', '/indirecteResultaten',
 				    'reason', 'een resultaat wordt direct of indirect gediend, niet allebei');
+			END IF;
+		ELSIF k = 'besluiten' AND view = 'kennisopdrachten' THEN
+			IF jsonb_typeof(v) <> 'array' OR EXISTS (
+			    SELECT 1 FROM jsonb_array_elements(v) AS e(n)
+			     WHERE jsonb_typeof(e.n) <> 'number'
+			        OR NOT EXISTS (SELECT 1 FROM register.besluiten b
+			                        WHERE b.besluit_id::numeric = (e.n #>> '{}')::numeric)) THEN
+				problems := problems || jsonb_build_object('name', '/besluiten',
+				    'reason', 'een lijst van ids van besluiten (/v1/besluiten)');
 			END IF;
 		ELSIF NOT writable OR k = 'versie' OR (k = sleutel AND (sleutel = 'id' OR NOT nieuw)) THEN
 			IF NOT (k = sleutel AND NOT nieuw AND sleutel = 'code') THEN
@@ -370,6 +430,15 @@ BEGIN
 END
 $$;
 
+-- Replaces the decisions a knowledge assignment informed.
+CREATE FUNCTION api.register_besluiten(sleutel text, besluiten jsonb) RETURNS void
+LANGUAGE sql SECURITY INVOKER
+AS $$
+	DELETE FROM register.kennisopdracht_besluiten b WHERE b.kennisopdracht_id::text = sleutel;
+	INSERT INTO register.kennisopdracht_besluiten (kennisopdracht_id, besluit_id)
+	SELECT DISTINCT sleutel::integer, (e #>> '{}')::integer FROM jsonb_array_elements(besluiten) AS e;
+$$;
+
 -- Creates one item of a register; returns it as JSON. With an Idempotency-
 -- Key, a retry returns the first answer and creates nothing.
 CREATE FUNCTION api.register_aanmaken(resource text, doc jsonb, idem text)
@@ -407,7 +476,7 @@ BEGIN
 		RAISE EXCEPTION 'zo kan het niet worden vastgelegd' USING ERRCODE = 'LK400', DETAIL = problems::text;
 	END IF;
 	SELECT string_agg(quote_ident(k), ', ') INTO cols FROM jsonb_object_keys(doc) AS k
-	 WHERE k NOT IN ('resultaten', 'indirecteResultaten');
+	 WHERE k NOT IN ('resultaten', 'indirecteResultaten', 'besluiten');
 	IF cols IS NULL THEN
 		RAISE EXCEPTION 'een leeg object legt niets vast' USING ERRCODE = 'LK400',
 		    DETAIL = jsonb_build_array(jsonb_build_object('name', '/', 'reason', 'geen velden'))::text;
@@ -415,7 +484,7 @@ BEGIN
 	BEGIN
 		EXECUTE format('INSERT INTO api.%I AS t (%s) SELECT %s FROM jsonb_populate_record(NULL::api.%I, $1) '
 		    'RETURNING to_jsonb(t)', b.invoer, cols, cols, b.invoer)
-		   USING doc - 'resultaten' - 'indirecteResultaten' INTO result;
+		   USING doc - 'resultaten' - 'indirecteResultaten' - 'besluiten' INTO result;
 	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
 	    OR exclusion_violation OR program_limit_exceeded THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
@@ -424,7 +493,10 @@ BEGIN
 		    'zo kan het niet worden vastgelegd');
 		RAISE;
 	END;
-	IF doc ?| ARRAY['resultaten', 'indirecteResultaten'] THEN
+	IF doc ?| ARRAY['resultaten', 'indirecteResultaten', 'besluiten'] THEN
+		IF doc ? 'besluiten' THEN
+			PERFORM api.register_besluiten(result ->> b.sleutel, doc -> 'besluiten');
+		END IF;
 		IF doc ? 'resultaten' THEN
 			PERFORM api.register_koppel(b.view, result ->> b.sleutel, 'direct', doc -> 'resultaten');
 		END IF;
@@ -484,12 +556,12 @@ BEGIN
 		RAISE EXCEPTION 'het item is gewijzigd sinds u het las; lees het opnieuw' USING ERRCODE = 'LK412';
 	END IF;
 	SELECT string_agg(format('%I = r.%I', k, k), ', ') INTO sets
-	  FROM jsonb_object_keys(doc) AS k WHERE k <> b.sleutel AND k NOT IN ('resultaten', 'indirecteResultaten');
+	  FROM jsonb_object_keys(doc) AS k WHERE k <> b.sleutel AND k NOT IN ('resultaten', 'indirecteResultaten', 'besluiten');
 	IF sets IS NOT NULL THEN
 		BEGIN
 			EXECUTE format('UPDATE api.%I AS t SET %s FROM jsonb_populate_record(NULL::api.%I, $1) AS r '
 			    'WHERE t.%I::text = $2', b.invoer, sets, b.invoer, b.sleutel)
-			   USING doc - 'resultaten' - 'indirecteResultaten', sleutel;
+			   USING doc - 'resultaten' - 'indirecteResultaten' - 'besluiten', sleutel;
 		EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
 		    OR exclusion_violation OR program_limit_exceeded THEN
 			GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
@@ -505,6 +577,9 @@ BEGIN
 	IF doc ? 'indirecteResultaten' THEN
 		PERFORM api.register_koppel(b.view, sleutel, 'indirect', doc -> 'indirecteResultaten');
 	END IF;
+	IF doc ? 'besluiten' THEN
+		PERFORM api.register_besluiten(sleutel, doc -> 'besluiten');
+	END IF;
 	EXECUTE format('SELECT to_jsonb(v) FROM api.%I v WHERE v.%I::text = $1', b.view, b.sleutel)
 	   USING sleutel INTO result;
 	RETURN result;
@@ -517,7 +592,10 @@ GRANT SELECT ON api.projecten, api.producten, api.acties, api.mijlpalen, api.bes
 GRANT INSERT, UPDATE ON api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
     api.basisbouwstenen TO programma;
-GRANT EXECUTE ON FUNCTION api.register_koppel(text, text, text, jsonb) TO programma;
+GRANT EXECUTE ON FUNCTION api.register_koppel(text, text, text, jsonb), api.register_besluiten(text, jsonb) TO programma;
+GRANT SELECT ON api.kennisaarden TO aanleveraar, programma, opdrachtgever, onderzoeker;
+GRANT INSERT, UPDATE ON api.kennisaarden TO programma;
+GRANT SELECT ON api.blinde_vlekken TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;
 GRANT SELECT, INSERT, UPDATE ON api.doelgroepschattingen_invoer TO programma;
 GRANT EXECUTE ON FUNCTION api.register_bron(text), api.register_problemen(text, text, text, jsonb, boolean),
     api.register_velden(text), api.register_schending(text, text, text, text, jsonb, boolean),

@@ -19,7 +19,7 @@ SET client_min_messages = warning;
 SET LOCAL ROLE lakmoes_owner;
 
 DROP VIEW IF EXISTS bi.projecten, bi.producten, bi.acties, bi.actie_resultaten, bi.mijlpalen,
-    bi.project_resultaten, bi.product_resultaten,
+    bi.project_resultaten, bi.product_resultaten, bi.kennisaarden, bi.kennisopdracht_besluiten, bi.blinde_vlekken,
     bi.besluiten, bi.kennisopdrachten, bi.kennisopdracht_resultaten, bi.begroting, bi.rvt_varianten,
     bi.basisbouwstenen, bi.doelgroepdefinities, bi.doelgroepschattingen, bi.streefwaarden CASCADE;
 
@@ -59,10 +59,28 @@ SELECT besluit_id, mijlpaal_id, orgaan, besluit_date, onderwerp, besluit FROM re
 COMMENT ON VIEW bi.besluiten IS 'Besluiten van de overleggremia en de Tweede Kamer, eventueel over een mijlpaal (bi.mijlpalen).';
 
 CREATE VIEW bi.kennisopdrachten AS
-SELECT kennisopdracht_id, titel, omschrijving, horizon, gelaagdheid, cyclusfase, makelaarsrol, opdrachtnemer,
-       status
+SELECT kennisopdracht_id, titel, omschrijving, horizon, gelaagdheid, cyclusfase, makelaarsrol, aard_code,
+       opdrachtnemer, status
   FROM register.kennisopdrachten;
 COMMENT ON VIEW bi.kennisopdrachten IS 'Kennisopdrachten naar horizon, gelaagdheid, fase in de kenniscyclus en rol van kennismakelaardij; de resultaten die ze dienen staan in bi.kennisopdracht_resultaten.';
+
+CREATE VIEW bi.kennisaarden AS
+SELECT aard_code, naam, omschrijving FROM register.kennisaarden;
+COMMENT ON VIEW bi.kennisaarden IS 'De categorieën van de aard van kennis (bi.kennisopdrachten.aard_code) die het programma vaststelt.';
+
+CREATE VIEW bi.kennisopdracht_besluiten AS
+SELECT kennisopdracht_id, besluit_id FROM register.kennisopdracht_besluiten;
+COMMENT ON VIEW bi.kennisopdracht_besluiten IS 'Welke besluiten (bi.besluiten) een kennisopdracht (bi.kennisopdrachten) heeft gevoed.';
+
+CREATE VIEW bi.blinde_vlekken AS
+SELECT dimensie, resultaat AS resultaat_nummer, categorie, aantal, leeg, dun FROM api.blinde_vlekken;
+COMMENT ON VIEW bi.blinde_vlekken IS 'Blinde vlekken in de kennis: per gewenst resultaat en categorie van horizon, gelaagdheid, cyclusfase, makelaarsrol en aard het aantal kennisopdrachten; leeg: geen, dun: één.';
+COMMENT ON COLUMN bi.blinde_vlekken.dimensie IS 'horizon, gelaagdheid, cyclusfase, makelaarsrol of aard.';
+COMMENT ON COLUMN bi.blinde_vlekken.resultaat_nummer IS 'Het gewenste resultaat (bi.gewenste_resultaten).';
+COMMENT ON COLUMN bi.blinde_vlekken.categorie IS 'De categorie binnen de dimensie; bij aard een aard_code of onbekend.';
+COMMENT ON COLUMN bi.blinde_vlekken.aantal IS 'Kennisopdrachten die het resultaat in deze categorie dienen, direct of indirect.';
+COMMENT ON COLUMN bi.blinde_vlekken.leeg IS 'Waar als er geen enkele is: een blinde vlek.';
+COMMENT ON COLUMN bi.blinde_vlekken.dun IS 'Waar als er precies één is.';
 
 CREATE VIEW bi.kennisopdracht_resultaten AS
 SELECT kennisopdracht_id, resultaat_nummer, bijdrage FROM register.kennisopdracht_resultaten;
@@ -123,6 +141,8 @@ BEGIN
 		               ('bi.mijlpalen', 'register.mijlpalen'), ('bi.besluiten', 'register.besluiten'),
 		               ('bi.kennisopdrachten', 'register.kennisopdrachten'),
 		               ('bi.kennisopdracht_resultaten', 'register.kennisopdracht_resultaten'),
+		               ('bi.kennisaarden', 'register.kennisaarden'),
+		               ('bi.kennisopdracht_besluiten', 'register.kennisopdracht_besluiten'),
 		               ('bi.begroting', 'register.begrotingsregels'),
 		               ('bi.rvt_varianten', 'register.rvt_varianten'),
 		               ('bi.basisbouwstenen', 'register.basisbouwstenen'),
@@ -147,6 +167,6 @@ COMMENT ON COLUMN bi.streefwaarden.waarde IS 'De waarde, in de eenheid van de in
 COMMENT ON COLUMN bi.streefwaarden.geheimhouding IS 'Bij een nulmeting: afgerond (aantal op 5 afgerond), geheim (te klein om te tonen) of leeg.';
 
 GRANT SELECT ON bi.projecten, bi.producten, bi.acties, bi.actie_resultaten, bi.mijlpalen, bi.besluiten,
-    bi.project_resultaten, bi.product_resultaten,
+    bi.project_resultaten, bi.product_resultaten, bi.kennisaarden, bi.kennisopdracht_besluiten, bi.blinde_vlekken,
     bi.kennisopdrachten, bi.kennisopdracht_resultaten, bi.begroting, bi.rvt_varianten, bi.basisbouwstenen,
     bi.doelgroepdefinities, bi.doelgroepschattingen, bi.streefwaarden TO lakmoes_bi;

@@ -82,8 +82,9 @@ SELECT is(
     (SELECT array_agg(c.relname::text ORDER BY c.relname) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
       WHERE n.nspname = 'api' AND c.relkind = 'v'
         AND NOT coalesce(c.reloptions @> ARRAY['security_invoker=true'], false)),
-    ARRAY['sectormonitor', 'transitiemonitor'],
-    'every api view is security_invoker but the monitors, which read the private marts as the owner');
+    ARRAY['blinde_vlekken', 'sectormonitor', 'transitiemonitor'],
+    'every api view is security_invoker but the monitors, which read the private marts as the owner, '
+    'and the blind spots, which count the members-only knowledge register for everyone (totals only)');
 SELECT is(
     (SELECT count(*)::integer FROM information_schema.role_table_grants g
       WHERE g.table_schema = 'mart'
