@@ -8,8 +8,6 @@ const API = "/v1";
 const GEHEIM = "geheim";
 const GEHEIM_UITLEG = "geheim: te klein om te tonen, of uit andere gepubliceerde cijfers af te leiden";
 const GEBIEDEN_REEKS = ["NL", "PTS0", "NLR0"];
-const NIVEAUS = ["governance", "organisaties", "professionals"];
-const SOORTEN_ACTIE = ["transitiebevorderend", "transitiebelemmerend", "dialoogvraag"];
 const getal = new Intl.NumberFormat("nl-NL", { maximumFractionDigits: 2 });
 
 const $ = (id) => document.getElementById(id);
@@ -276,21 +274,30 @@ async function toonTransitie(periode) {
   const hj = halfjaarVan(periode);
   const rijen = await alles(`/transitiemonitor?periode=${hj}`);
   $("transitie-periode").textContent = `Halfjaar ${hj}.`;
-  const acties = rijen.filter((r) => r.onderdeel === "acties" && r.maat === "aantal");
+  // the helikopterblik: everything the programme does against the six
+  // results, directly and indirectly, and what is not linked yet
+  const heli = rijen.filter((r) => r.onderdeel === "helikopterblik");
   const resultaten = [...state.resultaten.keys()].sort((a, b) => a - b);
-  const som = (f) => acties.filter(f).reduce((s, r) => s + (r.waarde || 0), 0);
-  const regels = [...resultaten, null].map((res) => {
-    const van = (r) => r.resultaat === res;
-    return [res === null ? "Nog niet gekoppeld" : `${res}. ${state.resultaten.get(res)}`,
-      ...NIVEAUS.map((n) => getal.format(som((r) => van(r) && r.niveau === n))),
-      ...SOORTEN_ACTIE.map((s) => getal.format(som((r) => van(r) && r.groep === s))),
-      getal.format(som(van))];
-  });
-  tabel("helikopter-tabel", ["Gewenst resultaat", ...NIVEAUS, "bevorderend", "belemmerend", "dialoogvraag", "totaal"], regels,
-    `Acties voor verandering per gewenst resultaat, ${hj}`);
-  const totalen = resultaten.map((res) => [res, som((r) => r.resultaat === res)]).sort((a, b) => a[1] - b[1]);
-  $("helikopter-samenvatting").textContent = totalen.length
-    ? `Minste volume: resultaat ${totalen[0][0]} (${state.resultaten.get(totalen[0][0])}), ${totalen[0][1]} acties; meeste: resultaat ${totalen[totalen.length - 1][0]}, ${totalen[totalen.length - 1][1]} acties.`
+  const SOORTEN = [["projecten", "Projecten"], ["producten", "Producten"], ["acties", "Acties"], ["kennisopdrachten", "Kennisopdrachten"]];
+  const som = (f) => heli.filter(f).reduce((s, r) => s + (r.waarde || 0), 0);
+  const cel = (res, groep) => {
+    if (res === null) return getal.format(som((r) => r.resultaat === null && r.groep === groep && r.maat === "niet_gekoppeld"));
+    const d = som((r) => r.resultaat === res && r.groep === groep && r.maat === "direct");
+    const i = som((r) => r.resultaat === res && r.groep === groep && r.maat === "indirect");
+    return `${getal.format(d)} direct, ${getal.format(i)} indirect`;
+  };
+  const totaal = (res) => getal.format(res === null
+    ? som((r) => r.resultaat === null && r.maat === "niet_gekoppeld")
+    : som((r) => r.resultaat === res && (r.maat === "direct" || r.maat === "indirect")));
+  tabel("helikopter-tabel", ["Gewenst resultaat", ...SOORTEN.map((s) => s[1]), "Totaal"],
+    [...resultaten, null].map((res) => [res === null ? "Nog niet gekoppeld" : `${res}. ${state.resultaten.get(res)}`,
+      ...SOORTEN.map(([g]) => cel(res, g)), totaal(res)]),
+    `Wat het programma doet per gewenst resultaat, ${hj}`);
+  const minste = heli.filter((r) => r.maat === "minste_volume").sort((a, b) => a.resultaat - b.resultaat);
+  $("helikopter-samenvatting").textContent = minste.length
+    ? `Minste volume (${getal.format(minste[0].waarde)}): ` +
+      minste.map((r) => `resultaat ${r.resultaat} (${state.resultaten.get(r.resultaat)})`).join(", ") + ". " +
+      `Nog niet aan een resultaat gekoppeld: ${totaal(null)}.`
     : "";
   const mijlpalen = rijen.filter((r) => r.onderdeel === "mijlpalen");
   tabel("mijlpalen-tabel", ["Stand", "Aantal"], mijlpalen.map((r) => [r.maat.replaceAll("_", " "), waardeTekst(r)]),

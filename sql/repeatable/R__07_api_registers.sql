@@ -29,7 +29,7 @@ DROP FUNCTION IF EXISTS api.register_aanmaken(text, jsonb, text), api.register_w
 DROP VIEW IF EXISTS api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
     api.doelgroepschattingen, api.doelgroepschattingen_invoer, api.basisbouwstenen, api.kennisaarden,
-    api.blinde_vlekken CASCADE;
+    api.blinde_vlekken, api.overlegorganen CASCADE;
 DROP FUNCTION IF EXISTS api.register_besluiten(text, jsonb);
 
 -- (the results an item serves, directly and indirectly (V035), are part of
@@ -140,10 +140,15 @@ SELECT format('%s/%s/%s', c.dimensie, g.resultaat_nummer, c.categorie) AS id, c.
 COMMENT ON VIEW api.blinde_vlekken IS 'Blinde vlekken in de kennis van het programma: per gewenst resultaat en categorie van horizon, gelaagdheid, cyclusfase, makelaarsrol en aard het aantal kennisopdrachten (leeg: geen, dun: één), voor /v1/blinde-vlekken.';
 
 CREATE VIEW api.begroting WITH (security_invoker = true) AS
-SELECT b.begrotingsregel_id AS id, b.jaar, b.post, b.actielijn_code AS actielijn,
-       b.begroot_euro AS "begrootEuro", b.gerealiseerd_euro AS "gerealiseerdEuro", b.bron,
+SELECT b.begrotingsregel_id AS id, b.jaar, b.post, b.actielijn_code AS actielijn, b.proeftuin_code AS proeftuin,
+       b.kostensoort, b.begroot_euro AS "begrootEuro", b.gerealiseerd_euro AS "gerealiseerdEuro", b.bron,
        md5(to_jsonb(b)::text) AS versie
   FROM register.begrotingsregels b;
+CREATE VIEW api.overlegorganen WITH (security_invoker = true) AS
+SELECT o.orgaan_code AS code, o.naam, o.frequentie, o.keer_per_jaar AS "keerPerJaar", o.partners, o.ring,
+       md5(to_jsonb(o)::text) AS versie
+  FROM register.overlegorganen o;
+COMMENT ON VIEW api.overlegorganen IS 'De overlegstructuur (programmaplan §4.3.5) en de Tweede Kamer, voor /v1/overlegorganen.';
 CREATE VIEW api.rvt_varianten WITH (security_invoker = true) AS
 SELECT v.variant_code AS code, v.naam, v.omschrijving, v.is_voorkeur AS "isVoorkeur",
        md5(to_jsonb(v)::text) AS versie
@@ -208,7 +213,8 @@ AS $$
 		('begroting', 'begroting', 'id'), ('rvt-varianten', 'rvt_varianten', 'code'),
 		('doelgroepdefinities', 'doelgroepdefinities', 'id'),
 		('doelgroepschattingen', 'doelgroepschattingen', 'id'),
-		('basisbouwstenen', 'basisbouwstenen', 'id'), ('kennisaarden', 'kennisaarden', 'code')
+		('basisbouwstenen', 'basisbouwstenen', 'id'), ('kennisaarden', 'kennisaarden', 'code'),
+		('overlegorganen', 'overlegorganen', 'code')
 	) AS r(res, v, k) WHERE r.res = resource
 $$;
 
@@ -593,8 +599,8 @@ GRANT INSERT, UPDATE ON api.projecten, api.producten, api.acties, api.mijlpalen,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
     api.basisbouwstenen TO programma;
 GRANT EXECUTE ON FUNCTION api.register_koppel(text, text, text, jsonb), api.register_besluiten(text, jsonb) TO programma;
-GRANT SELECT ON api.kennisaarden TO aanleveraar, programma, opdrachtgever, onderzoeker;
-GRANT INSERT, UPDATE ON api.kennisaarden TO programma;
+GRANT SELECT ON api.kennisaarden, api.overlegorganen TO aanleveraar, programma, opdrachtgever, onderzoeker;
+GRANT INSERT, UPDATE ON api.kennisaarden, api.overlegorganen TO programma;
 GRANT SELECT ON api.blinde_vlekken TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;
 GRANT SELECT, INSERT, UPDATE ON api.doelgroepschattingen_invoer TO programma;
 GRANT EXECUTE ON FUNCTION api.register_bron(text), api.register_problemen(text, text, text, jsonb, boolean),

@@ -1322,7 +1322,9 @@ AS $$
 	            ELSE round(100 * b.gerealiseerd_euro / nullif(b.begroot_euro, 0), 1) END,
 	       NULL, NULL, NULL, false, false
 	  FROM h
-	  JOIN register.begrotingsregels b ON b.jaar = h.jaar
+	  -- per post, the proeftuinen's lines of a post together (V037)
+	  JOIN (SELECT r.jaar, r.post, sum(r.begroot_euro) AS begroot_euro, sum(r.gerealiseerd_euro) AS gerealiseerd_euro
+	          FROM register.begrotingsregels r GROUP BY r.jaar, r.post) b ON b.jaar = h.jaar
 	 CROSS JOIN (VALUES (1, 'begroot'), (2, 'gerealiseerd'), (3, 'realisatie')) AS m(nr, maat)
 	 WHERE onderdelen IS NULL OR 'begroting' = ANY (onderdelen)
 $$;

@@ -20,6 +20,7 @@ SET LOCAL ROLE lakmoes_owner;
 
 DROP VIEW IF EXISTS bi.projecten, bi.producten, bi.acties, bi.actie_resultaten, bi.mijlpalen,
     bi.project_resultaten, bi.product_resultaten, bi.kennisaarden, bi.kennisopdracht_besluiten, bi.blinde_vlekken,
+    bi.overlegorganen,
     bi.besluiten, bi.kennisopdrachten, bi.kennisopdracht_resultaten, bi.begroting, bi.rvt_varianten,
     bi.basisbouwstenen, bi.doelgroepdefinities, bi.doelgroepschattingen, bi.streefwaarden CASCADE;
 
@@ -87,9 +88,14 @@ SELECT kennisopdracht_id, resultaat_nummer, bijdrage FROM register.kennisopdrach
 COMMENT ON VIEW bi.kennisopdracht_resultaten IS 'Welke gewenste resultaten (bi.gewenste_resultaten) een kennisopdracht (bi.kennisopdrachten) dient.';
 
 CREATE VIEW bi.begroting AS
-SELECT begrotingsregel_id, jaar, post, actielijn_code, begroot_euro, gerealiseerd_euro, bron
+SELECT begrotingsregel_id, jaar, post, actielijn_code, proeftuin_code, kostensoort, begroot_euro, gerealiseerd_euro,
+       bron
   FROM register.begrotingsregels;
-COMMENT ON VIEW bi.begroting IS 'Begroting per jaar en post, met de realisatie.';
+COMMENT ON VIEW bi.begroting IS 'Begroting per jaar en post (en eventueel proeftuin, bi.proeftuinen), met de realisatie; kostensoort transitie of transformatie.';
+
+CREATE VIEW bi.overlegorganen AS
+SELECT orgaan_code, naam, frequentie, keer_per_jaar, partners, ring FROM register.overlegorganen;
+COMMENT ON VIEW bi.overlegorganen IS 'De overlegstructuur en de Tweede Kamer (bi.besluiten.orgaan, bi.mijlpalen.beslisorgaan).';
 
 CREATE VIEW bi.rvt_varianten AS
 SELECT variant_code, naam, omschrijving, is_voorkeur FROM register.rvt_varianten;
@@ -142,6 +148,7 @@ BEGIN
 		               ('bi.kennisopdrachten', 'register.kennisopdrachten'),
 		               ('bi.kennisopdracht_resultaten', 'register.kennisopdracht_resultaten'),
 		               ('bi.kennisaarden', 'register.kennisaarden'),
+		               ('bi.overlegorganen', 'register.overlegorganen'),
 		               ('bi.kennisopdracht_besluiten', 'register.kennisopdracht_besluiten'),
 		               ('bi.begroting', 'register.begrotingsregels'),
 		               ('bi.rvt_varianten', 'register.rvt_varianten'),
@@ -168,5 +175,6 @@ COMMENT ON COLUMN bi.streefwaarden.geheimhouding IS 'Bij een nulmeting: afgerond
 
 GRANT SELECT ON bi.projecten, bi.producten, bi.acties, bi.actie_resultaten, bi.mijlpalen, bi.besluiten,
     bi.project_resultaten, bi.product_resultaten, bi.kennisaarden, bi.kennisopdracht_besluiten, bi.blinde_vlekken,
+    bi.overlegorganen,
     bi.kennisopdrachten, bi.kennisopdracht_resultaten, bi.begroting, bi.rvt_varianten, bi.basisbouwstenen,
     bi.doelgroepdefinities, bi.doelgroepschattingen, bi.streefwaarden TO lakmoes_bi;

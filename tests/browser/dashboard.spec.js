@@ -77,6 +77,10 @@ test("the dashboard loads and draws the map and the series from the API's number
   expect(await cell(page, "reeks-tabel", periode, 1)).toContain(getal.format(nl[veld]));
   await expect(page.locator("#reeks svg[role=img]")).toHaveCount(1);
   await expect(page.locator("#kaart-samenvatting")).toContainText("Hoogste:");
+  // the helikopterblik: six results and what is not linked yet, the thinnest named
+  await expect(page.locator("#helikopter-tabel tbody tr")).toHaveCount(7);
+  await expect(page.locator("#helikopter-tabel tbody tr").last()).toContainText("Nog niet gekoppeld");
+  await expect(page.locator("#helikopter-samenvatting")).toContainText("Minste volume");
   expect(problems).toEqual([]);
   await axe(page, "dashboard-jeugdregios");
 });

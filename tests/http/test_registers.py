@@ -143,7 +143,8 @@ def test_required_fields_and_rules_are_named():
     regel = {"jaar": 2028, "post": "Conflicttest", "begrootEuro": 1000}
     assert post_json("/v1/begroting", regel, PROGRAMMA).status == 201
     p = assert_problem(post_json("/v1/begroting", dict(regel, begrootEuro=2000), PROGRAMMA), 409)
-    assert [x["name"] for x in p["invalidParams"]] == ["/jaar", "/post"]
+    # the combination that exists: year, post and proeftuin (none: the programme as a whole)
+    assert [x["name"] for x in p["invalidParams"]] == ["/jaar", "/post", "/proeftuin"]
 
 
 def test_roles():

@@ -133,7 +133,8 @@ SELECT is(ARRAY[
         pg_temp.conflict($$SELECT api.register_aanmaken('basisbouwstenen',
             '{"gemeente": "GM0363", "geldigVan": "2025-01-01", "bron": "test"}', NULL)$$)],
     ARRAY['dit bestaat al [{"name": "/jaar", "reason": "deze combinatie bestaat al"}, '
-          '{"name": "/post", "reason": "deze combinatie bestaat al"}]',
+          '{"name": "/post", "reason": "deze combinatie bestaat al"}, '
+          '{"name": "/proeftuin", "reason": "deze combinatie bestaat al"}]',
           'dit overlapt met een bestaand item [{"name": "/gemeente", "reason": '
           '"de gemeente werkt in (een deel van) die periode al aan de basisbouwstenen"}]'],
     'a key that exists and an overlap are conflicts that name their fields');
