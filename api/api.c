@@ -476,7 +476,7 @@ api_origin_listed(const char *origin)
 }
 
 /*
- * Adds the headers every response carries. Caching (README, "Caching"):
+ * Adds the headers every response carries. Caching (README, "In a browser"):
  * a public read may be kept by browsers and shared caches for a short
  * while (API_CACHE_PUBLIC), then revalidated by its ETag; a read with a
  * token is private and never stored (it may hold the raw, uncontrolled

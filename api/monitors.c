@@ -97,6 +97,36 @@ static const struct list_resource blinde_vlekken = {
 	.xlsx = "blinde-vlekken",
 };
 
+/*
+ * GET /v1/rvt-rangorde?weging=N[&vergelijkMet=M]: the RVT variants ranked
+ * under a weighting (api.rvt_rangorde, R__07), and beside it how the rank
+ * moves under another. For members, as the registers.
+ */
+static const struct list_resource rvt_rangorde = {
+	.path = "/v1/rvt-rangorde",
+	.sql = "SELECT a.id, a.weging, a.variant, a.\"variantNaam\", a.totaal, a.gescoord, a.criteria, a.volledig, a.rang, "
+	    "b.weging AS \"vergelijkMet\", b.totaal AS \"totaalVergelijk\", b.rang AS \"rangVergelijk\", "
+	    "b.rang - a.rang AS verschuiving "
+	    "FROM api.rvt_rangorde a "
+	    "LEFT JOIN api.rvt_rangorde b ON b.variant = a.variant AND b.weging = $4::int "
+	    "WHERE a.id > $1 AND a.weging = $3::int "
+	    "ORDER BY a.id LIMIT $2::int",
+	.filters = {
+		{ "weging", "^[1-9][0-9]{0,8}$", "het id van een weging (/v1/rvt-wegingen)", 1 },
+		{ "vergelijkMet", "^[1-9][0-9]{0,8}$", "het id van een tweede weging", 0 },
+	},
+	.xlsx = "rvt-rangorde",
+};
+
+static const struct api_route rvt_rangorde_route =
+    LIST_ROUTE("rvt-rangorde", HTTP_METHOD_GET, API_AUTH_REQUIRED, rvt_rangorde);
+
+int
+rvt_rangorde_list(struct http_request *req)
+{
+	return (api_handle(req, &rvt_rangorde_route));
+}
+
 static const struct api_route blinde_vlekken_route =
     LIST_ROUTE("blinde-vlekken", HTTP_METHOD_GET, API_AUTH_OPTIONAL, blinde_vlekken);
 

@@ -442,6 +442,7 @@ int		 gemeenten_list(struct http_request *);
 int		 regios_list(struct http_request *);
 int		 regio_get(struct http_request *);
 int		 blinde_vlekken_list(struct http_request *);
+int		 rvt_rangorde_list(struct http_request *);
 
 /* web.c */
 int		 web_get(struct http_request *);

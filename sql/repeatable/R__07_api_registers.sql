@@ -29,7 +29,8 @@ DROP FUNCTION IF EXISTS api.register_aanmaken(text, jsonb, text), api.register_w
 DROP VIEW IF EXISTS api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
     api.doelgroepschattingen, api.doelgroepschattingen_invoer, api.basisbouwstenen, api.kennisaarden,
-    api.blinde_vlekken, api.overlegorganen CASCADE;
+    api.blinde_vlekken, api.overlegorganen, api.rvt_scores, api.rvt_wegingen, api.rvt_rangorde CASCADE;
+DROP FUNCTION IF EXISTS api.register_objecten(text, text, jsonb);
 DROP FUNCTION IF EXISTS api.register_besluiten(text, jsonb);
 
 -- (the results an item serves, directly and indirectly (V035), are part of
@@ -151,8 +152,47 @@ SELECT o.orgaan_code AS code, o.naam, o.frequentie, o.keer_per_jaar AS "keerPerJ
 COMMENT ON VIEW api.overlegorganen IS 'De overlegstructuur (programmaplan §4.3.5) en de Tweede Kamer, voor /v1/overlegorganen.';
 CREATE VIEW api.rvt_varianten WITH (security_invoker = true) AS
 SELECT v.variant_code AS code, v.naam, v.omschrijving, v.is_voorkeur AS "isVoorkeur",
-       md5(to_jsonb(v)::text) AS versie
+       (SELECT coalesce(json_object_agg(o.keuze, o.waarde ORDER BY o.keuze), '{}')
+          FROM register.rvt_ontwerpkeuzes o WHERE o.variant_code = v.variant_code) AS ontwerpkeuzes,
+       md5(to_jsonb(v)::text || (SELECT coalesce(json_object_agg(o.keuze, o.waarde ORDER BY o.keuze), '{}')
+          FROM register.rvt_ontwerpkeuzes o WHERE o.variant_code = v.variant_code)::text) AS versie
   FROM register.rvt_varianten v;
+-- (V038) the scores of the variants, the weightings and the ranking under each
+CREATE VIEW api.rvt_scores WITH (security_invoker = true) AS
+SELECT s.score_id AS id, s.variant_code AS variant, s.criterium_code AS criterium, s.score, s.toelichting,
+       md5(to_jsonb(s)::text) AS versie
+  FROM register.rvt_scores s;
+CREATE VIEW api.rvt_wegingen WITH (security_invoker = true) AS
+SELECT w.weging_id AS id, w.naam, w.status, w.besluit_id AS besluit,
+       (SELECT coalesce(json_object_agg(g.criterium_code, g.gewicht ORDER BY g.criterium_code), '{}')
+          FROM register.rvt_gewichten g WHERE g.weging_id = w.weging_id) AS gewichten,
+       md5(to_jsonb(w)::text || (SELECT coalesce(json_object_agg(g.criterium_code, g.gewicht ORDER BY g.criterium_code), '{}')
+          FROM register.rvt_gewichten g WHERE g.weging_id = w.weging_id)::text) AS versie
+  FROM register.rvt_wegingen w;
+COMMENT ON VIEW api.rvt_scores IS 'Scores (1-5) van RVT-varianten per criterium van de scorekaart, voor /v1/rvt-scores.';
+COMMENT ON VIEW api.rvt_wegingen IS 'Wegingen van de scorekaart met hun gewichten, voor /v1/rvt-wegingen.';
+-- The weighted total of a variant under a weighting: the sum of weight ×
+-- score over the weighting's criteria the variant has a score on, divided
+-- by the sum of their weights (a score of 1-5 stays on that scale);
+-- complete when every criterium of the weighting is scored. The rank is
+-- among the complete variants, best (highest) first.
+CREATE VIEW api.rvt_rangorde WITH (security_invoker = true) AS
+WITH t AS (
+	SELECT w.weging_id, v.variant_code, v.naam,
+	       round(sum(g.gewicht * s.score) / nullif(sum(g.gewicht) FILTER (WHERE s.score IS NOT NULL), 0), 3) AS totaal,
+	       count(s.score)::integer AS gescoord, count(*)::integer AS criteria
+	  FROM register.rvt_wegingen w
+	  JOIN register.rvt_gewichten g ON g.weging_id = w.weging_id
+	 CROSS JOIN register.rvt_varianten v
+	  LEFT JOIN register.rvt_scores s ON s.variant_code = v.variant_code AND s.criterium_code = g.criterium_code
+	 GROUP BY w.weging_id, v.variant_code, v.naam
+)
+SELECT t.weging_id || '/' || t.variant_code AS id, t.weging_id AS weging, t.variant_code AS variant,
+       t.naam AS "variantNaam", t.totaal, t.gescoord, t.criteria, t.gescoord = t.criteria AS volledig,
+       CASE WHEN t.gescoord = t.criteria THEN
+           rank() OVER (PARTITION BY t.weging_id, t.gescoord = t.criteria ORDER BY t.totaal DESC)::integer END AS rang
+  FROM t;
+COMMENT ON VIEW api.rvt_rangorde IS 'De gewogen totaalscore en rang van elke RVT-variant onder elke weging, voor /v1/rvt-rangorde.';
 CREATE VIEW api.doelgroepdefinities WITH (security_invoker = true) AS
 SELECT d.definitie_id AS id, d.versie AS "definitieVersie", d.naam, d.criteria, d.status,
        d.geldig_vanaf AS "geldigVanaf", md5(to_jsonb(d)::text) AS versie
@@ -214,7 +254,8 @@ AS $$
 		('doelgroepdefinities', 'doelgroepdefinities', 'id'),
 		('doelgroepschattingen', 'doelgroepschattingen', 'id'),
 		('basisbouwstenen', 'basisbouwstenen', 'id'), ('kennisaarden', 'kennisaarden', 'code'),
-		('overlegorganen', 'overlegorganen', 'code')
+		('overlegorganen', 'overlegorganen', 'code'), ('rvt-scores', 'rvt_scores', 'id'),
+		('rvt-wegingen', 'rvt_wegingen', 'id')
 	) AS r(res, v, k) WHERE r.res = resource
 $$;
 
@@ -265,6 +306,24 @@ BEGIN
 			     WHERE e.n IN (SELECT d.n FROM jsonb_array_elements(doc -> 'resultaten') AS d(n))) THEN
 				problems := problems || jsonb_build_object('name', '/indirecteResultaten',
 				    'reason', 'een resultaat wordt direct of indirect gediend, niet allebei');
+			END IF;
+		ELSIF k = 'gewichten' AND view = 'rvt_wegingen' THEN
+			IF jsonb_typeof(v) <> 'object' OR EXISTS (
+			    SELECT 1 FROM jsonb_each(v) AS e(c, g)
+			     WHERE jsonb_typeof(e.g) <> 'number' OR (e.g #>> '{}')::numeric NOT BETWEEN 0.01 AND 999.99
+			        OR NOT EXISTS (SELECT 1 FROM register.scorekaart_criteria x WHERE x.criterium_code = e.c)) THEN
+				problems := problems || jsonb_build_object('name', '/gewichten',
+				    'reason', 'een object van criteria van de scorekaart met elk een gewicht van 0,01 tot 999,99');
+			END IF;
+		ELSIF k = 'ontwerpkeuzes' AND view = 'rvt_varianten' THEN
+			IF jsonb_typeof(v) <> 'object' OR EXISTS (
+			    SELECT 1 FROM jsonb_each(v) AS e(c, w)
+			     WHERE jsonb_typeof(e.w) <> 'string' OR btrim(e.w #>> '{}') = ''
+			        OR e.c NOT IN ('aansturing', 'schaalgrootte', 'reikwijdte', 'toezicht', 'bekostiging',
+			                       'professionals_arbeidsmarkt', 'strafrecht', 'regio_indeling')) THEN
+				problems := problems || jsonb_build_object('name', '/ontwerpkeuzes',
+				    'reason', 'een object van ontwerpvragen (aansturing, schaalgrootte, reikwijdte, toezicht, '
+				              'bekostiging, professionals_arbeidsmarkt, strafrecht, regio_indeling) met elk een tekst');
 			END IF;
 		ELSIF k = 'besluiten' AND view = 'kennisopdrachten' THEN
 			IF jsonb_typeof(v) <> 'array' OR EXISTS (
@@ -436,6 +495,23 @@ BEGIN
 END
 $$;
 
+-- Replaces the weights of a weighting or the design choices of a variant.
+CREATE FUNCTION api.register_objecten(view text, sleutel text, doc jsonb) RETURNS void
+LANGUAGE plpgsql SECURITY INVOKER
+AS $$
+BEGIN
+	IF view = 'rvt_wegingen' AND doc ? 'gewichten' THEN
+		DELETE FROM register.rvt_gewichten g WHERE g.weging_id::text = sleutel;
+		INSERT INTO register.rvt_gewichten (weging_id, criterium_code, gewicht)
+		SELECT sleutel::integer, e.c, (e.g #>> '{}')::numeric FROM jsonb_each(doc -> 'gewichten') AS e(c, g);
+	ELSIF view = 'rvt_varianten' AND doc ? 'ontwerpkeuzes' THEN
+		DELETE FROM register.rvt_ontwerpkeuzes o WHERE o.variant_code = sleutel;
+		INSERT INTO register.rvt_ontwerpkeuzes (variant_code, keuze, waarde)
+		SELECT sleutel, e.c, e.w #>> '{}' FROM jsonb_each(doc -> 'ontwerpkeuzes') AS e(c, w);
+	END IF;
+END
+$$;
+
 -- Replaces the decisions a knowledge assignment informed.
 CREATE FUNCTION api.register_besluiten(sleutel text, besluiten jsonb) RETURNS void
 LANGUAGE sql SECURITY INVOKER
@@ -482,7 +558,7 @@ BEGIN
 		RAISE EXCEPTION 'zo kan het niet worden vastgelegd' USING ERRCODE = 'LK400', DETAIL = problems::text;
 	END IF;
 	SELECT string_agg(quote_ident(k), ', ') INTO cols FROM jsonb_object_keys(doc) AS k
-	 WHERE k NOT IN ('resultaten', 'indirecteResultaten', 'besluiten');
+	 WHERE k NOT IN ('resultaten', 'indirecteResultaten', 'besluiten', 'gewichten', 'ontwerpkeuzes');
 	IF cols IS NULL THEN
 		RAISE EXCEPTION 'een leeg object legt niets vast' USING ERRCODE = 'LK400',
 		    DETAIL = jsonb_build_array(jsonb_build_object('name', '/', 'reason', 'geen velden'))::text;
@@ -490,7 +566,7 @@ BEGIN
 	BEGIN
 		EXECUTE format('INSERT INTO api.%I AS t (%s) SELECT %s FROM jsonb_populate_record(NULL::api.%I, $1) '
 		    'RETURNING to_jsonb(t)', b.invoer, cols, cols, b.invoer)
-		   USING doc - 'resultaten' - 'indirecteResultaten' - 'besluiten' INTO result;
+		   USING doc - 'resultaten' - 'indirecteResultaten' - 'besluiten' - 'gewichten' - 'ontwerpkeuzes' INTO result;
 	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
 	    OR exclusion_violation OR program_limit_exceeded THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
@@ -499,7 +575,8 @@ BEGIN
 		    'zo kan het niet worden vastgelegd');
 		RAISE;
 	END;
-	IF doc ?| ARRAY['resultaten', 'indirecteResultaten', 'besluiten'] THEN
+	IF doc ?| ARRAY['resultaten', 'indirecteResultaten', 'besluiten', 'gewichten', 'ontwerpkeuzes'] THEN
+		PERFORM api.register_objecten(b.view, result ->> b.sleutel, doc);
 		IF doc ? 'besluiten' THEN
 			PERFORM api.register_besluiten(result ->> b.sleutel, doc -> 'besluiten');
 		END IF;
@@ -562,12 +639,16 @@ BEGIN
 		RAISE EXCEPTION 'het item is gewijzigd sinds u het las; lees het opnieuw' USING ERRCODE = 'LK412';
 	END IF;
 	SELECT string_agg(format('%I = r.%I', k, k), ', ') INTO sets
-	  FROM jsonb_object_keys(doc) AS k WHERE k <> b.sleutel AND k NOT IN ('resultaten', 'indirecteResultaten', 'besluiten');
+	  FROM jsonb_object_keys(doc) AS k
+	 WHERE k <> b.sleutel AND k NOT IN ('resultaten', 'indirecteResultaten', 'besluiten', 'gewichten', 'ontwerpkeuzes');
+	-- the weights first: establishing a weighting (status) in the same
+	-- request closes it after them
+	PERFORM api.register_objecten(b.view, sleutel, doc);
 	IF sets IS NOT NULL THEN
 		BEGIN
 			EXECUTE format('UPDATE api.%I AS t SET %s FROM jsonb_populate_record(NULL::api.%I, $1) AS r '
 			    'WHERE t.%I::text = $2', b.invoer, sets, b.invoer, b.sleutel)
-			   USING doc - 'resultaten' - 'indirecteResultaten' - 'besluiten', sleutel;
+			   USING doc - 'resultaten' - 'indirecteResultaten' - 'besluiten' - 'gewichten' - 'ontwerpkeuzes', sleutel;
 		EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
 		    OR exclusion_violation OR program_limit_exceeded THEN
 			GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
@@ -598,7 +679,10 @@ GRANT SELECT ON api.projecten, api.producten, api.acties, api.mijlpalen, api.bes
 GRANT INSERT, UPDATE ON api.projecten, api.producten, api.acties, api.mijlpalen, api.besluiten,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
     api.basisbouwstenen TO programma;
-GRANT EXECUTE ON FUNCTION api.register_koppel(text, text, text, jsonb), api.register_besluiten(text, jsonb) TO programma;
+GRANT EXECUTE ON FUNCTION api.register_koppel(text, text, text, jsonb), api.register_besluiten(text, jsonb),
+    api.register_objecten(text, text, jsonb) TO programma;
+GRANT SELECT ON api.rvt_scores, api.rvt_wegingen, api.rvt_rangorde TO aanleveraar, programma, opdrachtgever, onderzoeker;
+GRANT INSERT, UPDATE ON api.rvt_scores, api.rvt_wegingen TO programma;
 GRANT SELECT ON api.kennisaarden, api.overlegorganen TO aanleveraar, programma, opdrachtgever, onderzoeker;
 GRANT INSERT, UPDATE ON api.kennisaarden, api.overlegorganen TO programma;
 GRANT SELECT ON api.blinde_vlekken TO publiek, aanleveraar, programma, opdrachtgever, onderzoeker;

@@ -20,7 +20,8 @@ SET LOCAL ROLE lakmoes_owner;
 
 DROP VIEW IF EXISTS bi.projecten, bi.producten, bi.acties, bi.actie_resultaten, bi.mijlpalen,
     bi.project_resultaten, bi.product_resultaten, bi.kennisaarden, bi.kennisopdracht_besluiten, bi.blinde_vlekken,
-    bi.overlegorganen,
+    bi.overlegorganen, bi.scorekaart_criteria, bi.rvt_scores, bi.rvt_wegingen, bi.rvt_gewichten,
+    bi.rvt_ontwerpkeuzes, bi.rvt_rangorde,
     bi.besluiten, bi.kennisopdrachten, bi.kennisopdracht_resultaten, bi.begroting, bi.rvt_varianten,
     bi.basisbouwstenen, bi.doelgroepdefinities, bi.doelgroepschattingen, bi.streefwaarden CASCADE;
 
@@ -101,6 +102,37 @@ CREATE VIEW bi.rvt_varianten AS
 SELECT variant_code, naam, omschrijving, is_voorkeur FROM register.rvt_varianten;
 COMMENT ON VIEW bi.rvt_varianten IS 'Varianten voor de regionale veiligheidsteams (RVT).';
 
+CREATE VIEW bi.scorekaart_criteria AS
+SELECT criterium_code, naam, omschrijving FROM register.scorekaart_criteria;
+COMMENT ON VIEW bi.scorekaart_criteria IS 'De criteria van de scorekaart voor RVT-varianten; hun gewichten staan per weging in bi.rvt_gewichten.';
+
+CREATE VIEW bi.rvt_scores AS
+SELECT score_id, variant_code, criterium_code, score, toelichting FROM register.rvt_scores;
+COMMENT ON VIEW bi.rvt_scores IS 'Score (1-5) van een RVT-variant (bi.rvt_varianten) op een criterium (bi.scorekaart_criteria).';
+
+CREATE VIEW bi.rvt_wegingen AS
+SELECT weging_id, naam, status, besluit_id FROM register.rvt_wegingen;
+COMMENT ON VIEW bi.rvt_wegingen IS 'Wegingen van de scorekaart; een vastgestelde berust op een besluit (bi.besluiten) en verandert niet meer.';
+
+CREATE VIEW bi.rvt_gewichten AS
+SELECT weging_id, criterium_code, gewicht FROM register.rvt_gewichten;
+COMMENT ON VIEW bi.rvt_gewichten IS 'Het gewicht van elk criterium (bi.scorekaart_criteria) in een weging (bi.rvt_wegingen).';
+
+CREATE VIEW bi.rvt_ontwerpkeuzes AS
+SELECT variant_code, keuze, waarde FROM register.rvt_ontwerpkeuzes;
+COMMENT ON VIEW bi.rvt_ontwerpkeuzes IS 'De keuze van een RVT-variant op elke ontwerpvraag van het plan.';
+
+CREATE VIEW bi.rvt_rangorde AS
+SELECT weging AS weging_id, variant AS variant_code, totaal, gescoord, criteria, volledig, rang FROM api.rvt_rangorde;
+COMMENT ON VIEW bi.rvt_rangorde IS 'Gewogen totaalscore en rang van elke RVT-variant onder elke weging: zet twee wegingen naast elkaar om te zien hoe de rangorde verschuift.';
+COMMENT ON COLUMN bi.rvt_rangorde.weging_id IS 'De weging (bi.rvt_wegingen).';
+COMMENT ON COLUMN bi.rvt_rangorde.variant_code IS 'De variant (bi.rvt_varianten).';
+COMMENT ON COLUMN bi.rvt_rangorde.totaal IS 'Som van gewicht × score over de gescoorde criteria, gedeeld door hun gewichten (1-5).';
+COMMENT ON COLUMN bi.rvt_rangorde.gescoord IS 'Criteria van de weging met een score.';
+COMMENT ON COLUMN bi.rvt_rangorde.criteria IS 'Criteria in de weging.';
+COMMENT ON COLUMN bi.rvt_rangorde.volledig IS 'Waar als alle criteria gescoord zijn.';
+COMMENT ON COLUMN bi.rvt_rangorde.rang IS 'Rang onder de volledig gescoorde varianten, 1 = beste.';
+
 CREATE VIEW bi.basisbouwstenen AS
 SELECT basisbouwsteen_id, gemeente_code, geldig_van, geldig_tot, bron FROM register.basisbouwstenen;
 COMMENT ON VIEW bi.basisbouwstenen IS 'Gemeenten (bi.gemeenten) die aan de basisbouwstenen van de nieuwe werkwijze werken, met de periode.';
@@ -152,6 +184,10 @@ BEGIN
 		               ('bi.kennisopdracht_besluiten', 'register.kennisopdracht_besluiten'),
 		               ('bi.begroting', 'register.begrotingsregels'),
 		               ('bi.rvt_varianten', 'register.rvt_varianten'),
+		               ('bi.scorekaart_criteria', 'register.scorekaart_criteria'),
+		               ('bi.rvt_scores', 'register.rvt_scores'), ('bi.rvt_wegingen', 'register.rvt_wegingen'),
+		               ('bi.rvt_gewichten', 'register.rvt_gewichten'),
+		               ('bi.rvt_ontwerpkeuzes', 'register.rvt_ontwerpkeuzes'),
 		               ('bi.basisbouwstenen', 'register.basisbouwstenen'),
 		               ('bi.doelgroepdefinities', 'doelgroep.definities'),
 		               ('bi.doelgroepschattingen', 'doelgroep.schattingen'),
@@ -175,6 +211,7 @@ COMMENT ON COLUMN bi.streefwaarden.geheimhouding IS 'Bij een nulmeting: afgerond
 
 GRANT SELECT ON bi.projecten, bi.producten, bi.acties, bi.actie_resultaten, bi.mijlpalen, bi.besluiten,
     bi.project_resultaten, bi.product_resultaten, bi.kennisaarden, bi.kennisopdracht_besluiten, bi.blinde_vlekken,
-    bi.overlegorganen,
+    bi.overlegorganen, bi.scorekaart_criteria, bi.rvt_scores, bi.rvt_wegingen, bi.rvt_gewichten,
+    bi.rvt_ontwerpkeuzes, bi.rvt_rangorde,
     bi.kennisopdrachten, bi.kennisopdracht_resultaten, bi.begroting, bi.rvt_varianten, bi.basisbouwstenen,
     bi.doelgroepdefinities, bi.doelgroepschattingen, bi.streefwaarden TO lakmoes_bi;
