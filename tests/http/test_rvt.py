@@ -9,13 +9,13 @@ CRITERIA = ["doelen_programma", "toekomstbestendigheid", "uitvoerbaarheid", "bes
 
 
 def test_variants_scored_and_ranked_under_two_weightings():
-    for code, naam in (("V7", "Centraal aangestuurd"), ("V8", "Regionaal aangestuurd")):
+    for code, naam in (("V41", "Centraal aangestuurd"), ("V42", "Regionaal aangestuurd")):
         r = post_json("/v1/rvt-varianten", {"code": code, "naam": naam,
                                             "ontwerpkeuzes": {"aansturing": naam.split()[0].lower(),
                                                               "regio_indeling": "42 jeugdregio's"}}, PROGRAMMA)
         assert r.status == 201, r.body
         assert r.json()["ontwerpkeuzes"]["regio_indeling"] == "42 jeugdregio's"
-    for v, sterk in (("V7", "uitvoerbaarheid"), ("V8", "kwaliteit")):
+    for v, sterk in (("V41", "uitvoerbaarheid"), ("V42", "kwaliteit")):
         for c in CRITERIA:
             s = post_json("/v1/rvt-scores", {"variant": v, "criterium": c, "score": 5 if c == sterk else 3,
                                              "toelichting": "toets"}, PROGRAMMA)
@@ -28,10 +28,10 @@ def test_variants_scored_and_ranked_under_two_weightings():
     r = request("GET", "/v1/rvt-rangorde?weging=%d&vergelijkMet=1&limit=1000" % wid, PROGRAMMA)
     assert r.status == 200, r.body
     rows = {x["variant"]: x for x in r.json()["items"]}
-    assert rows["V8"]["totaal"] == 4.0 and rows["V7"]["totaal"] == 3.2
-    assert rows["V8"]["rang"] < rows["V7"]["rang"]
-    assert rows["V7"]["vergelijkMet"] == 1 and rows["V7"]["totaalVergelijk"] == rows["V8"]["totaalVergelijk"]
-    assert rows["V8"]["verschuiving"] >= 0 and rows["V7"]["verschuiving"] <= 0
+    assert rows["V42"]["totaal"] == 4.0 and rows["V41"]["totaal"] == 3.2
+    assert rows["V42"]["rang"] < rows["V41"]["rang"]
+    assert rows["V41"]["vergelijkMet"] == 1 and rows["V41"]["totaalVergelijk"] == rows["V42"]["totaalVergelijk"]
+    assert rows["V42"]["verschuiving"] >= 0 and rows["V41"]["verschuiving"] <= 0
 
 
 def test_an_established_weighting_never_changes():
