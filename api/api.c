@@ -53,6 +53,7 @@ static int	api_origin_listed(const char *);
 static int	api_gzip_wanted(struct api_ctx *, const char *, size_t);
 static int	api_gzip(const char *, size_t, struct api_buf *);
 static void	api_emit(struct api_ctx *, int, const char *, struct api_buf *, int);
+static int	api_not_modified(struct api_ctx *, const char *);
 static void	api_respond_begin(struct api_ctx *);
 static void	api_respond_end(struct api_ctx *);
 
@@ -593,6 +594,17 @@ api_gzip(const char *p, size_t len, struct api_buf *out)
 	return (1);
 }
 
+/* Whether a read's If-None-Match names this ETag (or "*": any version). */
+static int
+api_not_modified(struct api_ctx *ctx, const char *etag)
+{
+	const char	*inm;
+
+	return ((ctx->req->method & (HTTP_METHOD_GET | HTTP_METHOD_HEAD)) &&
+	    http_request_header(ctx->req, "if-none-match", &inm) &&
+	    (strstr(inm, etag) != NULL || !strcmp(inm, "*")));
+}
+
 /*
  * Sends the buffer as the body and takes it over. A 200 gets an ETag, and
  * on a read a matching If-None-Match (or "*": any version) turns it into
@@ -603,7 +615,6 @@ void
 api_send_buf(struct api_ctx *ctx, int status, const char *type, struct api_buf *b)
 {
 	struct api_buf	 gz;
-	const char	*inm;
 	char		 tag[48], etag[56];
 	int		 zip;
 
@@ -621,9 +632,7 @@ api_send_buf(struct api_ctx *ctx, int status, const char *type, struct api_buf *
 			    (unsigned long long)XXH3_64bits(b->p, b->len));
 		}
 		(void)snprintf(etag, sizeof(etag), "\"%s%s\"", tag, zip ? "-gz" : "");
-		if ((ctx->req->method & (HTTP_METHOD_GET | HTTP_METHOD_HEAD)) &&
-		    http_request_header(ctx->req, "if-none-match", &inm) &&
-		    (strstr(inm, etag) != NULL || !strcmp(inm, "*"))) {
+		if (api_not_modified(ctx, etag)) {
 			free(b->p);
 			memset(b, 0, sizeof(*b));
 			http_response_header(ctx->req, "etag", etag);
@@ -642,6 +651,52 @@ api_send_buf(struct api_ctx *ctx, int status, const char *type, struct api_buf *
 		}
 	}
 	api_emit(ctx, status, type, b, zip);
+}
+
+/*
+ * A body that lives as long as the worker (the dashboard's files, the
+ * OpenAPI document): its ETag and its gzipped form computed once, so that a
+ * request neither copies nor compresses it. p must outlive the worker's
+ * module (not point into it: a reload unmaps the module, not the heap).
+ * Returns 0 when there is no memory to compress (then it is sent as it is).
+ */
+int
+api_static_init(struct api_static *s, const char *p, size_t len)
+{
+	s->p = p;
+	s->len = len;
+	(void)snprintf(s->etag, sizeof(s->etag), "%016llx", (unsigned long long)XXH3_64bits(p, len));
+	return (len < API_GZIP_MIN || config.gzip_level == 0 || api_gzip(p, len, &s->gz));
+}
+
+/* Sends a body made by api_static_init as 200 (or 304), without a copy. */
+void
+api_send_static(struct api_ctx *ctx, const char *type, const struct api_static *s)
+{
+	const char	*body = s->p;
+	size_t		 len = s->len;
+	char		 etag[32];
+	int		 zip;
+
+	zip = s->gz.p != NULL && api_gzip_wanted(ctx, type, s->len);
+	(void)snprintf(etag, sizeof(etag), "\"%s%s\"", s->etag, zip ? "-gz" : "");
+	http_response_header(ctx->req, "etag", etag);
+	if (api_not_modified(ctx, etag)) {
+		api_send_raw(ctx, 304, NULL, NULL, 0);
+		return;
+	}
+	if (zip) {
+		body = s->gz.p;
+		len = s->gz.len;
+	}
+	api_common_headers(ctx, 200);
+	http_response_header(ctx->req, "content-type", type);
+	if (zip)
+		http_response_header(ctx->req, "content-encoding", "gzip");
+	api_respond_begin(ctx);
+	http_response_stream(ctx->req, 200, (void *)(uintptr_t)body, len, NULL, NULL);
+	api_respond_end(ctx);
+	api_access_log(ctx, 200, len);
 }
 
 /* Sends b (taken over) with the common headers; zip: it is gzipped. */

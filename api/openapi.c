@@ -71,24 +71,20 @@ openapi_prepare(struct api_ctx *ctx)
 static void
 openapi_respond(struct api_ctx *ctx)
 {
-	static char	 version[24];
-	struct api_buf	 b;
-	const char	*p;
-	u_int64_t	 h = 14695981039346656037ULL;
+	static struct api_static	 doc;
+	char				*copy;
+	size_t				 len = (size_t)(openapi_doc_end - openapi_doc);
 
-	if (version[0] == '\0') {
-		for (p = openapi_doc; p < openapi_doc_end; p++)
-			h = (h ^ (unsigned char)*p) * 1099511628211ULL;
-		(void)snprintf(version, sizeof(version), "%016llx", (unsigned long long)h);
+	if (doc.p == NULL) {
+		/* once per worker, on the heap: a reload unmaps the module's copy */
+		if ((copy = malloc(len)) == NULL) {
+			api_problem(ctx, 500, "geheugen op");
+			return;
+		}
+		memcpy(copy, openapi_doc, len);
+		(void)api_static_init(&doc, copy, len);
 	}
-	(void)kore_strlcpy(ctx->etag, version, sizeof(ctx->etag));
 	/* the document changes only with a new module */
 	ctx->cache = "public, max-age=300";
-	b.len = b.cap = (size_t)(openapi_doc_end - openapi_doc);
-	if ((b.p = malloc(b.len)) == NULL) {
-		api_problem(ctx, 500, "geheugen op");
-		return;
-	}
-	memcpy(b.p, openapi_doc, b.len);
-	api_send_buf(ctx, 200, "application/json", &b);
+	api_send_static(ctx, "application/json", &doc);
 }

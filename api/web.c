@@ -17,9 +17,9 @@
 /*
  * The public dashboard (/) and the API documentation (/docs): the files of
  * web/ and the npm packages they use (web/package-lock.json), read into
- * memory when a worker starts (web_load, from LAKMOES_WEB_DIR) and served
- * as they are, through api_send_buf: ETag, Cache-Control, gzip and CORS
- * as every answer. Only the files listed here are served. Without the
+ * memory when a worker starts (web_load, from LAKMOES_WEB_DIR), each
+ * compressed once, and served without a copy (api_send_static): ETag,
+ * Cache-Control, gzip and CORS as every answer. Only the files listed here are served. Without the
  * directory (npm ci not run) the paths answer 503 naming what is missing;
  * the API itself does not depend on it.
  */
@@ -27,8 +27,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
-#include <xxhash.h>
 
 #include "lakmoes.h"
 
@@ -61,26 +59,24 @@ struct web_file {
 	const char	*type;
 	const char	*cache;
 	const char	*csp;
-	char		*data;
-	size_t		 len;
-	char		 etag[24];
+	struct api_static body;
 };
 
 static struct web_file web_files[] = {
-	{ "/", "index.html", WEB_HTML, WEB_CACHE_PAGE, WEB_CSP, NULL, 0, "" },
-	{ "/docs", "docs.html", WEB_HTML, WEB_CACHE_PAGE, WEB_CSP_DOCS, NULL, 0, "" },
-	{ "/app.js", "app.js", WEB_JS, WEB_CACHE_PAGE, NULL, NULL, 0, "" },
-	{ "/docs.js", "docs.js", WEB_JS, WEB_CACHE_PAGE, NULL, NULL, 0, "" },
-	{ "/lakmoes.css", "lakmoes.css", WEB_CSS, WEB_CACHE_PAGE, NULL, NULL, 0, "" },
-	{ "/vendor/d3.min.js", "node_modules/d3/dist/d3.min.js", WEB_JS, WEB_CACHE_VENDOR, NULL, NULL, 0, "" },
+	{ "/", "index.html", WEB_HTML, WEB_CACHE_PAGE, WEB_CSP, { NULL, 0, { NULL, 0, 0 }, "" } },
+	{ "/docs", "docs.html", WEB_HTML, WEB_CACHE_PAGE, WEB_CSP_DOCS, { NULL, 0, { NULL, 0, 0 }, "" } },
+	{ "/app.js", "app.js", WEB_JS, WEB_CACHE_PAGE, NULL, { NULL, 0, { NULL, 0, 0 }, "" } },
+	{ "/docs.js", "docs.js", WEB_JS, WEB_CACHE_PAGE, NULL, { NULL, 0, { NULL, 0, 0 }, "" } },
+	{ "/lakmoes.css", "lakmoes.css", WEB_CSS, WEB_CACHE_PAGE, NULL, { NULL, 0, { NULL, 0, 0 }, "" } },
+	{ "/vendor/d3.min.js", "node_modules/d3/dist/d3.min.js", WEB_JS, WEB_CACHE_VENDOR, NULL, { NULL, 0, { NULL, 0, 0 }, "" } },
 	{ "/vendor/plot.umd.min.js", "node_modules/@observablehq/plot/dist/plot.umd.min.js", WEB_JS,
-	  WEB_CACHE_VENDOR, NULL, NULL, 0, "" },
+	  WEB_CACHE_VENDOR, NULL, { NULL, 0, { NULL, 0, 0 }, "" } },
 	{ "/vendor/utrecht.css", "node_modules/@utrecht/component-library-css/dist/index.css", WEB_CSS,
-	  WEB_CACHE_VENDOR, NULL, NULL, 0, "" },
+	  WEB_CACHE_VENDOR, NULL, { NULL, 0, { NULL, 0, 0 }, "" } },
 	{ "/vendor/swagger-ui-bundle.js", "node_modules/swagger-ui-dist/swagger-ui-bundle.js", WEB_JS,
-	  WEB_CACHE_VENDOR, NULL, NULL, 0, "" },
+	  WEB_CACHE_VENDOR, NULL, { NULL, 0, { NULL, 0, 0 }, "" } },
 	{ "/vendor/swagger-ui.css", "node_modules/swagger-ui-dist/swagger-ui.css", WEB_CSS,
-	  WEB_CACHE_VENDOR, NULL, NULL, 0, "" },
+	  WEB_CACHE_VENDOR, NULL, { NULL, 0, { NULL, 0, 0 }, "" } },
 };
 
 #define WEB_NFILES	(sizeof(web_files) / sizeof(web_files[0]))
@@ -123,22 +119,26 @@ web_read(const char *dir, const char *name, size_t *len)
 	return (data);
 }
 
-/* In every worker (init): the files, each with its ETag. */
+/*
+ * In every worker (init): the files, each with its ETag and gzipped form.
+ * A reload starts with fresh globals; the previous files stay on the heap,
+ * where answers still being sent from them can finish.
+ */
 void
 web_load(void)
 {
 	const char	*dir = getenv("LAKMOES_WEB_DIR");
-	size_t		 i, missing = 0;
+	char		*data;
+	size_t		 i, len, missing = 0;
 
 	for (i = 0; i < WEB_NFILES; i++) {
-		free(web_files[i].data);
-		web_files[i].data = NULL;
-		if (dir == NULL || (web_files[i].data = web_read(dir, web_files[i].file, &web_files[i].len)) == NULL) {
+		if (web_files[i].body.p != NULL)
+			continue;
+		if (dir == NULL || (data = web_read(dir, web_files[i].file, &len)) == NULL) {
 			missing++;
 			continue;
 		}
-		(void)snprintf(web_files[i].etag, sizeof(web_files[i].etag), "%016llx",
-		    (unsigned long long)XXH3_64bits(web_files[i].data, web_files[i].len));
+		(void)api_static_init(&web_files[i].body, data, len);
 	}
 	if (missing > 0)
 		kore_log(LOG_NOTICE, "lakmoes: %zu of %zu dashboard files not found in %s (npm ci in web/)",
@@ -162,7 +162,6 @@ static void
 web_respond(struct api_ctx *ctx)
 {
 	struct web_file	*f = NULL;
-	struct api_buf	 b;
 	size_t		 i;
 
 	if (ctx->req->query_string != NULL && *ctx->req->query_string != '\0') {
@@ -177,22 +176,15 @@ web_respond(struct api_ctx *ctx)
 		    "de documentatie op /docs, de API onder /v1");
 		return;
 	}
-	if (f->data == NULL) {
+	if (f->body.p == NULL) {
 		api_problem(ctx, 503, "het dashboard is op deze server niet geïnstalleerd "
 		    "(npm ci in web/, LAKMOES_WEB_DIR); de API onder /v1 werkt wel");
 		return;
 	}
-	if ((b.p = malloc(f->len)) == NULL) {
-		api_problem(ctx, 500, "geheugen op");
-		return;
-	}
-	memcpy(b.p, f->data, f->len);
-	b.len = b.cap = f->len;
-	(void)kore_strlcpy(ctx->etag, f->etag, sizeof(ctx->etag));
 	ctx->cache = f->cache;
 	if (f->csp != NULL) {
 		http_response_header(ctx->req, "content-security-policy", f->csp);
 		http_response_header(ctx->req, "referrer-policy", "no-referrer");
 	}
-	api_send_buf(ctx, 200, f->type, &b);
+	api_send_static(ctx, f->type, &f->body);
 }

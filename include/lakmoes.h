@@ -358,6 +358,17 @@ void		 api_common_headers(struct api_ctx *, int);
 void		 api_send_buf(struct api_ctx *, int, const char *,
 		    struct api_buf *);
 int		 api_wants_csv(struct api_ctx *, int *);
+
+/* A body that lives as long as the worker, sent without a copy. */
+struct api_static {
+	const char	*p;
+	size_t		 len;
+	struct api_buf	 gz;		/* gzipped, when worth it */
+	char		 etag[24];
+};
+
+int		 api_static_init(struct api_static *, const char *, size_t);
+void		 api_send_static(struct api_ctx *, const char *, const struct api_static *);
 int		 api_accept(struct api_ctx *, const char *const *, size_t);
 const char	*api_method_name(int);
 void		 api_refuse(struct api_ctx *, json_t *);

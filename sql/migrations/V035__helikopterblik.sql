@@ -68,24 +68,30 @@ COMMENT ON COLUMN register.product_resultaten.product_id IS 'Het product of de a
 COMMENT ON COLUMN register.product_resultaten.resultaat_nummer IS 'Het gewenste resultaat.';
 COMMENT ON COLUMN register.product_resultaten.bijdrage IS 'direct of indirect: hoe het product aan het resultaat bijdraagt.';
 
--- as the other registers (V007): members read, the programme writes, audited
-DO $$
+-- A register table as the others (V007): members read, the programme
+-- writes, row-level security, every change audited. Used by the
+-- migrations that add register tables from here on.
+CREATE FUNCTION register.als_register(tbl regclass) RETURNS void
+LANGUAGE plpgsql
+AS $$
 DECLARE
-	t text;
 	members constant text := 'aanleveraar, programma, opdrachtgever, onderzoeker';
+	naam constant text := (SELECT c.relname FROM pg_class c WHERE c.oid = tbl);
 BEGIN
-	FOREACH t IN ARRAY ARRAY['register.project_resultaten', 'register.product_resultaten'] LOOP
-		EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', t);
-		EXECUTE format('GRANT SELECT ON %s TO %s', t, members);
-		EXECUTE format('GRANT INSERT, UPDATE, DELETE ON %s TO programma', t);
-		EXECUTE format('CREATE POLICY %I ON %s FOR SELECT TO %s USING (true)',
-		    split_part(t, '.', 2) || '_select_members', t, members);
-		EXECUTE format('CREATE POLICY %I ON %s FOR ALL TO programma USING (true) WITH CHECK (true)',
-		    split_part(t, '.', 2) || '_write_programma', t);
-		PERFORM audit.track(t::regclass);
-	END LOOP;
+	EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', tbl);
+	EXECUTE format('GRANT SELECT ON %s TO %s', tbl, members);
+	EXECUTE format('GRANT INSERT, UPDATE, DELETE ON %s TO programma', tbl);
+	EXECUTE format('CREATE POLICY %I ON %s FOR SELECT TO %s USING (true)', naam || '_select_members', tbl, members);
+	EXECUTE format('CREATE POLICY %I ON %s FOR ALL TO programma USING (true) WITH CHECK (true)',
+	    naam || '_write_programma', tbl);
+	PERFORM audit.track(tbl);
 END
 $$;
+COMMENT ON FUNCTION register.als_register(regclass) IS 'Maakt een tabel een register zoals de andere: leden lezen, het programma schrijft, rijbeveiliging en wijzigingslog.';
+REVOKE ALL ON FUNCTION register.als_register(regclass) FROM PUBLIC;
+
+SELECT register.als_register('register.project_resultaten');
+SELECT register.als_register('register.product_resultaten');
 
 -- the helikopterblik is a part of the transition monitor
 ALTER TABLE mart.transitiemonitor DROP CONSTRAINT transitiemonitor_onderdeel_known,

@@ -51,21 +51,6 @@ COMMENT ON TABLE register.kennisopdracht_besluiten IS 'Welke besluiten een kenni
 COMMENT ON COLUMN register.kennisopdracht_besluiten.kennisopdracht_id IS 'De kennisopdracht.';
 COMMENT ON COLUMN register.kennisopdracht_besluiten.besluit_id IS 'Het besluit dat zij voedde.';
 
--- as the other registers (V007): members read, the programme writes, audited
-DO $$
-DECLARE
-	t text;
-	members constant text := 'aanleveraar, programma, opdrachtgever, onderzoeker';
-BEGIN
-	FOREACH t IN ARRAY ARRAY['register.kennisaarden', 'register.kennisopdracht_besluiten'] LOOP
-		EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', t);
-		EXECUTE format('GRANT SELECT ON %s TO %s', t, members);
-		EXECUTE format('GRANT INSERT, UPDATE, DELETE ON %s TO programma', t);
-		EXECUTE format('CREATE POLICY %I ON %s FOR SELECT TO %s USING (true)',
-		    split_part(t, '.', 2) || '_select_members', t, members);
-		EXECUTE format('CREATE POLICY %I ON %s FOR ALL TO programma USING (true) WITH CHECK (true)',
-		    split_part(t, '.', 2) || '_write_programma', t);
-		PERFORM audit.track(t::regclass);
-	END LOOP;
-END
-$$;
+-- as the other registers (V035: register.als_register)
+SELECT register.als_register('register.kennisaarden');
+SELECT register.als_register('register.kennisopdracht_besluiten');

@@ -80,18 +80,5 @@ COMMENT ON COLUMN register.begrotingsregels.kostensoort IS 'transitie (de overga
 -- the change log keys on the primary key, which changed
 SELECT audit.track('register.begrotingsregels');
 
--- as the other registers (V007): members read, the programme writes, audited
-DO $$
-DECLARE
-	members constant text := 'aanleveraar, programma, opdrachtgever, onderzoeker';
-BEGIN
-	ALTER TABLE register.overlegorganen ENABLE ROW LEVEL SECURITY;
-	EXECUTE format('GRANT SELECT ON register.overlegorganen TO %s', members);
-	GRANT INSERT, UPDATE, DELETE ON register.overlegorganen TO programma;
-	EXECUTE format('CREATE POLICY overlegorganen_select_members ON register.overlegorganen FOR SELECT TO %s USING (true)',
-	    members);
-	CREATE POLICY overlegorganen_write_programma ON register.overlegorganen FOR ALL TO programma
-	    USING (true) WITH CHECK (true);
-	PERFORM audit.track('register.overlegorganen');
-END
-$$;
+-- as the other registers (V035: register.als_register)
+SELECT register.als_register('register.overlegorganen');

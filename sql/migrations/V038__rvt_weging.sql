@@ -95,21 +95,7 @@ INSERT INTO register.rvt_wegingen (weging_id, naam) VALUES (1, 'Neutrale weging 
 INSERT INTO register.rvt_gewichten SELECT 1, criterium_code, gewicht FROM register.scorekaart_criteria;
 SELECT setval(pg_get_serial_sequence('register.rvt_wegingen', 'weging_id'), 1);
 
--- as the other registers (V007): members read, the programme writes, audited
-DO $$
-DECLARE
-	t text;
-	members constant text := 'aanleveraar, programma, opdrachtgever, onderzoeker';
-BEGIN
-	FOREACH t IN ARRAY ARRAY['register.rvt_wegingen', 'register.rvt_gewichten', 'register.rvt_ontwerpkeuzes'] LOOP
-		EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', t);
-		EXECUTE format('GRANT SELECT ON %s TO %s', t, members);
-		EXECUTE format('GRANT INSERT, UPDATE, DELETE ON %s TO programma', t);
-		EXECUTE format('CREATE POLICY %I ON %s FOR SELECT TO %s USING (true)',
-		    split_part(t, '.', 2) || '_select_members', t, members);
-		EXECUTE format('CREATE POLICY %I ON %s FOR ALL TO programma USING (true) WITH CHECK (true)',
-		    split_part(t, '.', 2) || '_write_programma', t);
-		PERFORM audit.track(t::regclass);
-	END LOOP;
-END
-$$;
+-- as the other registers (V035: register.als_register)
+SELECT register.als_register('register.rvt_wegingen');
+SELECT register.als_register('register.rvt_gewichten');
+SELECT register.als_register('register.rvt_ontwerpkeuzes');

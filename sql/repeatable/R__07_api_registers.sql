@@ -31,7 +31,8 @@ DROP VIEW IF EXISTS api.projecten, api.producten, api.acties, api.mijlpalen, api
     api.doelgroepschattingen, api.doelgroepschattingen_invoer, api.basisbouwstenen, api.kennisaarden,
     api.blinde_vlekken, api.overlegorganen, api.rvt_scores, api.rvt_wegingen, api.rvt_rangorde CASCADE;
 DROP FUNCTION IF EXISTS api.register_objecten(text, text, jsonb);
-DROP FUNCTION IF EXISTS api.register_besluiten(text, jsonb);
+DROP FUNCTION IF EXISTS api.register_besluiten(text, jsonb), api.register_koppelingen(text, text, jsonb),
+    api.register_koppelvelden();
 
 -- (the results an item serves, directly and indirectly (V035), are part of
 -- its version: a change of them is a change of the item)
@@ -521,6 +522,32 @@ AS $$
 	SELECT DISTINCT sleutel::integer, (e #>> '{}')::integer FROM jsonb_array_elements(besluiten) AS e;
 $$;
 
+-- The fields of an item that are not columns but its links to other
+-- items; each replaces its links when sent (register_koppelingen).
+CREATE FUNCTION api.register_koppelvelden() RETURNS text[]
+LANGUAGE sql IMMUTABLE
+RETURN ARRAY['resultaten', 'indirecteResultaten', 'besluiten', 'gewichten', 'ontwerpkeuzes'];
+
+-- Writes the links in doc of the item with this key: the weights of a
+-- weighting or the design choices of a variant, the decisions an
+-- assignment informed, the results an item serves directly and indirectly.
+CREATE FUNCTION api.register_koppelingen(view text, sleutel text, doc jsonb) RETURNS void
+LANGUAGE plpgsql SECURITY INVOKER
+AS $$
+BEGIN
+	PERFORM api.register_objecten(view, sleutel, doc);
+	IF doc ? 'besluiten' THEN
+		PERFORM api.register_besluiten(sleutel, doc -> 'besluiten');
+	END IF;
+	IF doc ? 'resultaten' THEN
+		PERFORM api.register_koppel(view, sleutel, 'direct', doc -> 'resultaten');
+	END IF;
+	IF doc ? 'indirecteResultaten' THEN
+		PERFORM api.register_koppel(view, sleutel, 'indirect', doc -> 'indirecteResultaten');
+	END IF;
+END
+$$;
+
 -- Creates one item of a register; returns it as JSON. With an Idempotency-
 -- Key, a retry returns the first answer and creates nothing.
 CREATE FUNCTION api.register_aanmaken(resource text, doc jsonb, idem text)
@@ -558,7 +585,7 @@ BEGIN
 		RAISE EXCEPTION 'zo kan het niet worden vastgelegd' USING ERRCODE = 'LK400', DETAIL = problems::text;
 	END IF;
 	SELECT string_agg(quote_ident(k), ', ') INTO cols FROM jsonb_object_keys(doc) AS k
-	 WHERE k NOT IN ('resultaten', 'indirecteResultaten', 'besluiten', 'gewichten', 'ontwerpkeuzes');
+	 WHERE k <> ALL (api.register_koppelvelden());
 	IF cols IS NULL THEN
 		RAISE EXCEPTION 'een leeg object legt niets vast' USING ERRCODE = 'LK400',
 		    DETAIL = jsonb_build_array(jsonb_build_object('name', '/', 'reason', 'geen velden'))::text;
@@ -566,7 +593,7 @@ BEGIN
 	BEGIN
 		EXECUTE format('INSERT INTO api.%I AS t (%s) SELECT %s FROM jsonb_populate_record(NULL::api.%I, $1) '
 		    'RETURNING to_jsonb(t)', b.invoer, cols, cols, b.invoer)
-		   USING doc - 'resultaten' - 'indirecteResultaten' - 'besluiten' - 'gewichten' - 'ontwerpkeuzes' INTO result;
+		   USING doc - api.register_koppelvelden() INTO result;
 	EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
 	    OR exclusion_violation OR program_limit_exceeded THEN
 		GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
@@ -575,17 +602,8 @@ BEGIN
 		    'zo kan het niet worden vastgelegd');
 		RAISE;
 	END;
-	IF doc ?| ARRAY['resultaten', 'indirecteResultaten', 'besluiten', 'gewichten', 'ontwerpkeuzes'] THEN
-		PERFORM api.register_objecten(b.view, result ->> b.sleutel, doc);
-		IF doc ? 'besluiten' THEN
-			PERFORM api.register_besluiten(result ->> b.sleutel, doc -> 'besluiten');
-		END IF;
-		IF doc ? 'resultaten' THEN
-			PERFORM api.register_koppel(b.view, result ->> b.sleutel, 'direct', doc -> 'resultaten');
-		END IF;
-		IF doc ? 'indirecteResultaten' THEN
-			PERFORM api.register_koppel(b.view, result ->> b.sleutel, 'indirect', doc -> 'indirecteResultaten');
-		END IF;
+	IF doc ?| api.register_koppelvelden() THEN
+		PERFORM api.register_koppelingen(b.view, result ->> b.sleutel, doc);
 		EXECUTE format('SELECT to_jsonb(v) FROM api.%I v WHERE v.%I::text = $1', b.view, b.sleutel)
 		   USING result ->> b.sleutel INTO result;
 	END IF;
@@ -640,15 +658,15 @@ BEGIN
 	END IF;
 	SELECT string_agg(format('%I = r.%I', k, k), ', ') INTO sets
 	  FROM jsonb_object_keys(doc) AS k
-	 WHERE k <> b.sleutel AND k NOT IN ('resultaten', 'indirecteResultaten', 'besluiten', 'gewichten', 'ontwerpkeuzes');
-	-- the weights first: establishing a weighting (status) in the same
-	-- request closes it after them
-	PERFORM api.register_objecten(b.view, sleutel, doc);
+	 WHERE k <> b.sleutel AND k <> ALL (api.register_koppelvelden());
+	-- the links first: establishing a weighting (status) in the same
+	-- request closes it after its weights
+	PERFORM api.register_koppelingen(b.view, sleutel, doc);
 	IF sets IS NOT NULL THEN
 		BEGIN
 			EXECUTE format('UPDATE api.%I AS t SET %s FROM jsonb_populate_record(NULL::api.%I, $1) AS r '
 			    'WHERE t.%I::text = $2', b.invoer, sets, b.invoer, b.sleutel)
-			   USING doc - 'resultaten' - 'indirecteResultaten' - 'besluiten' - 'gewichten' - 'ontwerpkeuzes', sleutel;
+			   USING doc - api.register_koppelvelden(), sleutel;
 		EXCEPTION WHEN not_null_violation OR check_violation OR foreign_key_violation OR unique_violation
 		    OR exclusion_violation OR program_limit_exceeded THEN
 			GET STACKED DIAGNOSTICS staat = RETURNED_SQLSTATE, schema_naam = SCHEMA_NAME, tabel_naam = TABLE_NAME,
@@ -657,15 +675,6 @@ BEGIN
 			    false, 'zo kan het niet worden gewijzigd');
 			RAISE;
 		END;
-	END IF;
-	IF doc ? 'resultaten' THEN
-		PERFORM api.register_koppel(b.view, sleutel, 'direct', doc -> 'resultaten');
-	END IF;
-	IF doc ? 'indirecteResultaten' THEN
-		PERFORM api.register_koppel(b.view, sleutel, 'indirect', doc -> 'indirecteResultaten');
-	END IF;
-	IF doc ? 'besluiten' THEN
-		PERFORM api.register_besluiten(sleutel, doc -> 'besluiten');
 	END IF;
 	EXECUTE format('SELECT to_jsonb(v) FROM api.%I v WHERE v.%I::text = $1', b.view, b.sleutel)
 	   USING sleutel INTO result;
@@ -680,7 +689,7 @@ GRANT INSERT, UPDATE ON api.projecten, api.producten, api.acties, api.mijlpalen,
     api.kennisopdrachten, api.begroting, api.rvt_varianten, api.doelgroepdefinities,
     api.basisbouwstenen TO programma;
 GRANT EXECUTE ON FUNCTION api.register_koppel(text, text, text, jsonb), api.register_besluiten(text, jsonb),
-    api.register_objecten(text, text, jsonb) TO programma;
+    api.register_objecten(text, text, jsonb), api.register_koppelingen(text, text, jsonb) TO programma;
 GRANT SELECT ON api.rvt_scores, api.rvt_wegingen, api.rvt_rangorde TO aanleveraar, programma, opdrachtgever, onderzoeker;
 GRANT INSERT, UPDATE ON api.rvt_scores, api.rvt_wegingen TO programma;
 GRANT SELECT ON api.kennisaarden, api.overlegorganen TO aanleveraar, programma, opdrachtgever, onderzoeker;
@@ -690,5 +699,5 @@ GRANT SELECT, INSERT, UPDATE ON api.doelgroepschattingen_invoer TO programma;
 GRANT EXECUTE ON FUNCTION api.register_bron(text), api.register_problemen(text, text, text, jsonb, boolean),
     api.register_velden(text), api.register_schending(text, text, text, text, jsonb, boolean),
     api.register_weigeren(text, text, text, text, jsonb, boolean, text), api.register_aanmaken(text, jsonb, text),
-    api.register_wijzigen(text, text, jsonb, text)
+    api.register_wijzigen(text, text, jsonb, text), api.register_koppelvelden()
     TO aanleveraar, programma, opdrachtgever, onderzoeker;
